@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the release bundle and serves it on 127.0.0.1:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+exec trunk serve --release --address 127.0.0.1 --port 8080

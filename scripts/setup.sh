@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) Retorno needs, skipping whatever is
+# already there at the right version. Safe to run again and again.
+#   scripts/setup.sh          build tools: wasm target, trunk, wasm-bindgen, wasm-opt
+#   scripts/setup.sh --test   also Chromium, ChromeDriver and the e2e npm packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+
+# wasm-bindgen's CLI must match the library version in Cargo.lock exactly. No --locked:
+# its own lock file names a crate release the registry does not serve.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Debian's binaryen is too old for current rustc output; the npm build is pinned in
+# scripts/package-lock.json.
+if ! cmp -s scripts/package-lock.json scripts/node_modules/.package-lock.stamp 2>/dev/null; then
+  log "installing wasm-opt (binaryen from npm)"
+  npm ci --prefix scripts --no-audit --no-fund --loglevel=error
+  cp scripts/package-lock.json scripts/node_modules/.package-lock.stamp
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Chromium and ChromeDriver from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.stamp 2>/dev/null; then
+    log "installing the e2e test tools (Playwright, axe-core)"
+    npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+    cp tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.stamp
+  fi
+fi
+log "ready"

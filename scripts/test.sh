@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, then native tests, the release wasm build, and
+# the browser tests in Chromium against that one build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+source scripts/env.sh
+
+echo "== native tests (engine, scenario codec, i18n)"
+cargo test --all-targets --quiet
+cargo test --doc --quiet
+
+echo "== release build"
+trunk build --release
+
+echo "== browser tests (Playwright, Chromium)"
+cd tests/e2e
+npx playwright test

@@ -1,0 +1,81 @@
+//! Pure chart geometry: scales, tick values and bar layout, in `f64` screen units.
+//!
+//! The SVG components in `ui::charts` only draw what this computes, so the arithmetic
+//! is tested natively. Chart coordinates are the one place `f64` is right: a pixel is
+//! far coarser than its rounding error.
+
+/// A linear map from data values onto screen coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// Data value mapped to `range.0`.
+    pub domain: (f64, f64),
+    /// Screen coordinates of the two domain ends.
+    pub range: (f64, f64),
+}
+
+impl Scale {
+    /// Scale mapping `domain` onto `range`.
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        Scale { domain, range }
+    }
+
+    /// Screen coordinate of `value`. A zero-width domain maps everything to the middle.
+    pub fn at(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if d1 == d0 || !value.is_finite() {
+            return (r0 + r1) / 2.0;
+        }
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+}
+
+/// "Nice" tick values (1, 2 or 5 × a power of ten apart) covering `min..=max`, about
+/// `target` of them. The first tick is ≤ `min` and the last ≥ `max`, so the ticks double
+/// as the axis bounds.
+pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
+    let (min, max) = if min.is_finite() && max.is_finite() {
+        (min.min(max), min.max(max))
+    } else {
+        (0.0, 1.0)
+    };
+    let span = if max > min {
+        max - min
+    } else {
+        min.abs().max(1.0)
+    };
+    let raw_step = span / target.max(1) as f64;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    let first = (min / step).floor() * step;
+    let last = if max > min {
+        (max / step).ceil() * step
+    } else {
+        first + step
+    };
+    let count = ((last - first) / step).round() as usize;
+    // Guard against a degenerate step producing a huge tick list.
+    (0..=count.min(50))
+        .map(|i| first + i as f64 * step)
+        .collect()
+}
+
+/// The lowest and highest of `values` and zero: bar and area charts start at zero.
+pub fn extent_with_zero(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((0.0, 0.0), |(lo, hi), v| (lo.min(v), hi.max(v)))
+}
+
+/// Position and width of bar `index` of `count` equal bands across `0..width`, leaving
+/// `gap` (a fraction of the band) empty between bands.
+pub fn band(index: usize, count: usize, width: f64, gap: f64) -> (f64, f64) {
+    let band = width / count.max(1) as f64;
+    let inner = band * (1.0 - gap.clamp(0.0, 0.9));
+    (index as f64 * band + (band - inner) / 2.0, inner)
+}

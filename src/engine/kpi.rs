@@ -1,0 +1,1 @@
+//! KPI formulas (being written).

@@ -1,0 +1,10 @@
+//! The calculation engine: pure Rust on `rust_decimal::Decimal`.
+//!
+//! Nothing here touches Leptos, the DOM or storage, so the same code runs natively in
+//! tests and benchmarks and in the browser. See [`money`] for the rounding rule.
+
+pub mod finance;
+pub mod kpi;
+pub mod model;
+pub mod money;
+pub mod sensitivity;

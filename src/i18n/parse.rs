@@ -1,0 +1,93 @@
+//! Reading numbers as people type them in Spanish (1.234,56) or English (1,234.56).
+
+use super::Lang;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why typed text is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number in the chosen language.
+    NotANumber,
+}
+
+/// Reads a number typed in `lang`'s convention.
+///
+/// - Spanish: `,` is the decimal separator and `.` groups thousands; English the reverse.
+///   Spaces (also non-breaking ones, as Spanish formatting uses) and `'` group too.
+/// - A lone group separator not followed by exactly three digits is taken as a decimal
+///   point, so `1.5` typed in Spanish is one and a half, while `1.500` is fifteen hundred.
+/// - A trailing `%` and the currency symbols the app shows are ignored, so a value can be
+///   pasted back as it was displayed.
+pub fn parse_number(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
+    let (decimal_sep, group_sep) = match lang {
+        Lang::Es => (',', '.'),
+        Lang::En => ('.', ','),
+    };
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '$' | '€' | '£'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    let cleaned = cleaned
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if cleaned.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let (sign, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", cleaned),
+    };
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == decimal_sep || c == group_sep)
+    {
+        return Err(ParseError::NotANumber);
+    }
+    let (whole, fraction) = match digits.split_once(decimal_sep) {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    if fraction.is_some_and(|f| f.contains(decimal_sep) || f.contains(group_sep)) {
+        return Err(ParseError::NotANumber);
+    }
+    let groups: Vec<&str> = whole.split(group_sep).collect();
+    let whole_digits = match groups.as_slice() {
+        [only] => only.to_string(),
+        // One separator and no decimal part: "1.5" in Spanish means 1,5 unless it
+        // reads as a thousands group ("1.500").
+        [head, tail]
+            if fraction.is_none() && tail.len() != 3 && !head.is_empty() && !tail.is_empty() =>
+        {
+            return Decimal::from_str(&format!("{sign}{head}.{tail}"))
+                .map_err(|_| ParseError::NotANumber);
+        }
+        [head, rest @ ..] => {
+            let valid = !head.is_empty() && head.len() <= 3 && rest.iter().all(|g| g.len() == 3);
+            if !valid {
+                return Err(ParseError::NotANumber);
+            }
+            groups.concat()
+        }
+        [] => return Err(ParseError::NotANumber),
+    };
+    let literal = match fraction {
+        Some(f) if !f.is_empty() => format!(
+            "{sign}{}.{f}",
+            if whole_digits.is_empty() {
+                "0"
+            } else {
+                &whole_digits
+            }
+        ),
+        _ if whole_digits.is_empty() => return Err(ParseError::NotANumber),
+        _ => format!("{sign}{whole_digits}"),
+    };
+    Decimal::from_str(&literal).map_err(|_| ParseError::NotANumber)
+}

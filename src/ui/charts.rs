@@ -1,0 +1,333 @@
+//! The SVG charts. Geometry comes from [`crate::chart`]; these components only draw it.
+//! Each chart has a title, axis labels in the chosen language, and a text alternative.
+
+use super::Ctx;
+use crate::chart::{band, extent_with_zero, nice_ticks, Scale};
+use crate::engine::model::Report;
+use crate::engine::money::to_f64;
+use crate::engine::sensitivity::tornado;
+use crate::i18n::{field_label, fill, Msg};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+const W: f64 = 560.0;
+const H: f64 = 280.0;
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 44.0;
+
+/// A chart value back to `Decimal` for the formatter (chart data is `f64`).
+fn decimal(value: f64) -> Decimal {
+    Decimal::try_from(value).unwrap_or_default()
+}
+
+fn year_label(ctx: Ctx, year: usize) -> String {
+    if year == 0 {
+        ctx.t(Msg::Initial).to_string()
+    } else {
+        year.to_string()
+    }
+}
+
+/// Horizontal grid lines with compact money labels, and the two axis titles.
+fn y_axis(ctx: Ctx, ticks: &[f64], y: Scale, x_title: String, y_title: String) -> impl IntoView {
+    let fmt = ctx.fmt.get();
+    let lines = ticks
+        .iter()
+        .map(|&t| {
+            let py = y.at(t);
+            let label = fmt.money_compact(decimal(t));
+            view! {
+                <line class=if t == 0.0 { "zero" } else { "gridline" } x1=LEFT x2=W - RIGHT y1=py y2=py />
+                <text class="tick" x=LEFT - 6.0 y=py + 4.0 text-anchor="end">{label}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        {lines}
+        <text class="axis-title" x=(LEFT + W - RIGHT) / 2.0 y=H - 4.0 text-anchor="middle">{x_title}</text>
+        <text class="axis-title" transform=format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0) text-anchor="middle">
+            {y_title}
+        </text>
+    }
+}
+
+/// A chart's frame: heading, SVG with title and description, and a legend.
+#[component]
+fn Figure(
+    id: &'static str,
+    title: Signal<&'static str>,
+    desc: Signal<String>,
+    #[prop(optional)] height: Option<Signal<f64>>,
+    #[prop(optional)] note: Option<Signal<Option<String>>>,
+    children: Children,
+) -> impl IntoView {
+    let height = height.unwrap_or_else(|| Signal::derive(|| H));
+    view! {
+        <figure class="panel chart" data-testid=id>
+            <h3 id=format!("{id}-title")>{move || title.get()}</h3>
+            {note.map(|note| view! { <p class="chart-note">{move || note.get()}</p> })}
+            <svg
+                viewBox=move || format!("0 0 {W} {}", height.get())
+                role="img"
+                aria-labelledby=format!("{id}-title {id}-desc")
+            >
+                <desc id=format!("{id}-desc")>{move || desc.get()}</desc>
+                {children()}
+            </svg>
+        </figure>
+    }
+}
+
+/// Cumulative net cash flow by year, with the break-even point marked.
+#[component]
+pub fn CumulativeChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+    let desc = Signal::derive(move || {
+        let fmt = ctx.fmt.get();
+        let points = report
+            .get()
+            .map(|r| {
+                r.years
+                    .iter()
+                    .map(|y| format!("{} {}", year_label(ctx, y.year), fmt.money(y.cumulative)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        fill(ctx.t(Msg::ChartCumulativeAlt), &[&points])
+    });
+    let body = move || {
+        let r = report.get()?;
+        let values: Vec<f64> = r.years.iter().map(|y| to_f64(y.cumulative)).collect();
+        let (lo, hi) = extent_with_zero(values.iter().copied());
+        let ticks = nice_ticks(lo, hi, 5);
+        let y = Scale::new((ticks[0], ticks[ticks.len() - 1]), (H - BOTTOM, TOP));
+        let last = (values.len().max(2) - 1) as f64;
+        let x = Scale::new((0.0, last), (LEFT + 20.0, W - RIGHT - 20.0));
+        let line: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x.at(i as f64), y.at(*v)))
+            .collect();
+        let area = format!(
+            "M{:.1},{:.1} L{} L{:.1},{:.1} Z",
+            x.at(0.0),
+            y.at(0.0),
+            line.join(" L"),
+            x.at(last),
+            y.at(0.0)
+        );
+        let marker = r.payback_months.filter(|m| !m.is_zero()).map(|m| {
+            let px = x.at(to_f64(m) / 12.0);
+            view! {
+                <g class="break-even" data-testid="break-even-marker">
+                    <line x1=px x2=px y1=TOP y2=H - BOTTOM />
+                    <circle cx=px cy=y.at(0.0) r="6" />
+                </g>
+            }
+        });
+        let dots = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let (px, py) = (x.at(i as f64), y.at(*v));
+                view! {
+                    <circle class=if *v < 0.0 { "dot neg" } else { "dot" } cx=px cy=py r="4" />
+                    <text class="tick" x=px y=H - BOTTOM + 16.0 text-anchor="middle">{year_label(ctx, i)}</text>
+                }
+            })
+            .collect_view();
+        let currency = ctx.fmt.get().currency.code();
+        Some(view! {
+            {y_axis(ctx, &ticks, y, ctx.t(Msg::AxisYear).to_string(), fill(ctx.t(Msg::AxisAmount), &[currency]))}
+            <path class="area" d=area />
+            <polyline class="line" points=line.join(" ") />
+            {dots}
+            {marker}
+        })
+    };
+    let note = Signal::derive(move || {
+        let months = report.get()?.payback_months.filter(|m| !m.is_zero())?;
+        Some(format!(
+            "● {}: {}",
+            ctx.t(Msg::BreakEvenPoint),
+            ctx.fmt.get().months(months)
+        ))
+    });
+    view! {
+        <Figure id="chart-cumulative" title=Signal::derive(move || ctx.t(Msg::ChartCumulative)) desc note>
+            {body}
+        </Figure>
+    }
+}
+
+/// Costs and benefits side by side for each year.
+#[component]
+pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+    let desc = Signal::derive(move || {
+        let fmt = ctx.fmt.get();
+        let rows = report
+            .get()
+            .map(|r| {
+                r.years
+                    .iter()
+                    .map(|y| {
+                        format!(
+                            "{}: {} {}, {} {}",
+                            year_label(ctx, y.year),
+                            ctx.t(Msg::Costs),
+                            fmt.money(y.costs),
+                            ctx.t(Msg::Benefits),
+                            fmt.money(y.benefits)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default();
+        fill(ctx.t(Msg::ChartCostsBenefitsAlt), &[&rows])
+    });
+    let body = move || {
+        let r = report.get()?;
+        let (lo, hi) = extent_with_zero(
+            r.years
+                .iter()
+                .flat_map(|y| [to_f64(y.costs), to_f64(y.benefits)]),
+        );
+        let ticks = nice_ticks(lo, hi, 5);
+        let y = Scale::new((ticks[0], ticks[ticks.len() - 1]), (H - BOTTOM, TOP));
+        let plot = W - LEFT - RIGHT;
+        let bars = r
+            .years
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let (bx, bw) = band(i, r.years.len(), plot, 0.3);
+                let bx = LEFT + bx;
+                let half = bw / 2.0;
+                let rect = |class: &'static str, left: f64, value: Decimal| {
+                    let top = y.at(to_f64(value));
+                    let base = y.at(0.0);
+                    view! { <rect class=class x=left y=top.min(base) width=half height=(base - top).abs() /> }
+                };
+                view! {
+                    {rect("cost", bx, row.costs)}
+                    {rect("benefit", bx + half, row.benefits)}
+                    <text class="tick" x=bx + half y=H - BOTTOM + 16.0 text-anchor="middle">{year_label(ctx, row.year)}</text>
+                }
+            })
+            .collect_view();
+        let currency = ctx.fmt.get().currency.code();
+        Some(view! {
+            {y_axis(ctx, &ticks, y, ctx.t(Msg::AxisYear).to_string(), fill(ctx.t(Msg::AxisAmount), &[currency]))}
+            {bars}
+        })
+    };
+    view! {
+        <Figure id="chart-costs-benefits" title=Signal::derive(move || ctx.t(Msg::ChartCostsBenefits)) desc>
+            {body}
+        </Figure>
+        <ul class="legend" aria-hidden="true">
+            <li class="cost">{move || ctx.t(Msg::Costs)}</li>
+            <li class="benefit">{move || ctx.t(Msg::Benefits)}</li>
+        </ul>
+    }
+}
+
+/// How many drivers the tornado shows.
+const TORNADO_ROWS: usize = 8;
+const ROW_H: f64 = 46.0;
+
+/// NPV with each of the heaviest drivers 20 % lower and higher, centred on today's NPV.
+#[component]
+pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
+    let swings = Memo::new(move |_| {
+        ctx.scenario.with(|s| {
+            tornado(&s.inputs).map(|mut v| {
+                v.truncate(TORNADO_ROWS);
+                v
+            })
+        })
+    });
+    let npv = Memo::new(move |_| ctx.report.get().map(|r| r.npv).unwrap_or_default());
+    let height = Signal::derive(move || {
+        let rows = swings.get().map(|v| v.len()).unwrap_or(0) as f64;
+        TOP + rows * ROW_H + 40.0
+    });
+    let desc = Signal::derive(move || {
+        let fmt = ctx.fmt.get();
+        let rows = swings
+            .get()
+            .map(|v| {
+                v.iter()
+                    .map(|s| {
+                        format!(
+                            "{}: {} / {}",
+                            field_label(s.field, fmt.lang),
+                            fmt.money(decimal(s.npv_low)),
+                            fmt.money(decimal(s.npv_high))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default();
+        fill(ctx.t(Msg::ChartTornadoAlt), &[&rows])
+    });
+    let body = move || {
+        let list = swings.get().ok()?;
+        let fmt = ctx.fmt.get();
+        let base = to_f64(npv.get());
+        let (lo, hi) = list
+            .iter()
+            .flat_map(|s| [s.npv_low, s.npv_high])
+            .fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let ticks = nice_ticks(lo, hi, 4);
+        let x = Scale::new((ticks[0], ticks[ticks.len() - 1]), (16.0, W - 16.0));
+        let bottom = TOP + list.len() as f64 * ROW_H;
+        let rows = list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let top = TOP + i as f64 * ROW_H;
+                let bar = |class: &'static str, value: f64| {
+                    let (a, b) = (x.at(base), x.at(value));
+                    view! { <rect class=class x=a.min(b) y=top + 20.0 width=(a - b).abs().max(1.0) height=18.0 /> }
+                };
+                view! {
+                    <text class="bar-label" x=16.0 y=top + 14.0>{field_label(s.field, fmt.lang)}</text>
+                    {bar("low", s.npv_low)}
+                    {bar("high", s.npv_high)}
+                }
+            })
+            .collect_view();
+        let axis = ticks
+            .iter()
+            .map(|&t| {
+                view! {
+                    <text class="tick" x=x.at(t) y=bottom + 18.0 text-anchor="middle">
+                        {fmt.money_compact(decimal(t))}
+                    </text>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            {rows}
+            <line class="zero" x1=x.at(base) x2=x.at(base) y1=TOP y2=bottom />
+            {axis}
+            <text class="axis-title" x=W / 2.0 y=bottom + 36.0 text-anchor="middle">
+                {fill(ctx.t(Msg::AxisNpv), &[fmt.currency.code()])}
+            </text>
+        })
+    };
+    view! {
+        <Figure id="chart-tornado" title=Signal::derive(move || ctx.t(Msg::ChartTornado)) desc height>
+            {body}
+        </Figure>
+        <ul class="legend" aria-hidden="true">
+            <li class="low">{move || ctx.t(Msg::TornadoLow)}</li>
+            <li class="high">{move || ctx.t(Msg::TornadoHigh)}</li>
+        </ul>
+    }
+}

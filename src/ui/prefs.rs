@@ -1,0 +1,55 @@
+//! Remembered choices (language, currency) in localStorage.
+//!
+//! Storage can be blocked (private modes, sandboxed iframes) and then throws: every
+//! access here fails soft and the app keeps its in-memory choice.
+
+use crate::i18n::Lang;
+use crate::scenario::Currency;
+
+const LANG_KEY: &str = "retorno.lang";
+const CURRENCY_KEY: &str = "retorno.currency";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn write(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        // A full or blocked storage only means the choice is not remembered.
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The remembered language, else the browser's.
+pub fn lang() -> Lang {
+    match read(LANG_KEY).as_deref() {
+        Some("es") => Lang::Es,
+        Some("en") => Lang::En,
+        _ => Lang::from_browser(
+            &web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// Remembers the language.
+pub fn set_lang(lang: Lang) {
+    write(LANG_KEY, lang.code());
+}
+
+/// The remembered currency, else the default.
+pub fn currency() -> Currency {
+    read(CURRENCY_KEY)
+        .and_then(|code| Currency::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Remembers the currency.
+pub fn set_currency(currency: Currency) {
+    write(CURRENCY_KEY, currency.code());
+}
