@@ -3,7 +3,11 @@
 //! This is the one value the UI holds; storage, share links and file import are edges
 //! that turn bytes into a validated `Scenario` or a clear error.
 
-use crate::engine::model::Inputs;
+pub mod codec;
+pub mod store;
+
+use crate::engine::model::{FieldError, Inputs};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Version of the scenario's stored form; raised (with a migration) whenever a stored
@@ -66,25 +70,85 @@ impl Currency {
     }
 }
 
-/// Every input of the calculator and the currency it is expressed in.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Longest name or company accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest notes accepted, in characters.
+pub const MAX_NOTES_CHARS: usize = 4_000;
+
+/// Every input of the calculator, the currency it is expressed in, and what the user
+/// wrote about it.
+///
+/// Adding a field later is safe: `#[serde(default)]` fills it in for old saved data and
+/// old links. Renaming or removing one needs a new [`SCHEMA_VERSION`] and a migration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Scenario {
     /// [`SCHEMA_VERSION`] when written.
     pub version: u32,
+    /// Stable identifier of a saved scenario (empty for one never saved).
+    pub id: String,
+    /// The scenario's name.
+    pub name: String,
+    /// The prospect or company it is for.
+    pub company: String,
+    /// Free notes.
+    pub notes: String,
+    /// When it was first saved.
+    pub created: Option<DateTime<Utc>>,
+    /// When it last changed.
+    pub updated: Option<DateTime<Utc>>,
     /// Currency of every amount.
     pub currency: Currency,
     /// The ROI model's inputs.
     pub inputs: Inputs,
 }
 
+/// Why a scenario (from storage, a link or a file) was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioError {
+    /// Written by a newer version of the app.
+    FutureVersion(u32),
+    /// A text field is longer than allowed.
+    TextTooLong,
+    /// Some inputs are outside their valid ranges.
+    InvalidInputs(Vec<FieldError>),
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            version: SCHEMA_VERSION,
+            id: String::new(),
+            name: String::new(),
+            company: String::new(),
+            notes: String::new(),
+            created: None,
+            updated: None,
+            currency: Currency::default(),
+            inputs: Inputs::default(),
+        }
+    }
+}
+
 impl Scenario {
     /// The default scenario in `currency`.
     pub fn new(currency: Currency) -> Self {
-        Scenario {
-            version: SCHEMA_VERSION,
-            currency,
-            inputs: Inputs::default(),
+        Scenario { currency, ..Scenario::default() }
+    }
+
+    /// Checks everything a user, a link or a file can get wrong.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.version > SCHEMA_VERSION {
+            return Err(ScenarioError::FutureVersion(self.version));
         }
+        let too_long = |text: &str, max: usize| text.chars().count() > max;
+        if too_long(&self.name, MAX_NAME_CHARS)
+            || too_long(&self.company, MAX_NAME_CHARS)
+            || too_long(&self.id, MAX_NAME_CHARS)
+            || too_long(&self.notes, MAX_NOTES_CHARS)
+        {
+            return Err(ScenarioError::TextTooLong);
+        }
+        self.inputs.validate().map_err(ScenarioError::InvalidInputs)
     }
 }
