@@ -1,6 +1,7 @@
 //! Reading numbers as people type them in Spanish (1.234,56) or English (1,234.56).
 
 use super::Lang;
+use crate::scenario::Currency;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -19,23 +20,25 @@ pub enum ParseError {
 ///   Spaces (also non-breaking ones, as Spanish formatting uses) and `'` group too.
 /// - A lone group separator not followed by exactly three digits is taken as a decimal
 ///   point, so `1.5` typed in Spanish is one and a half, while `1.500` is fifteen hundred.
-/// - A trailing `%` and the currency symbols the app shows are ignored, so a value can be
-///   pasted back as it was displayed.
+/// - A trailing `%`, the currency symbols ($ € £, US$) and the currency codes the app
+///   shows are ignored, so a value can be pasted back as it was displayed. Any other
+///   letter makes the text not a number.
 pub fn parse_number(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
     let (decimal_sep, group_sep) = match lang {
         Lang::Es => (',', '.'),
         Lang::En => ('.', ','),
     };
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches('%')
+    let trimmed = text.trim().trim_end_matches('%').trim();
+    // Currency codes the app shows may be pasted back with the number; nothing else.
+    let trimmed = Currency::ALL.iter().fold(trimmed, |t, c| {
+        t.strip_prefix(c.code()).or_else(|| t.strip_suffix(c.code())).unwrap_or(t).trim()
+    });
+    let cleaned: String = trimmed
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '$' | '€' | '£'))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    let cleaned = cleaned
-        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let cleaned = cleaned.strip_prefix("US").or_else(|| cleaned.strip_suffix("US")).unwrap_or(&cleaned);
     if cleaned.is_empty() {
         return Err(ParseError::Empty);
     }

@@ -1,0 +1,275 @@
+// Measures the built app (../../dist) in headless Chromium and prints the figures, with a
+// Markdown table for docs/PERFORMANCE.md. A measurement, not a test: no assertions.
+//
+//   trunk build --release            (from the repository root)
+//   cd tests/e2e && node perf/measure.mjs
+//
+// Figures:
+//   1. First-load transfer: every file the page requests on a first visit, raw and
+//      gzip -9 (node's zlib on the files in dist/), by kind, and the total.
+//   2. Time to first result: navigation start → the NPV card's figure in the DOM
+//      (a MutationObserver installed before any script runs) and → the next frame after
+//      it; median of 5 fresh loads, each in a new browser context (empty cache/storage).
+//   3. Slider input → repaint: 120 steps (after 10 warm-up steps) on the churn-after
+//      slider, alternating 13 ↔ 12.5 so each step changes the result. Each step sets the
+//      value and dispatches `input`; the start is taken by a capturing `input` listener on
+//      window (before the app's own handler), the end after the NPV text changed and then
+//      requestAnimationFrame + setTimeout(0), i.e. once the frame showing it was produced.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const HERE = fileURLToPath(new URL("..", import.meta.url)); // tests/e2e/
+const DIST = fileURLToPath(new URL("../../../dist/", import.meta.url));
+const LOADS = 5;
+const WARMUP_STEPS = 10;
+const STEPS = 120;
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// ------------------------------------------------------------------ helpers
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["serve.mjs", String(port)], { cwd: HERE, stdio: ["ignore", "pipe", "inherit"] });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`serve.mjs did not answer on ${url}`);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const bytesCell = (bytes) => `${bytes.toLocaleString("en-US")} B (${kib(bytes)})`;
+
+function kindOf(file) {
+  const ext = extname(file);
+  if (ext === ".wasm") return "wasm";
+  if (ext === ".js" || ext === ".mjs") return "JS";
+  if (ext === ".css") return "CSS";
+  if (ext === ".html") return "HTML";
+  return "other";
+}
+
+// ------------------------------------------------------------------ measurements
+
+/** Files requested on a first visit, from the page's own requests. */
+async function firstLoadFiles(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+  const page = await context.newPage();
+  const requested = new Set();
+  page.on("requestfinished", (req) => {
+    const u = new URL(req.url());
+    if (u.origin === new URL(url).origin) requested.add(u.pathname === "/" ? "index.html" : decodeURIComponent(u.pathname.slice(1)));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("[data-testid=card-npv] .value")?.textContent.trim());
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return [...requested].sort();
+}
+
+function transferSizes(files) {
+  const rows = files.map((name) => {
+    const body = readFileSync(join(DIST, name));
+    return { name, kind: kindOf(name), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+  const byKind = {};
+  for (const r of rows) {
+    byKind[r.kind] ??= { raw: 0, gzip: 0, files: [] };
+    byKind[r.kind].raw += r.raw;
+    byKind[r.kind].gzip += r.gzip;
+    byKind[r.kind].files.push(r.name);
+  }
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  return { rows, byKind, total };
+}
+
+/** One fresh load: ms from navigation start to the first result in the DOM / painted. */
+async function timeToFirstResult(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+  await context.addInitScript(() => {
+    const done = (dom) => {
+      window.__firstResult = { dom };
+      requestAnimationFrame(() => setTimeout(() => (window.__firstResult.frame = performance.now()), 0));
+    };
+    const check = () => {
+      const v = document.querySelector("[data-testid=card-npv] .value");
+      if (v && v.textContent.trim()) {
+        observer.disconnect();
+        done(performance.now());
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstResult?.frame !== undefined);
+  // First-contentful-paint is reported asynchronously: give it a moment.
+  await page
+    .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 2000 })
+    .catch(() => {});
+  const result = await page.evaluate(() => ({
+    ...window.__firstResult,
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+  }));
+  await context.close();
+  return result;
+}
+
+/** Slider input → next frame latencies, in the page. */
+async function sliderLatency(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("[data-testid=card-npv] .value")?.textContent.trim());
+  const samples = await page.evaluate(
+    async ({ warmup, steps }) => {
+      const slider = document.querySelector("[data-testid=slider-churn_after_pct]");
+      const npvText = () => document.querySelector("[data-testid=card-npv] .value")?.textContent ?? "";
+      const root = document.body;
+      let start = 0;
+      window.addEventListener("input", () => (start = performance.now()), { capture: true });
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const step = (value) =>
+        new Promise((resolve, reject) => {
+          const before = npvText();
+          let dom = null;
+          const timer = setTimeout(() => reject(new Error(`no change after setting ${value}`)), 5000);
+          const changed = () => {
+            if (dom !== null || npvText() === before) return;
+            dom = performance.now();
+            observer.disconnect();
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                clearTimeout(timer);
+                resolve({ dom: dom - start, frame: performance.now() - start });
+              }, 0),
+            );
+          };
+          const observer = new MutationObserver(changed);
+          observer.observe(root, { childList: true, subtree: true, characterData: true });
+          slider.value = value;
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+          changed(); // in case the DOM was updated synchronously
+        });
+      await nextFrame();
+      const out = [];
+      for (let i = 0; i < warmup + steps; i++) {
+        const s = await step(i % 2 === 0 ? "12.5" : "13");
+        if (i >= warmup) out.push(s);
+        await nextFrame(); // let the page settle between steps
+      }
+      return out;
+    },
+    { warmup: WARMUP_STEPS, steps: STEPS },
+  );
+  await context.close();
+  return samples;
+}
+
+// ------------------------------------------------------------------ main
+
+const { child, url } = await startServer();
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+try {
+  const version = browser.version();
+  const wasmFile = readFileSync(join(DIST, "index.html"), "utf8").match(/[\w-]+_bg\.wasm/)?.[0] ?? "?";
+  console.log(`Retorno performance, ${new Date().toISOString()}`);
+  console.log(`Chromium ${version} (headless), ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ""}, node ${process.version}`);
+  console.log(`dist: ${DIST} (${wasmFile}), served by serve.mjs on ${url} (no compression, no cache)\n`);
+
+  // 1. Transfer sizes.
+  const files = await firstLoadFiles(browser, url);
+  const sizes = transferSizes(files);
+  console.log("First-load files (raw → gzip -9):");
+  for (const r of sizes.rows) console.log(`  ${r.kind.padEnd(5)} ${r.name.padEnd(44)} ${String(r.raw).padStart(8)} → ${String(r.gzip).padStart(7)}`);
+  console.log(`  total ${"".padEnd(44)} ${String(sizes.total.raw).padStart(8)} → ${String(sizes.total.gzip).padStart(7)}\n`);
+
+  // 2. Time to first result.
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) loads.push(await timeToFirstResult(browser, url));
+  console.log("Time to first result (navigation start → NPV figure), fresh context each:");
+  loads.forEach((l, i) =>
+    console.log(`  load ${i + 1}: in DOM ${ms(l.dom)}, next frame ${ms(l.frame)}, first-contentful-paint ${l.fcp === null ? "n/a" : ms(l.fcp)}`),
+  );
+  const ttfrDom = median(loads.map((l) => l.dom));
+  const ttfrFrame = median(loads.map((l) => l.frame));
+  const fcps = loads.map((l) => l.fcp).filter((x) => x !== null);
+  console.log(`  median: in DOM ${ms(ttfrDom)}, next frame ${ms(ttfrFrame)}${fcps.length ? `, FCP ${ms(median(fcps))}` : ""}\n`);
+
+  // 3. Slider latency.
+  const samples = await sliderLatency(browser, url);
+  const frame = samples.map((s) => s.frame);
+  const dom = samples.map((s) => s.dom);
+  const stats = (xs) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) });
+  const f = stats(frame);
+  const d = stats(dom);
+  console.log(`Slider input → repaint, churn-after slider 13 ↔ 12.5, ${samples.length} steps (+${WARMUP_STEPS} warm-up):`);
+  console.log(`  input → next frame: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)}`);
+  console.log(`  input → DOM updated: p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, max ${ms(d.max)}\n`);
+
+  // Markdown.
+  const kinds = ["wasm", "JS", "CSS", "HTML", "other"].filter((k) => sizes.byKind[k]);
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`tests/e2e/perf/measure.mjs\`: Chromium ${version} headless, 1280×800, ${cpus().length} CPU(s), local server without compression.`,
+    "",
+    "| First load | raw | gzip -9 |",
+    "| --- | ---: | ---: |",
+    ...kinds.map((k) => `| ${k} (${sizes.byKind[k].files.length} file${sizes.byKind[k].files.length > 1 ? "s" : ""}) | ${bytesCell(sizes.byKind[k].raw)} | ${bytesCell(sizes.byKind[k].gzip)} |`),
+    `| **total** | ${bytesCell(sizes.total.raw)} | **${bytesCell(sizes.total.gzip)}** |`,
+    "",
+    "| Timing | p50 / median | p95 | max |",
+    "| --- | ---: | ---: | ---: |",
+    `| Navigation → first result in DOM (${LOADS} fresh loads) | ${ms(ttfrDom)} | – | ${ms(Math.max(...loads.map((l) => l.dom)))} |`,
+    `| Navigation → first result, next frame (${LOADS} fresh loads) | ${ms(ttfrFrame)} | – | ${ms(Math.max(...loads.map((l) => l.frame)))} |`,
+    `| Slider input → DOM updated (${samples.length} steps) | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.max)} |`,
+    `| Slider input → next frame (${samples.length} steps) | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`,
+  ];
+  console.log(lines.join("\n"));
+} finally {
+  await browser.close();
+  child.kill();
+}

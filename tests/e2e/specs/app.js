@@ -1,0 +1,161 @@
+// A small page object for Retorno, so the specs read like a user's actions, and the
+// expected values: tests/fixtures/model_golden.json (an independent Python
+// re-implementation of the model, tests/fixtures/make_golden.py) formatted with Intl
+// the way the page formats them.
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// ------------------------------------------------------------------ expected values
+
+/** model_golden.json, as written by tests/fixtures/make_golden.py. */
+export const golden = JSON.parse(
+  readFileSync(new URL("../../fixtures/model_golden.json", import.meta.url), "utf8"),
+);
+
+/** The expected figures of a golden case, as numbers (strings in the JSON). */
+export function expected(name) {
+  const found = golden.cases.find((c) => c.name === name);
+  if (!found) throw new Error(`no golden case ${name} in model_golden.json`);
+  const e = found.expected;
+  const num = (s) => (s === null ? null : Number(s));
+  return {
+    ...Object.fromEntries(Object.entries(e).filter(([, v]) => !Array.isArray(v)).map(([k, v]) => [k, num(v)])),
+    costs: e.costs.map(Number),
+    benefits: e.benefits.map(Number),
+    net: e.net.map(Number),
+  };
+}
+
+/** The overrides of a golden case (field → decimal string, as typed in English). */
+export function overrides(name) {
+  const found = golden.cases.find((c) => c.name === name);
+  if (!found) throw new Error(`no golden case ${name} in model_golden.json`);
+  return found.overrides;
+}
+
+/** The golden defaults (`Inputs::default()` as make_golden.py spells it), as numbers. */
+export const defaults = Object.fromEntries(
+  Object.entries(golden.defaults).map(([k, v]) => [k, Number(v)]),
+);
+
+/** BCP 47 tags the app formats with (src/i18n: Lang::tag). */
+export const TAG = { en: "en-US", es: "es-ES" };
+
+/** Money in whole units, as the cards show it (below ten million). */
+export function money(value, lang = "en", currency = "EUR") {
+  return new Intl.NumberFormat(TAG[lang], {
+    style: "currency",
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
+/** A percentage (12.5 → "12.5%"), one decimal at most. */
+export function percent(value, lang = "en") {
+  return new Intl.NumberFormat(TAG[lang], { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
+}
+
+/** A number with one decimal at most (months). */
+export function oneDecimal(value, lang = "en") {
+  return new Intl.NumberFormat(TAG[lang], { maximumFractionDigits: 1 }).format(value);
+}
+
+/** Reads a money figure shown in English ("-€1,234", "$5") back as a number. */
+export function readMoney(text) {
+  const cleaned = text.replace(/\u2212/g, "-").replace(/[^0-9.\-]/g, "");
+  const n = Number(cleaned);
+  if (cleaned === "" || Number.isNaN(n)) throw new Error(`not a money figure: ${text}`);
+  return n;
+}
+
+// ------------------------------------------------------------------ the page
+
+/** Opens the app and waits until the first result is on screen. */
+export async function open(page) {
+  await page.goto("/");
+  await expect(card(page, "npv")).not.toHaveText("");
+}
+
+/** The figure of a headline card: roi, npv, payback, irr, pv-benefits, pv-costs, tco. */
+export function card(page, name) {
+  return page.getByTestId(`card-${name}`).locator(".value");
+}
+
+/** The NPV card's figure. */
+export const npv = (page) => card(page, "npv");
+
+/** A number field in the inputs panel (`f-<key>`), or the what-if one (`w-<key>`). */
+export function field(page, key, prefix = "f") {
+  return page.getByTestId(`${prefix}-${key}`);
+}
+
+/** The error message shown right after a field's wrapper. */
+export function fieldError(page, key, prefix = "f") {
+  return page.locator(`.number:has([data-testid="${prefix}-${key}"]) + p.field-error`);
+}
+
+/**
+ * Replaces the text of a number field in one go, as pasting would (one `input` event),
+ * so the model only ever sees the final text.
+ */
+export async function setField(page, key, text, prefix = "f") {
+  await field(page, key, prefix).fill(text);
+}
+
+/**
+ * Types into a number field key by key after selecting its text: one `input` event per
+ * key, so every valid prefix ("2" of "2.5") reaches the model on the way.
+ */
+export async function typeInto(page, key, text, prefix = "f") {
+  const input = field(page, key, prefix);
+  await input.click();
+  await input.press("ControlOrMeta+a");
+  await input.pressSequentially(text);
+}
+
+/** A what-if slider. */
+export function slider(page, key) {
+  return page.getByTestId(`slider-${key}`);
+}
+
+/** The ES or EN button (its accessible name contains "Español" / "English"). */
+export function langButton(page, code) {
+  return page.locator(".lang").getByRole("button", { name: code === "es" ? /Español/ : /English/ });
+}
+
+/** Switches the language with the ES / EN buttons. */
+export async function lang(page, code) {
+  await langButton(page, code).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", code);
+  await expect(langButton(page, code)).toHaveAttribute("aria-pressed", "true");
+}
+
+/** Picks a currency in the header select. */
+export async function currency(page, code) {
+  await page.getByTestId("currency").selectOption(code);
+}
+
+// ------------------------------------------------------------------ the fixture
+
+/**
+ * `test` that fails a test on any console error or uncaught page error it produced,
+ * and gives each test a fresh page (fresh localStorage: Playwright's locale en-US makes
+ * the first visit English).
+ */
+export const test = base.extend({
+  problems: [
+    async ({ page }, use) => {
+      const problems = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+      await use(problems);
+      expect(problems, "console errors or page errors during the test").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

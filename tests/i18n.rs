@@ -1,0 +1,44 @@
+//! Reading numbers as typed in Spanish and English, and the catalogue's completeness.
+use retorno::i18n::{parse_number, Lang, ParseError};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn spanish_and_english_conventions() {
+    // Spanish writes 1.234,56; English 1,234.56 (the issue's own examples).
+    assert_eq!(parse_number("1.234,56", Lang::Es), Ok(d("1234.56")));
+    assert_eq!(parse_number("1,234.56", Lang::En), Ok(d("1234.56")));
+    assert_eq!(parse_number("12,5", Lang::Es), Ok(d("12.5")));
+    assert_eq!(parse_number("12.5", Lang::En), Ok(d("12.5")));
+    // A lone "thousands" separator not followed by three digits is a decimal point.
+    assert_eq!(parse_number("1.5", Lang::Es), Ok(d("1.5")));
+    assert_eq!(parse_number("1.500", Lang::Es), Ok(d("1500")));
+    assert_eq!(parse_number("1,500", Lang::En), Ok(d("1500")));
+    assert_eq!(parse_number("1.234.567", Lang::Es), Ok(d("1234567")));
+    assert_eq!(parse_number("-3", Lang::En), Ok(d("-3")));
+    assert_eq!(parse_number(",5", Lang::Es), Ok(d("0.5")));
+}
+
+#[test]
+fn values_pasted_back_as_displayed() {
+    // What Intl shows: "45.000 €" (es-ES, with a no-break space), "€45,000", "US$", "12,5 %".
+    assert_eq!(parse_number("45.000\u{a0}€", Lang::Es), Ok(d("45000")));
+    assert_eq!(parse_number("€45,000", Lang::En), Ok(d("45000")));
+    assert_eq!(parse_number("45.000\u{a0}US$", Lang::Es), Ok(d("45000")));
+    assert_eq!(parse_number("12,5\u{a0}%", Lang::Es), Ok(d("12.5")));
+    assert_eq!(parse_number("MXN 1,200", Lang::En), Ok(d("1200")));
+    assert_eq!(parse_number("\u{2212}7", Lang::En), Ok(d("-7")));
+}
+
+#[test]
+fn anything_else_is_refused() {
+    assert_eq!(parse_number("", Lang::Es), Err(ParseError::Empty));
+    assert_eq!(parse_number("   ", Lang::En), Err(ParseError::Empty));
+    for bad in ["abc", "4o", "40abc", "50 seats", "1e3", "1,2,3", "12,5,0", "--3", "1.23.4", "NaN", "inf", "."] {
+        assert_eq!(parse_number(bad, Lang::En), Err(ParseError::NotANumber), "{bad}");
+    }
+    assert_eq!(parse_number("1,23,4", Lang::Es), Err(ParseError::NotANumber));
+}
