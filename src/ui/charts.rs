@@ -17,6 +17,12 @@ const RIGHT: f64 = 14.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 44.0;
 
+/// A screen coordinate as a whole number: a viewBox unit is finer than a pixel here, and
+/// whole numbers keep float formatting out of the bundle.
+fn px(value: f64) -> i32 {
+    value.round() as i32
+}
+
 /// A chart value back to `Decimal` for the formatter (chart data is `f64`).
 fn decimal(value: f64) -> Decimal {
     Decimal::try_from(value).unwrap_or_default()
@@ -39,15 +45,15 @@ fn y_axis(ctx: Ctx, ticks: &[f64], y: Scale, x_title: String, y_title: String) -
             let py = y.at(t);
             let label = fmt.money_compact(decimal(t));
             view! {
-                <line class=if t == 0.0 { "zero" } else { "gridline" } x1=LEFT x2=W - RIGHT y1=py y2=py />
-                <text class="tick" x=LEFT - 6.0 y=py + 4.0 text-anchor="end">{label}</text>
+                <line class=if t == 0.0 { "zero" } else { "gridline" } x1=px(LEFT) x2=px(W - RIGHT) y1=px(py) y2=px(py) />
+                <text class="tick" x=px(LEFT - 6.0) y=px(py + 4.0) text-anchor="end">{label}</text>
             }
         })
         .collect_view();
     view! {
         {lines}
-        <text class="axis-title" x=(LEFT + W - RIGHT) / 2.0 y=H - 4.0 text-anchor="middle">{x_title}</text>
-        <text class="axis-title" transform=format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0) text-anchor="middle">
+        <text class="axis-title" x=px((LEFT + W - RIGHT) / 2.0) y=px(H - 4.0) text-anchor="middle">{x_title}</text>
+        <text class="axis-title" transform=format!("translate(14 {}) rotate(-90)", px((TOP + H - BOTTOM) / 2.0)) text-anchor="middle">
             {y_title}
         </text>
     }
@@ -69,7 +75,7 @@ fn Figure(
             <h3 id=format!("{id}-title")>{move || title.get()}</h3>
             {note.map(|note| view! { <p class="chart-note">{move || note.get()}</p> })}
             <svg
-                viewBox=move || format!("0 0 {W} {}", height.get())
+                viewBox=move || format!("0 0 {} {}", px(W), px(height.get()))
                 role="img"
                 aria-labelledby=format!("{id}-title {id}-desc")
             >
@@ -108,22 +114,22 @@ pub fn CumulativeChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView 
         let line: Vec<String> = values
             .iter()
             .enumerate()
-            .map(|(i, v)| format!("{:.1},{:.1}", x.at(i as f64), y.at(*v)))
+            .map(|(i, v)| format!("{},{}", px(x.at(i as f64)), px(y.at(*v))))
             .collect();
         let area = format!(
-            "M{:.1},{:.1} L{} L{:.1},{:.1} Z",
-            x.at(0.0),
-            y.at(0.0),
+            "M{},{} L{} L{},{} Z",
+            px(x.at(0.0)),
+            px(y.at(0.0)),
             line.join(" L"),
-            x.at(last),
-            y.at(0.0)
+            px(x.at(last)),
+            px(y.at(0.0))
         );
         let marker = r.payback_months.filter(|m| !m.is_zero()).map(|m| {
-            let px = x.at(to_f64(m) / 12.0);
+            let at = px(x.at(to_f64(m) / 12.0));
             view! {
                 <g class="break-even" data-testid="break-even-marker">
-                    <line x1=px x2=px y1=TOP y2=H - BOTTOM />
-                    <circle cx=px cy=y.at(0.0) r="6" />
+                    <line x1=at x2=at y1=px(TOP) y2=px(H - BOTTOM) />
+                    <circle cx=at cy=px(y.at(0.0)) r="6" />
                 </g>
             }
         });
@@ -131,10 +137,10 @@ pub fn CumulativeChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView 
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let (px, py) = (x.at(i as f64), y.at(*v));
+                let (cx, cy) = (px(x.at(i as f64)), px(y.at(*v)));
                 view! {
-                    <circle class=if *v < 0.0 { "dot neg" } else { "dot" } cx=px cy=py r="4" />
-                    <text class="tick" x=px y=H - BOTTOM + 16.0 text-anchor="middle">{year_label(ctx, i)}</text>
+                    <circle class=if *v < 0.0 { "dot neg" } else { "dot" } cx=cx cy=cy r="4" />
+                    <text class="tick" x=cx y=px(H - BOTTOM + 16.0) text-anchor="middle">{year_label(ctx, i)}</text>
                 }
             })
             .collect_view();
@@ -209,12 +215,12 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
                 let rect = |class: &'static str, left: f64, value: Decimal| {
                     let top = y.at(to_f64(value));
                     let base = y.at(0.0);
-                    view! { <rect class=class x=left y=top.min(base) width=half height=(base - top).abs() /> }
+                    view! { <rect class=class x=px(left) y=px(top.min(base)) width=px(half) height=px((base - top).abs()) /> }
                 };
                 view! {
                     {rect("cost", bx, row.costs)}
                     {rect("benefit", bx + half, row.benefits)}
-                    <text class="tick" x=bx + half y=H - BOTTOM + 16.0 text-anchor="middle">{year_label(ctx, row.year)}</text>
+                    <text class="tick" x=px(bx + half) y=px(H - BOTTOM + 16.0) text-anchor="middle">{year_label(ctx, row.year)}</text>
                 }
             })
             .collect_view();
@@ -293,10 +299,10 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
                 let top = TOP + i as f64 * ROW_H;
                 let bar = |class: &'static str, value: f64| {
                     let (a, b) = (x.at(base), x.at(value));
-                    view! { <rect class=class x=a.min(b) y=top + 20.0 width=(a - b).abs().max(1.0) height=18.0 /> }
+                    view! { <rect class=class x=px(a.min(b)) y=px(top + 20.0) width=px((a - b).abs().max(1.0)) height="18" /> }
                 };
                 view! {
-                    <text class="bar-label" x=16.0 y=top + 14.0>{field_label(s.field, fmt.lang)}</text>
+                    <text class="bar-label" x="16" y=px(top + 14.0)>{field_label(s.field, fmt.lang)}</text>
                     {bar("low", s.npv_low)}
                     {bar("high", s.npv_high)}
                 }
@@ -306,7 +312,7 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
             .iter()
             .map(|&t| {
                 view! {
-                    <text class="tick" x=x.at(t) y=bottom + 18.0 text-anchor="middle">
+                    <text class="tick" x=px(x.at(t)) y=px(bottom + 18.0) text-anchor="middle">
                         {fmt.money_compact(decimal(t))}
                     </text>
                 }
@@ -314,9 +320,9 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
             .collect_view();
         Some(view! {
             {rows}
-            <line class="zero" x1=x.at(base) x2=x.at(base) y1=TOP y2=bottom />
+            <line class="zero" x1=px(x.at(base)) x2=px(x.at(base)) y1=px(TOP) y2=px(bottom) />
             {axis}
-            <text class="axis-title" x=W / 2.0 y=bottom + 36.0 text-anchor="middle">
+            <text class="axis-title" x=px(W / 2.0) y=px(bottom + 36.0) text-anchor="middle">
                 {fill(ctx.t(Msg::AxisNpv), &[fmt.currency.code()])}
             </text>
         })

@@ -64,15 +64,18 @@ fn NumberInput(
     // What the user is typing, while it differs from the formatted value.
     let draft = RwSignal::new(None::<String>);
     let issue = RwSignal::new(None::<FieldIssue>);
-    // A change from elsewhere (a slider, a reset) replaces whatever was being typed.
-    Effect::new(move |_| {
+    // A change from elsewhere (a slider, another field) or a whole new scenario (reset,
+    // open, a link) replaces whatever was being typed.
+    Effect::new(move |last_epoch: Option<u32>| {
+        let epoch = ctx.session.epoch.get();
         let current = value.get();
-        let typed = draft.get_untracked();
         let lang = ctx.lang.get_untracked();
-        if typed.is_some_and(|text| parse_number(&text, lang) != Ok(current)) {
+        let replaced = last_epoch.is_some_and(|e| e != epoch);
+        if replaced || draft.get_untracked().is_some_and(|text| parse_number(&text, lang) != Ok(current)) {
             draft.set(None);
             issue.set(None);
         }
+        epoch
     });
     let on_input = move |ev| {
         let text = event_target_value(&ev);
@@ -265,7 +268,9 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
                     class="secondary"
                     data-testid="reset"
                     on:click=move |_| {
-                        ctx.scenario.update(|s| s.inputs = Inputs::default());
+                        let mut fresh = ctx.scenario.get_untracked();
+                        fresh.inputs = Inputs::default();
+                        ctx.session.replace(ctx.scenario, fresh);
                         status.set(true);
                     }
                 >

@@ -153,6 +153,15 @@ impl Fmt {
         )
     }
 
+    /// A moment (milliseconds since 1970) as a short local date and time.
+    pub fn date_time(self, millis: i64) -> String {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        date.to_locale_string(self.lang.tag(), &options).into()
+    }
+
     /// A value in the unit of a field, with its unit.
     pub fn in_unit(self, unit: Unit, value: Decimal) -> String {
         let lang = self.lang;

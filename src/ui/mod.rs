@@ -8,16 +8,33 @@ mod fields;
 pub mod format;
 mod prefs;
 mod results;
+mod scenarios;
+mod session;
+mod storage;
 
 use crate::engine::model::{evaluate, ModelError, Report};
 use crate::i18n::{Lang, Msg};
 use crate::scenario::{Currency, Scenario};
 use format::Fmt;
 use leptos::prelude::*;
+use session::Session;
+
+/// The app's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The ROI calculator.
+    Calculator,
+    /// Saved scenarios, comparison, export and import.
+    Scenarios,
+}
 
 /// The app's shared state: copied freely into components (signals are `Copy`).
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// Storage, the library of named scenarios, and notices.
+    pub session: Session,
+    /// The screen on show.
+    pub screen: RwSignal<Screen>,
     /// The scenario being edited: the one source of truth.
     pub scenario: RwSignal<Scenario>,
     /// Display language.
@@ -31,24 +48,22 @@ pub struct Ctx {
 impl Ctx {
     fn new() -> Self {
         let lang = RwSignal::new(prefs::lang());
-        let scenario = RwSignal::new(Scenario::new(prefs::currency()));
+        let scenario = RwSignal::new(Scenario::default());
+        let session = Session::start(scenario);
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
-        let fmt = Memo::new(move |_| Fmt {
-            lang: lang.get(),
-            currency: currency.get(),
-        });
+        let fmt = Memo::new(move |_| Fmt { lang: lang.get(), currency: currency.get() });
         let report = Memo::new(move |_| scenario.with(|s| evaluate(&s.inputs)));
-        Ctx {
-            scenario,
-            lang,
-            fmt,
-            report,
-        }
+        Ctx { session, screen: RwSignal::new(Screen::Calculator), scenario, lang, fmt, report }
     }
 
     /// `msg` in the current language (reactive).
     pub fn t(self, msg: Msg) -> &'static str {
         msg.text(self.lang.get())
+    }
+
+    /// `msg` in the current language, outside reactive tracking (event handlers).
+    pub fn t_untracked(self, msg: Msg) -> &'static str {
+        msg.text(self.lang.get_untracked())
     }
 }
 
@@ -67,7 +82,6 @@ pub fn App() -> impl IntoView {
             "Retorno · CRM ROI and KPIs",
         ));
     });
-    Effect::new(move |_| prefs::set_currency(ctx.fmt.get().currency));
 
     view! {
         <a class="skip" href="#results">{move || ctx.t(Msg::SkipToResults)}</a>
@@ -82,17 +96,30 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">{move || ctx.t(Msg::AppTagline)}</p>
                 </div>
             </div>
+            <nav class="tabs" aria-label=move || ctx.t(Msg::NavLabel)>
+                {tab(ctx, Screen::Calculator, Msg::NavCalculator, "nav-calculator")}
+                {tab(ctx, Screen::Scenarios, Msg::NavScenarios, "nav-scenarios")}
+            </nav>
             <div class="settings">
                 <LangSwitch ctx />
                 <CurrencySelect ctx />
             </div>
         </header>
-        <main class="calc">
-            <results::SummaryStrip ctx />
-            <fields::WhatIf ctx />
-            <results::Results ctx />
-            <fields::InputsPanel ctx />
-        </main>
+        <scenarios::Notes ctx />
+        <Show
+            when=move || ctx.screen.get() == Screen::Calculator
+            fallback=move || view! { <main class="library-screen"><scenarios::Library ctx /></main> }
+        >
+            <main class="calc">
+                <results::SummaryStrip ctx />
+                <div class="left">
+                    <scenarios::ScenarioBar ctx />
+                    <fields::WhatIf ctx />
+                </div>
+                <results::Results ctx />
+                <fields::InputsPanel ctx />
+            </main>
+        </Show>
         <footer class="foot">
             <p>{move || ctx.t(Msg::Privacy)}</p>
             <p>{move || ctx.t(Msg::Sources)}</p>
@@ -100,18 +127,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
+fn tab(ctx: Ctx, screen: Screen, label: Msg, testid: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            data-testid=testid
+            aria-current=move || (ctx.screen.get() == screen).then_some("page")
+            on:click=move |_| ctx.screen.set(screen)
+        >
+            {move || ctx.t(label)}
+        </button>
+    }
+}
+
 #[component]
 fn LangSwitch(ctx: Ctx) -> impl IntoView {
-    let button = move |lang: Lang, label: &'static str, name: &'static str| {
+    // The visible code comes first in the accessible name (WCAG 2.5.3, label in name).
+    let button = move |lang: Lang, code: &'static str, name: &'static str| {
         view! {
             <button
                 type="button"
                 lang=lang.code()
                 aria-pressed=move || (ctx.lang.get() == lang).to_string()
-                aria-label=name
                 on:click=move |_| ctx.lang.set(lang)
             >
-                {label}
+                {code}
+                <span class="sr-only">" " {name}</span>
             </button>
         }
     };

@@ -1,13 +1,11 @@
-//! Remembered choices (language, currency) in localStorage.
+//! The remembered language, in localStorage (the currency travels with the scenario).
 //!
 //! Storage can be blocked (private modes, sandboxed iframes) and then throws: every
 //! access here fails soft and the app keeps its in-memory choice.
 
 use crate::i18n::Lang;
-use crate::scenario::Currency;
 
 const LANG_KEY: &str = "retorno.lang";
-const CURRENCY_KEY: &str = "retorno.currency";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -40,16 +38,4 @@ pub fn lang() -> Lang {
 /// Remembers the language.
 pub fn set_lang(lang: Lang) {
     write(LANG_KEY, lang.code());
-}
-
-/// The remembered currency, else the default.
-pub fn currency() -> Currency {
-    read(CURRENCY_KEY)
-        .and_then(|code| Currency::from_code(&code))
-        .unwrap_or_default()
-}
-
-/// Remembers the currency.
-pub fn set_currency(currency: Currency) {
-    write(CURRENCY_KEY, currency.code());
 }

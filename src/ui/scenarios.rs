@@ -1,0 +1,418 @@
+//! Scenario screens: the bar above the calculator (name, save, share link), the notes
+//! area, and the library (open, rename, duplicate, delete, compare, variants, export and
+//! import).
+
+use super::session::{keep_link, leave_link, now, save_as_new, Note, Tone};
+use super::Ctx;
+use crate::engine::model::{evaluate, BenefitLine, Field, Report};
+use crate::i18n::{field_label, fill, line_label, Msg};
+use crate::scenario::codec::{encode_link, export_json, import_json, unique_name};
+use crate::scenario::{Scenario, Variant, MAX_NAME_CHARS, MAX_NOTES_CHARS};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Messages for the user, with "undo" where a deletion can be taken back.
+#[component]
+pub fn Notes(ctx: Ctx) -> impl IntoView {
+    let session = ctx.session;
+    let dismiss = move |msg: Msg| session.notes.update(|n| n.retain(|x| x.msg != msg));
+    view! {
+        <div class="notes" role="status" aria-live="polite" data-testid="notes">
+            <For each=move || session.notes.get() key=|n| (n.msg, n.args.clone()) let:note>
+                {
+                    let msg = note.msg;
+                    let undo = note.undo.clone();
+                    view! {
+                        <div class=if note.tone == Tone::Warn { "note warn" } else { "note" } data-testid="note">
+                            <p>{move || fill(ctx.t(msg), &note.args.iter().map(String::as_str).collect::<Vec<_>>())}</p>
+                            {undo.map(|gone| view! {
+                                <button type="button" class="secondary" data-testid="undo" on:click=move |_| {
+                                    session.put(gone.clone());
+                                    dismiss(msg);
+                                }>{move || ctx.t(Msg::Undo)}</button>
+                            })}
+                            <button type="button" class="close" aria-label=move || ctx.t(Msg::Dismiss) on:click=move |_| dismiss(msg)>"×"</button>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}
+
+/// A text field bound to one of the working scenario's text properties.
+fn text_field(
+    ctx: Ctx,
+    id: &'static str,
+    label: Msg,
+    max: usize,
+    get: fn(&Scenario) -> String,
+    set: fn(&mut Scenario, String),
+    multiline: bool,
+) -> impl IntoView {
+    let value = move || ctx.scenario.with(get);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text: String = event_target_value(&ev).chars().take(max).collect();
+        ctx.scenario.update(|s| set(s, text));
+    };
+    view! {
+        <div class=if multiline { "field notes-field" } else { "field" }>
+            <label for=id>{move || ctx.t(label)}</label>
+            {if multiline {
+                view! { <textarea id=id data-testid=id maxlength=max rows="2" prop:value=value on:input=on_input></textarea> }.into_any()
+            } else {
+                view! { <input id=id data-testid=id type="text" maxlength=max prop:value=value on:input=on_input /> }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// The scenario bar above the calculator: what this scenario is, save, share.
+#[component]
+pub fn ScenarioBar(ctx: Ctx) -> impl IntoView {
+    let session = ctx.session;
+    let link = RwSignal::new(None::<String>);
+    let is_open = move || ctx.scenario.with(|s| !s.id.is_empty()) && session.library.with(|l| !l.is_empty());
+    let copy_link = move |_| {
+        let payload = ctx.scenario.with_untracked(encode_link);
+        let location = window().location();
+        let url = format!(
+            "{}{}#s={payload}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        // The clipboard can be refused (permissions, insecure context): the link is also
+        // shown in a field to copy by hand.
+        let _ = window().navigator().clipboard().write_text(&url);
+        session.note(Note::new(Msg::LinkCopied, vec![url.chars().count().to_string()], Tone::Info));
+        link.set(Some(url));
+    };
+    view! {
+        <section class="panel scenario-bar" aria-labelledby="scenario-title">
+            <Show when=move || session.stash.with(Option::is_some)>
+                <div class="banner shared" data-testid="shared-banner">
+                    <p>{move || ctx.t(Msg::ViewingLink)}</p>
+                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ctx)>{move || ctx.t(Msg::KeepLink)}</button>
+                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ctx)>{move || ctx.t(Msg::BackToMine)}</button>
+                </div>
+            </Show>
+            <h2 id="scenario-title" class="sr-only">{move || ctx.t(Msg::Scenario)}</h2>
+            <div class="scenario-fields">
+                {text_field(ctx, "scenario-name", Msg::ScenarioName, MAX_NAME_CHARS, |s| s.name.clone(), |s, v| s.name = v, false)}
+                {text_field(ctx, "scenario-company", Msg::ScenarioCompany, MAX_NAME_CHARS, |s| s.company.clone(), |s, v| s.company = v, false)}
+                {text_field(ctx, "scenario-notes", Msg::ScenarioNotes, MAX_NOTES_CHARS, |s| s.notes.clone(), |s, v| s.notes = v, true)}
+            </div>
+            <div class="actions">
+                <Show when=move || !is_open()>
+                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ctx)>{move || ctx.t(Msg::Save)}</button>
+                </Show>
+                <Show when=is_open>
+                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ctx)>{move || ctx.t(Msg::SaveAsNew)}</button>
+                </Show>
+                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{move || ctx.t(Msg::CopyLink)}</button>
+            </div>
+            {move || link.get().map(|url| view! {
+                <label class="field link-field">
+                    <span>{ctx.t(Msg::LinkManual)}</span>
+                    <input type="text" readonly data-testid="share-link" prop:value=url />
+                </label>
+            })}
+        </section>
+    }
+}
+
+/// Headline figures of a scenario, for the list and the comparison.
+fn figures(scenario: &Scenario) -> Option<Report> {
+    evaluate(&scenario.inputs).ok()
+}
+
+/// Triggers a download of `text` as `file_name`.
+fn download(file_name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn import_text(ctx: Ctx, text: String) {
+    let session = ctx.session;
+    match import_json(&text) {
+        Ok(scenarios) => {
+            let count = scenarios.len();
+            for mut scenario in scenarios {
+                // Imported scenarios never replace existing ones: each gets a new id, and
+                // a name already in use gets a number.
+                let taken: Vec<String> = session.library.with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
+                let wanted = scenario.name.clone();
+                scenario.name = unique_name(&wanted, &taken.iter().map(String::as_str).collect::<Vec<_>>());
+                if scenario.name != wanted {
+                    session.note(Note::new(Msg::ImportedRenamed, vec![wanted, scenario.name.clone()], Tone::Info));
+                }
+                scenario.id = session.new_id();
+                scenario.updated = scenario.updated.or_else(now);
+                session.put(scenario);
+            }
+            session.note(Note::new(Msg::Imported, vec![count.to_string()], Tone::Info));
+        }
+        Err(error) => session.note(Note::new(Msg::ImportBad, vec![format!("{error:?}")], Tone::Warn)),
+    }
+}
+
+/// The library of named scenarios.
+#[component]
+pub fn Library(ctx: Ctx) -> impl IntoView {
+    let session = ctx.session;
+    let selected = RwSignal::new(Vec::<String>::new());
+    let renaming = RwSignal::new(None::<String>);
+    let rows = move || {
+        let fmt = ctx.fmt.get();
+        session
+            .library
+            .get()
+            .into_iter()
+            .map(|s| {
+                let id = s.id.clone();
+                let report = figures(&s);
+                let roi = report.as_ref().and_then(|r| r.roi_pct).map(|v| fmt.percent(v)).unwrap_or_default();
+                let npv = report.as_ref().map(|r| fmt.money(r.npv)).unwrap_or_default();
+                let updated = s.updated.map(|t| fmt.date_time(t.timestamp_millis())).unwrap_or_default();
+                let (open_id, dup, del, ren, sel, sel2, name_id) =
+                    (id.clone(), s.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                let is_renaming = move || renaming.get().as_deref() == Some(name_id.as_str());
+                let name = s.name.clone();
+                view! {
+                    <tr data-testid="library-row">
+                        <td>
+                            <input
+                                type="checkbox"
+                                aria-label=format!("{} {}", ctx.t(Msg::Compare), s.name)
+                                prop:checked=move || selected.with(|v| v.contains(&sel))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|v| {
+                                        v.retain(|x| *x != sel2);
+                                        if on && v.len() < 4 {
+                                            v.push(sel2.clone());
+                                        }
+                                    });
+                                }
+                            />
+                        </td>
+                        <th scope="row">
+                            {move || if is_renaming() {
+                                let id = ren.clone();
+                                view! {
+                                    <input
+                                        type="text"
+                                        class="rename"
+                                        data-testid="rename-input"
+                                        aria-label=ctx.t(Msg::Rename)
+                                        maxlength=MAX_NAME_CHARS
+                                        prop:value=name.clone()
+                                        on:change=move |ev| {
+                                            let new_name: String = event_target_value(&ev).chars().take(MAX_NAME_CHARS).collect();
+                                            if let Some(mut s) = session.library.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
+                                                s.name = new_name.clone();
+                                                s.updated = now();
+                                                session.put(s);
+                                            }
+                                            if ctx.scenario.with_untracked(|s| s.id == id) {
+                                                ctx.scenario.update(|s| s.name = new_name);
+                                            }
+                                            renaming.set(None);
+                                        }
+                                    />
+                                }.into_any()
+                            } else {
+                                view! { <span class="name">{name.clone()}</span> }.into_any()
+                            }}
+                            <span class="company">{s.company.clone()}</span>
+                        </th>
+                        <td>{updated}</td>
+                        <td>{roi}</td>
+                        <td>{npv}</td>
+                        <td class="row-actions">
+                            <button type="button" class="secondary" data-testid="open" on:click=move |_| {
+                                if let Some(s) = session.library.with_untracked(|l| l.iter().find(|s| s.id == open_id).cloned()) {
+                                    session.replace(ctx.scenario, s);
+                                    ctx.screen.set(super::Screen::Calculator);
+                                }
+                            }>{move || ctx.t(Msg::Open)}</button>
+                            <button type="button" class="secondary" data-testid="rename" on:click=move |_| renaming.set(Some(id.clone()))>{move || ctx.t(Msg::Rename)}</button>
+                            <button type="button" class="secondary" data-testid="duplicate" on:click=move |_| {
+                                let mut copy = dup.clone();
+                                copy.id = session.new_id();
+                                copy.name = fill(ctx.t_untracked(Msg::CopyOf), &[&dup.name]);
+                                copy.created = now();
+                                copy.updated = copy.created;
+                                session.put(copy);
+                            }>{move || ctx.t(Msg::Duplicate)}</button>
+                            <button type="button" class="secondary danger" data-testid="delete" on:click=move |_| {
+                                session.delete(&del);
+                                if ctx.scenario.with_untracked(|s| s.id == del) {
+                                    ctx.scenario.update(|s| s.id.clear());
+                                }
+                                selected.update(|v| v.retain(|x| *x != del));
+                            }>{move || ctx.t(Msg::Delete)}</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let make_variants = move |_| {
+        let base = ctx.scenario.get_untracked();
+        let label = if base.name.trim().is_empty() { ctx.t_untracked(Msg::Untitled).to_string() } else { base.name.clone() };
+        for (variant, msg) in Variant::ALL.into_iter().zip([Msg::Conservative, Msg::Expected, Msg::Optimistic]) {
+            let mut s = base.clone();
+            s.inputs = variant.apply(&base.inputs);
+            s.id = session.new_id();
+            s.name = format!("{label} · {}", ctx.t_untracked(msg));
+            s.created = now();
+            s.updated = s.created;
+            session.put(s);
+        }
+        session.note(Note::new(Msg::VariantsMade, vec![], Tone::Info));
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        if let Some(i) = input {
+            i.set_value("");
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            import_text(ctx, text.unwrap_or_default());
+        });
+    };
+    view! {
+        <section class="panel library" aria-labelledby="library-title">
+            <h2 id="library-title">{move || ctx.t(Msg::Library)}</h2>
+            <Show
+                when=move || session.library.with(|l| !l.is_empty())
+                fallback=move || view! { <p class="hint">{move || ctx.t(Msg::LibraryEmpty)}</p> }
+            >
+                <p class="hint">{move || ctx.t(Msg::CompareHint)}</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="library-title">
+                    <table data-testid="library">
+                        <thead>
+                            <tr>
+                                <th scope="col"><span class="sr-only">{move || ctx.t(Msg::Compare)}</span></th>
+                                <th scope="col">{move || ctx.t(Msg::ScenarioName)}</th>
+                                <th scope="col">{move || ctx.t(Msg::Updated)}</th>
+                                <th scope="col">{move || ctx.t(Msg::Roi)}</th>
+                                <th scope="col">{move || ctx.t(Msg::Npv)}</th>
+                                <th scope="col"><span class="sr-only">{move || ctx.t(Msg::Open)}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+        <Comparison ctx selected />
+        <section class="panel" aria-labelledby="variants-title">
+            <h2 id="variants-title">{move || ctx.t(Msg::Variants)}</h2>
+            <p class="hint">{move || ctx.t(Msg::VariantsHint)}</p>
+            <button type="button" data-testid="make-variants" on:click=make_variants>{move || ctx.t(Msg::MakeVariants)}</button>
+        </section>
+        <section class="panel" aria-labelledby="export-title">
+            <h2 id="export-title">{move || ctx.t(Msg::ExportImport)}</h2>
+            <div class="actions">
+                <button type="button" class="secondary" data-testid="export-current" on:click=move |_| {
+                    let s = ctx.scenario.get_untracked();
+                    download("retorno-scenario.json", &export_json(std::slice::from_ref(&s), now()));
+                }>{move || ctx.t(Msg::ExportCurrent)}</button>
+                <button type="button" class="secondary" data-testid="export-all" on:click=move |_| {
+                    let all = session.library.get_untracked();
+                    download("retorno-scenarios.json", &export_json(&all, now()));
+                }>{move || ctx.t(Msg::ExportAll)}</button>
+                <label class="file-button">
+                    <span>{move || ctx.t(Msg::Import)}</span>
+                    <input type="file" accept=".json,application/json" data-testid="import" on:change=on_file />
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// 2–4 scenarios side by side: headline figures, then the inputs that differ.
+#[component]
+fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let chosen = move || {
+        let ids = selected.get();
+        let library = ctx.session.library.get();
+        ids.iter().filter_map(|id| library.iter().find(|s| &s.id == id).cloned()).collect::<Vec<_>>()
+    };
+    move || {
+        let list = chosen();
+        if list.len() < 2 {
+            return None;
+        }
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        let reports: Vec<Option<Report>> = list.iter().map(figures).collect();
+        let figure_row = |label: Msg, pick: &dyn Fn(&Report) -> String| {
+            let cells = reports.iter().map(|r| view! { <td>{r.as_ref().map(pick).unwrap_or_default()}</td> }).collect_view();
+            view! { <tr><th scope="row">{label.text(lang)}</th>{cells}</tr> }
+        };
+        let payback = |r: &Report| r.payback_months.map(|m| fmt.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into());
+        let headline = view! {
+            {figure_row(Msg::Roi, &|r| r.roi_pct.map(|v| fmt.percent(v)).unwrap_or_default())}
+            {figure_row(Msg::Npv, &|r| fmt.money(r.npv))}
+            {figure_row(Msg::Payback, &payback)}
+            {figure_row(Msg::Irr, &|r| r.irr_pct.map(|v| fmt.percent(v)).unwrap_or_else(|| Msg::NoIrr.text(lang).into()))}
+            {figure_row(Msg::PvBenefits, &|r| fmt.money(r.pv_benefits))}
+            {figure_row(Msg::PvCosts, &|r| fmt.money(r.pv_costs))}
+            {figure_row(Msg::Tco, &|r| fmt.money(r.tco_per_user_3y))}
+        };
+        let first = &list[0];
+        let differing = Field::ALL
+            .iter()
+            .filter(|f| list.iter().any(|s| f.get(&s.inputs) != f.get(&first.inputs)))
+            .map(|&f| {
+                let cells = list
+                    .iter()
+                    .map(|s| {
+                        let v = f.get(&s.inputs);
+                        view! { <td class:differs=v != f.get(&first.inputs)>{fmt.in_unit(f.unit(), v)}</td> }
+                    })
+                    .collect_view();
+                view! { <tr class="input-row"><th scope="row">{field_label(f, lang)}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let switches = BenefitLine::ALL
+            .into_iter()
+            .filter(|&l| list.iter().any(|s| s.inputs.lines.is_on(l) != first.inputs.lines.is_on(l)))
+            .map(|l| {
+                let cells = list
+                    .iter()
+                    .map(|s| {
+                        let on = s.inputs.lines.is_on(l);
+                        view! { <td class:differs=on != first.inputs.lines.is_on(l)>{if on { "✓" } else { "—" }}</td> }
+                    })
+                    .collect_view();
+                view! { <tr class="input-row"><th scope="row">{line_label(l, lang).0}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let heads = list.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
+        Some(view! {
+            <section class="panel compare" aria-labelledby="compare-title">
+                <h2 id="compare-title">{Msg::CompareTitle.text(lang)}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
+                    <table data-testid="comparison">
+                        <thead><tr><th scope="col"></th>{heads}</tr></thead>
+                        <tbody>{headline}{differing}{switches}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    }
+}

@@ -1,0 +1,295 @@
+//! Keeping the user's work: autosave of the working scenario, the library of named
+//! scenarios, share links, and changes from other tabs. All storage goes through
+//! [`crate::scenario::store`]; this module wires it to the app's signals.
+
+use super::storage::{now_ms, BrowserBackend};
+use super::Ctx;
+use crate::i18n::Msg;
+use crate::scenario::codec::{decode_link, LinkError};
+use crate::scenario::store::{self, External, Notice, Written};
+use crate::scenario::Scenario;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Confirmation of something done.
+    Info,
+    /// Something the user must know (data in memory only, a bad link…).
+    Warn,
+}
+
+/// A message for the user, with what fills its placeholders and, for a deletion, what
+/// "undo" brings back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The message.
+    pub msg: Msg,
+    /// Its `{0}`, `{1}`… values.
+    pub args: Vec<String>,
+    /// Info or warning.
+    pub tone: Tone,
+    /// The deleted scenario, when the note offers "undo".
+    pub undo: Option<Scenario>,
+}
+
+impl Note {
+    /// A note without undo.
+    pub fn new(msg: Msg, args: Vec<String>, tone: Tone) -> Self {
+        Note { msg, args, tone, undo: None }
+    }
+}
+
+/// The storage side of the app state.
+#[derive(Clone, Copy)]
+pub struct Session {
+    backend: StoredValue<BrowserBackend, LocalStorage>,
+    /// Named scenarios, most recently changed first.
+    pub library: RwSignal<Vec<Scenario>>,
+    /// Messages shown above the page.
+    pub notes: RwSignal<Vec<Note>>,
+    /// The user's own working scenario, put aside while a shared link is shown.
+    pub stash: RwSignal<Option<Scenario>>,
+    /// Bumped whenever the working scenario is replaced as a whole (reset, open, a link,
+    /// another tab), so fields drop whatever half-typed text they hold.
+    pub epoch: RwSignal<u32>,
+    /// JSON of the working scenario as last written or received, to skip writes that
+    /// would change nothing (and to stop two tabs echoing each other).
+    synced: StoredValue<String>,
+    /// When this tab last wrote the working scenario.
+    written_at: StoredValue<Option<DateTime<Utc>>>,
+}
+
+/// The current time as a timestamp.
+pub fn now() -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(now_ms())
+}
+
+fn json(scenario: &Scenario) -> String {
+    serde_json::to_string(scenario).unwrap_or_default()
+}
+
+/// The `#s=…` share fragment of the page's URL, if any.
+fn link_fragment() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    hash.starts_with("#s=").then_some(hash)
+}
+
+/// Removes the share fragment from the address bar without reloading.
+pub fn clear_fragment() {
+    let location = window().location();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+impl Session {
+    /// Opens storage, loads what it holds into `scenario`, opens a share link if the URL
+    /// carries one, and starts autosaving and listening to other tabs.
+    pub fn start(scenario: RwSignal<Scenario>) -> Self {
+        let mut backend = BrowserBackend::open();
+        let loaded = store::load(&mut backend, now_ms());
+        let mut notes: Vec<Note> = loaded.notices.iter().map(notice_note).collect();
+        if !backend.is_persistent() {
+            notes.push(Note::new(Msg::StorageOff, vec![], Tone::Warn));
+        }
+        let session = Session {
+            library: RwSignal::new(loaded.saved),
+            notes: RwSignal::new(Vec::new()),
+            stash: RwSignal::new(None),
+            epoch: RwSignal::new(0),
+            synced: StoredValue::new(String::new()),
+            written_at: StoredValue::new(None),
+            backend: StoredValue::new_local(backend),
+        };
+        if let Some(current) = loaded.current {
+            session.synced.set_value(json(&current));
+            scenario.set(current);
+        }
+        if let Some(fragment) = link_fragment() {
+            match decode_link(&fragment) {
+                Ok(shared) => {
+                    session.stash.set(Some(scenario.get_untracked()));
+                    scenario.set(shared);
+                }
+                Err(error) => {
+                    clear_fragment();
+                    notes.push(Note::new(link_error_msg(&error), vec![], Tone::Warn));
+                }
+            }
+        }
+        session.notes.set(notes);
+        session.autosave(scenario);
+        session.listen(scenario);
+        session
+    }
+
+    fn autosave(self, scenario: RwSignal<Scenario>) {
+        Effect::new(move |_| {
+            let current = scenario.get();
+            if self.stash.with(Option::is_some) {
+                return; // a shared link is on screen: the user's data stays as it was
+            }
+            let text = json(&current);
+            if self.synced.with_value(|s| *s == text) {
+                return;
+            }
+            let mut stamped = current.clone();
+            stamped.updated = now();
+            let result = self.backend.try_update_value(|b| store::write_current(b, &stamped));
+            self.synced.set_value(text);
+            self.written_at.set_value(stamped.updated);
+            self.report(result);
+            // An open named scenario is saved as it changes, so nothing is ever lost.
+            if !current.id.is_empty() && self.library.with(|l| l.iter().any(|s| s.id == current.id)) {
+                self.put(stamped);
+            }
+        });
+    }
+
+    fn listen(self, scenario: RwSignal<Scenario>) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key().unwrap_or_default();
+            match store::external_change(&key, event.new_value().as_deref()) {
+                External::Current(theirs) => {
+                    let newer = theirs.updated > self.written_at.get_value();
+                    if newer && self.stash.with_untracked(Option::is_none) {
+                        self.synced.set_value(json(&theirs));
+                        self.written_at.set_value(theirs.updated);
+                        self.replace(scenario, theirs);
+                    }
+                }
+                External::Saved(theirs) => {
+                    self.library.update(|l| {
+                        store::merge_saved(l, theirs);
+                    });
+                }
+                External::Deleted(id) => self.library.update(|l| l.retain(|s| s.id != id)),
+                External::Ignore => {}
+            }
+        });
+        // The listener lives as long as the page.
+        std::mem::forget(handle);
+    }
+
+    /// Replaces the working scenario as a whole.
+    pub fn replace(self, scenario: RwSignal<Scenario>, with: Scenario) {
+        scenario.set(with);
+        self.epoch.update(|e| *e = e.wrapping_add(1));
+    }
+
+    /// Shows a note.
+    pub fn note(self, note: Note) {
+        self.notes.update(|n| {
+            n.retain(|old| old.msg != note.msg);
+            n.push(note);
+        });
+    }
+
+    fn report(self, result: Option<Result<(), store::StorageFault>>) {
+        if let Some(Err(fault)) = result {
+            self.note(notice_note(&fault.into()));
+        }
+    }
+
+    /// Writes a named scenario and puts it in the library (or, if another tab saved a
+    /// newer version, shows that one instead).
+    pub fn put(self, scenario: Scenario) {
+        let outcome = self.backend.try_update_value(|b| store::write_saved(b, &scenario));
+        let shown = match outcome {
+            Some(Ok(Written::NewerInStorage(newer))) => {
+                self.note(Note::new(Msg::NewerElsewhere, vec![newer.name.clone()], Tone::Warn));
+                *newer
+            }
+            Some(Err(fault)) => {
+                self.note(notice_note(&fault.into()));
+                scenario
+            }
+            _ => scenario,
+        };
+        self.library.update(|l| {
+            l.retain(|s| s.id != shown.id);
+            l.push(shown);
+            store::sort_recent_first(l);
+        });
+    }
+
+    /// Deletes a named scenario, offering undo.
+    pub fn delete(self, id: &str) {
+        let Some(gone) = self.library.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else {
+            return;
+        };
+        let result = self.backend.try_update_value(|b| store::delete_saved(b, id));
+        self.report(result);
+        self.library.update(|l| l.retain(|s| s.id != id));
+        self.note(Note { msg: Msg::Deleted, args: vec![gone.name.clone()], tone: Tone::Info, undo: Some(gone) });
+    }
+
+    /// A fresh identifier for a new named scenario.
+    pub fn new_id(self) -> String {
+        let taken = |id: &str| self.library.with_untracked(|l| l.iter().any(|s| s.id == id));
+        let base = format!("{:x}", now_ms());
+        (0..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or(base)
+    }
+}
+
+fn notice_note(notice: &Notice) -> Note {
+    match notice {
+        Notice::MovedAside { backup_key, .. } => Note::new(Msg::MovedAside, vec![backup_key.clone()], Tone::Warn),
+        Notice::QuotaExceeded => Note::new(Msg::QuotaFull, vec![], Tone::Warn),
+        Notice::Unavailable => Note::new(Msg::StorageOff, vec![], Tone::Warn),
+    }
+}
+
+fn link_error_msg(error: &LinkError) -> Msg {
+    match error {
+        LinkError::TooLong => Msg::LinkTooLong,
+        LinkError::FutureVersion(_) => Msg::LinkFuture,
+        LinkError::Invalid(_) => Msg::LinkInvalid,
+        _ => Msg::LinkBad,
+    }
+}
+
+/// Saves the working scenario as a new named one and makes it the open one.
+pub fn save_as_new(ctx: Ctx) {
+    let session = ctx.session;
+    let mut scenario = ctx.scenario.get_untracked();
+    scenario.id = session.new_id();
+    if scenario.name.trim().is_empty() {
+        scenario.name = format!("{} {}", ctx.t_untracked(Msg::Scenario), session.library.with_untracked(Vec::len) + 1);
+    }
+    scenario.created = now();
+    scenario.updated = scenario.created;
+    session.put(scenario.clone());
+    session.note(Note::new(Msg::Saved, vec![scenario.name.clone()], Tone::Info));
+    ctx.scenario.set(scenario);
+}
+
+/// Leaves a shared link: back to the user's own working scenario.
+pub fn leave_link(ctx: Ctx) {
+    if let Some(own) = ctx.session.stash.get_untracked() {
+        ctx.session.stash.set(None);
+        ctx.session.replace(ctx.scenario, own);
+    }
+    clear_fragment();
+}
+
+/// Keeps a shared scenario as a new named one, then returns to the user's own work.
+pub fn keep_link(ctx: Ctx) {
+    let session = ctx.session;
+    let mut shared = ctx.scenario.get_untracked();
+    shared.id = session.new_id();
+    shared.created = now();
+    shared.updated = shared.created;
+    if shared.name.trim().is_empty() {
+        shared.name = ctx.t_untracked(Msg::Untitled).to_string();
+    }
+    let taken: Vec<String> = session.library.with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
+    shared.name =
+        crate::scenario::codec::unique_name(&shared.name, &taken.iter().map(String::as_str).collect::<Vec<_>>());
+    session.put(shared.clone());
+    session.note(Note::new(Msg::Saved, vec![shared.name], Tone::Info));
+    leave_link(ctx);
+}
