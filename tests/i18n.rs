@@ -37,8 +37,18 @@ fn values_pasted_back_as_displayed() {
 fn anything_else_is_refused() {
     assert_eq!(parse_number("", Lang::Es), Err(ParseError::Empty));
     assert_eq!(parse_number("   ", Lang::En), Err(ParseError::Empty));
-    for bad in ["abc", "4o", "40abc", "50 seats", "1e3", "1,2,3", "12,5,0", "--3", "1.23.4", "NaN", "inf", "."] {
-        assert_eq!(parse_number(bad, Lang::En), Err(ParseError::NotANumber), "{bad}");
+    for bad in [
+        "abc", "4o", "40abc", "50 seats", "1e3", "1,2,3", "12,5,0", "--3", "1.23.4", "NaN", "inf",
+        ".",
+    ] {
+        assert_eq!(
+            parse_number(bad, Lang::En),
+            Err(ParseError::NotANumber),
+            "{bad}"
+        );
     }
-    assert_eq!(parse_number("1,23,4", Lang::Es), Err(ParseError::NotANumber));
+    assert_eq!(
+        parse_number("1,23,4", Lang::Es),
+        Err(ParseError::NotANumber)
+    );
 }

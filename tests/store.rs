@@ -4,7 +4,8 @@
 use chrono::DateTime;
 use retorno::engine::model::Field;
 use retorno::scenario::store::{
-    self, Backend, External, MemoryBackend, Notice, StorageFault, Written, CURRENT_KEY, SAVED_PREFIX,
+    self, Backend, External, MemoryBackend, Notice, StorageFault, Written, CURRENT_KEY,
+    SAVED_PREFIX,
 };
 use retorno::scenario::{Scenario, Variant};
 use rust_decimal::Decimal;
@@ -22,7 +23,11 @@ fn named(id: &str, name: &str, updated_ms: i64) -> Scenario {
 fn saved_scenarios_come_back_most_recent_first() {
     let mut b = MemoryBackend::default();
     store::write_current(&mut b, &named("", "draft", 5)).unwrap();
-    for s in [named("a", "Alpha", 10), named("b", "Beta", 30), named("c", "Gamma", 20)] {
+    for s in [
+        named("a", "Alpha", 10),
+        named("b", "Beta", 30),
+        named("c", "Gamma", 20),
+    ] {
         assert_eq!(store::write_saved(&mut b, &s).unwrap(), Written::Stored);
     }
     let loaded = store::load(&mut b, 99);
@@ -42,17 +47,28 @@ fn corrupt_data_is_moved_aside_not_lost() {
     assert!(loaded.current.is_none());
     assert_eq!(loaded.saved.len(), 1);
     let backup = "retorno.backup.retorno.current.1234";
-    assert!(loaded.notices.contains(&Notice::MovedAside { key: CURRENT_KEY.into(), backup_key: backup.into() }));
+    assert!(loaded.notices.contains(&Notice::MovedAside {
+        key: CURRENT_KEY.into(),
+        backup_key: backup.into()
+    }));
     // The unreadable text is kept, byte for byte, and the original key is gone.
     assert_eq!(b.get(backup).unwrap().as_deref(), Some("{not json"));
     assert_eq!(b.get(CURRENT_KEY).unwrap(), None);
-    assert_eq!(b.get("retorno.backup.retorno.saved.x.1234").unwrap().as_deref(), Some("[1,2"));
+    assert_eq!(
+        b.get("retorno.backup.retorno.saved.x.1234")
+            .unwrap()
+            .as_deref(),
+        Some("[1,2")
+    );
 }
 
 #[test]
 fn a_full_storage_is_reported() {
     let mut b = MemoryBackend::with_quota(100);
-    assert_eq!(store::write_current(&mut b, &Scenario::default()), Err(StorageFault::QuotaExceeded));
+    assert_eq!(
+        store::write_current(&mut b, &Scenario::default()),
+        Err(StorageFault::QuotaExceeded)
+    );
 }
 
 #[test]
@@ -69,13 +85,23 @@ fn a_newer_copy_from_another_tab_is_never_overwritten() {
 #[test]
 fn storage_events_from_another_tab() {
     let json = serde_json::to_string(&named("a", "A", 10)).unwrap();
-    let External::Saved(s) = store::external_change(&format!("{SAVED_PREFIX}a"), Some(&json)) else {
+    let External::Saved(s) = store::external_change(&format!("{SAVED_PREFIX}a"), Some(&json))
+    else {
         panic!("expected a saved scenario")
     };
     assert_eq!(s.name, "A");
-    assert_eq!(store::external_change(&format!("{SAVED_PREFIX}a"), None), External::Deleted("a".into()));
-    assert_eq!(store::external_change("retorno.lang", Some("es")), External::Ignore);
-    assert_eq!(store::external_change(CURRENT_KEY, Some("garbage")), External::Ignore);
+    assert_eq!(
+        store::external_change(&format!("{SAVED_PREFIX}a"), None),
+        External::Deleted("a".into())
+    );
+    assert_eq!(
+        store::external_change("retorno.lang", Some("es")),
+        External::Ignore
+    );
+    assert_eq!(
+        store::external_change(CURRENT_KEY, Some("garbage")),
+        External::Ignore
+    );
 
     let mut list = vec![named("a", "A", 10)];
     assert!(!store::merge_saved(&mut list, named("a", "A old", 5)));
@@ -118,5 +144,8 @@ fn variants_follow_the_stated_rule() {
     let mut edge = base.clone();
     Field::ChurnAfterPct.set(&mut edge, d("2"));
     Field::ChurnBeforePct.set(&mut edge, d("20"));
-    assert_eq!(Variant::Optimistic.apply(&edge).churn_after_pct, Decimal::ZERO);
+    assert_eq!(
+        Variant::Optimistic.apply(&edge).churn_after_pct,
+        Decimal::ZERO
+    );
 }

@@ -224,6 +224,13 @@ catalogue! {
     Imported => "Importados {0} escenarios.", "Imported {0} scenarios.";
     ImportedRenamed => "«{0}» ya existía: importado como «{1}».", "“{0}” already existed: imported as “{1}”.";
     ImportBad => "No se pudo importar el archivo: no es un archivo de escenarios de Retorno válido ({0}).", "Could not import the file: it is not a valid Retorno scenarios file ({0}).";
+    WhyTooLarge => "el archivo es demasiado grande", "the file is too large";
+    WhySyntax => "no es JSON", "it is not JSON";
+    WhyNotScenario => "no contiene escenarios de Retorno", "it holds no Retorno scenarios";
+    WhyFuture => "es de una versión más nueva de Retorno", "it comes from a newer version of Retorno";
+    WhyInvalid => "trae valores fuera de rango o textos demasiado largos", "it has values out of range or texts too long";
+    WhyEmpty => "no tiene ningún escenario", "it has no scenarios";
+    WhyInScenario => "escenario {0} «{1}»: {2}", "scenario {0} “{1}”: {2}";
     Current => "Actual", "Current";
     Currency2 => "Moneda", "Currency";
     LinesOn => "Líneas de beneficio", "Benefit lines";

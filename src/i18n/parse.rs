@@ -31,14 +31,20 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
     let trimmed = text.trim().trim_end_matches('%').trim();
     // Currency codes the app shows may be pasted back with the number; nothing else.
     let trimmed = Currency::ALL.iter().fold(trimmed, |t, c| {
-        t.strip_prefix(c.code()).or_else(|| t.strip_suffix(c.code())).unwrap_or(t).trim()
+        t.strip_prefix(c.code())
+            .or_else(|| t.strip_suffix(c.code()))
+            .unwrap_or(t)
+            .trim()
     });
     let cleaned: String = trimmed
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '$' | '€' | '£'))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    let cleaned = cleaned.strip_prefix("US").or_else(|| cleaned.strip_suffix("US")).unwrap_or(&cleaned);
+    let cleaned = cleaned
+        .strip_prefix("US")
+        .or_else(|| cleaned.strip_suffix("US"))
+        .unwrap_or(&cleaned);
     if cleaned.is_empty() {
         return Err(ParseError::Empty);
     }

@@ -1,13 +1,666 @@
-//! (being written — temporary stub so the crate compiles)
-#![allow(missing_docs, unused)]
-use super::Scenario;
+//! Scenarios as text: share links, the stored JSON form and export files.
+//!
+//! Every decoder here reads untrusted text (a link anyone can edit, a file from anywhere,
+//! data another version of the app left in storage). Each one caps the length of its
+//! input before reading it, never panics, and returns either a [`Scenario`] that passed
+//! [`Scenario::validate`] or a typed error.
+//!
+//! ## Share links
+//!
+//! `#s=<link version>.<base64url, no padding, of a UTF-8 JSON object>`, for example
+//! `#s=1.eyJ2IjoxLCJjdXIiOiJFVVIi…`. The JSON object holds
+//!
+//! - `v`: the [`SCHEMA_VERSION`] the values follow;
+//! - `cur`: the currency's ISO code;
+//! - `on`: the benefit switches, one `1`/`0` per line in [`BenefitLine::ALL`] order;
+//! - `num`: every numeric input as a plain decimal number, joined by `_`, in
+//!   [`Field::ALL`] order (positional, so exact and short);
+//! - `name`, `company`, `notes`: the texts, left out when empty.
+//!
+//! A link is a copy, not a saved item: it carries no id and no timestamps.
+//!
+//! Fields appended to the end of [`Field::ALL`] (or lines to [`BenefitLine::ALL`]) keep
+//! old links readable: missing trailing values take their defaults. Reordering,
+//! renaming or removing a field changes what old links mean: it needs a new
+//! [`SCHEMA_VERSION`], a migration in `migrate`, and a frozen copy of the old field
+//! order for old links.
+//!
+//! ## Stored and exported JSON
+//!
+//! Storage holds one scenario in its full serde form ([`decode_stored`]). An export file
+//! ([`ExportFile`], [`export_json`]) wraps one or many; [`import_json`] reads it, or a
+//! single bare scenario. Both go through `migrate`, the one place that knows older
+//! versions.
+
+use super::{Currency, Scenario, ScenarioError, MAX_NAME_CHARS, SCHEMA_VERSION};
+use crate::engine::model::{BenefitLine, Field, Inputs};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::str::FromStr;
+
+/// Version of the link format (the number before the `.`): how a scenario is packed
+/// into a link, independent of [`SCHEMA_VERSION`] (what its values mean).
+pub const LINK_VERSION: u32 = 1;
+
+/// Longest link text [`decode_link`] reads, in bytes (one byte per character in a real
+/// link). The longest valid scenario (every text at its limit with characters JSON
+/// escapes as `\u00XX`, every number at full precision) packs into about 36,000
+/// characters, so this cap never refuses a link this app wrote; a default scenario's
+/// link is under 300.
+pub const MAX_LINK_CHARS: usize = 65_536;
+
+/// Largest stored scenario or import file read, in bytes (5 MiB, about the size of
+/// localStorage; a typical scenario exports to about 2 KB).
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The `format` of an export file.
+pub const EXPORT_FORMAT: &str = "retorno-scenarios";
+
+/// Version of the export file's envelope (`format`, `version`, `exported`, `scenarios`);
+/// each scenario inside carries its own [`SCHEMA_VERSION`].
+pub const EXPORT_VERSION: u32 = 1;
+
+/// Numbers in a link of link format 1 when it was introduced: fewer is a damaged link.
+const LINK_V1_FIELDS: usize = 42;
+/// Benefit switches in a link of link format 1 when it was introduced.
+const LINK_V1_LINES: usize = 7;
+const _: () = assert!(Field::COUNT >= LINK_V1_FIELDS && BenefitLine::ALL.len() >= LINK_V1_LINES);
+
+/// Longest number accepted in a link, in characters (a `Decimal` prints in at most 31).
+const MAX_NUMBER_CHARS: usize = 40;
+
+/// Why a share link was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeError { Bad }
+pub enum LinkError {
+    /// Longer than [`MAX_LINK_CHARS`]; nothing was decoded.
+    TooLong,
+    /// Not a scenario link: empty, or no `<version>.` at the start.
+    NotALink,
+    /// A scenario link, but damaged (typically cut short when copied): bad base64, bad
+    /// UTF-8 or JSON, a missing key, the wrong count of numbers or switches, something
+    /// that is not a number, an unknown currency.
+    Corrupt,
+    /// Written by a newer version of the app (link format or schema version).
+    FutureVersion(u32),
+    /// Read correctly, but refused by [`Scenario::validate`].
+    Invalid(ScenarioError),
+}
+
+/// Why a stored scenario or an import file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkError { TooLong, Corrupt, FutureVersion(u32), Invalid(super::ScenarioError) }
-pub fn decode_stored(json: &str) -> Result<Scenario, DecodeError> { serde_json::from_str(json).map_err(|_| DecodeError::Bad) }
-pub fn decode_link(_f: &str) -> Result<Scenario, LinkError> { Err(LinkError::Corrupt) }
-pub fn encode_link(_s: &Scenario) -> String { String::new() }
-pub fn export_json(_s: &[Scenario], _n: Option<chrono::DateTime<chrono::Utc>>) -> String { String::new() }
-pub fn import_json(_t: &str) -> Result<Vec<Scenario>, DecodeError> { Err(DecodeError::Bad) }
-pub fn unique_name(w: &str, _t: &[&str]) -> String { w.to_string() }
+pub enum DecodeError {
+    /// Larger than [`MAX_IMPORT_BYTES`]; nothing was parsed.
+    TooLarge,
+    /// Not JSON; holds the parser's message, with line and column.
+    Syntax(String),
+    /// JSON, but not a scenario or an export file; holds what is wrong.
+    NotAScenario(String),
+    /// Written by a newer version of the app (scenario schema or export file version).
+    FutureVersion(u32),
+    /// Read correctly, but refused by [`Scenario::validate`].
+    Invalid(ScenarioError),
+    /// An export file with no scenarios.
+    Empty,
+    /// One scenario of an export file was refused, so the whole file was: nothing is
+    /// imported from a file with an error in it.
+    InScenario {
+        /// Its position in the file's `scenarios`, from 0.
+        index: usize,
+        /// Its name as written (empty if it has none; cut to [`MAX_NAME_CHARS`]).
+        name: String,
+        /// Why it was refused.
+        error: Box<DecodeError>,
+    },
+}
+
+/// An export file: one or many scenarios, as written by [`export_json`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportFile {
+    /// Always [`EXPORT_FORMAT`]: tells the file apart from any other JSON.
+    pub format: String,
+    /// [`EXPORT_VERSION`] when written.
+    pub version: u32,
+    /// When the file was written (milliseconds since 1970, like the scenarios' dates).
+    #[serde(with = "chrono::serde::ts_milliseconds_option")]
+    pub exported: Option<DateTime<Utc>>,
+    /// The scenarios, each in its stored form.
+    pub scenarios: Vec<Scenario>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Share links
+
+/// The JSON object inside a link (see the module docs).
+#[derive(Serialize, Deserialize)]
+struct LinkBody {
+    v: u32,
+    cur: String,
+    on: String,
+    num: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    company: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    notes: String,
+}
+
+/// The share-link payload of `s` (what goes after `#s=`): URL-safe characters only
+/// (`A–Z a–z 0–9 - _ .`). Leaves out the id and timestamps: a link is a copy.
+pub fn encode_link(s: &Scenario) -> String {
+    let on: String = BenefitLine::ALL
+        .iter()
+        .map(|&line| if s.inputs.lines.is_on(line) { '1' } else { '0' })
+        .collect();
+    let num: Vec<String> = Field::ALL
+        .iter()
+        .map(|field| field.get(&s.inputs).normalize().to_string())
+        .collect();
+    let body = LinkBody {
+        v: SCHEMA_VERSION,
+        cur: s.currency.code().to_string(),
+        on,
+        num: num.join("_"),
+        name: s.name.clone(),
+        company: s.company.clone(),
+        notes: s.notes.clone(),
+    };
+    // Serializing a struct of strings and a number cannot fail; were it to, the link
+    // would read back as `LinkError::Corrupt` rather than crash the app.
+    let json = serde_json::to_string(&body).unwrap_or_default();
+    format!("{LINK_VERSION}.{}", base64url_encode(json.as_bytes()))
+}
+
+/// Reads a share link: the payload alone (`1.eyJ…`), the fragment (`#s=1.eyJ…` or
+/// `s=1.eyJ…`) or a whole URL containing `#s=`. Surrounding whitespace is ignored.
+///
+/// The scenario comes back validated, with an empty id and no timestamps.
+pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong);
+    }
+    let text = fragment.trim();
+    let payload = match text.split_once("#s=") {
+        Some((_, after)) => after,
+        None => text.strip_prefix("s=").unwrap_or(text),
+    };
+    let (version, packed) = payload.split_once('.').ok_or(LinkError::NotALink)?;
+    if version.is_empty() || version.len() > 9 || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LinkError::NotALink);
+    }
+    match version.parse::<u32>() {
+        Ok(1) => decode_link_v1(packed),
+        Ok(v) if v > LINK_VERSION => Err(LinkError::FutureVersion(v)),
+        _ => Err(LinkError::NotALink),
+    }
+}
+
+/// Link format 1: base64url of the [`LinkBody`] JSON.
+fn decode_link_v1(packed: &str) -> Result<Scenario, LinkError> {
+    let bytes = base64url_decode(packed).ok_or(LinkError::Corrupt)?;
+    let json = std::str::from_utf8(&bytes).map_err(|_| LinkError::Corrupt)?;
+    let body: LinkBody = serde_json::from_str(json).map_err(|_| LinkError::Corrupt)?;
+    if body.v > SCHEMA_VERSION {
+        return Err(LinkError::FutureVersion(body.v));
+    }
+    let unpacked = unpack(body)?;
+    // The link's values follow schema `v`: the same migrations as stored data apply.
+    let value = serde_json::to_value(&unpacked).map_err(|_| LinkError::Corrupt)?;
+    let scenario = migrate(value).map_err(|error| match error {
+        DecodeError::FutureVersion(v) => LinkError::FutureVersion(v),
+        DecodeError::Invalid(e) => LinkError::Invalid(e),
+        _ => LinkError::Corrupt,
+    })?;
+    scenario.validate().map_err(LinkError::Invalid)?;
+    Ok(scenario)
+}
+
+/// The scenario a [`LinkBody`] describes, unvalidated, in the link's schema version.
+fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
+    let currency = Currency::from_code(&body.cur).ok_or(LinkError::Corrupt)?;
+    let mut inputs = Inputs::default();
+
+    let switches = body.on.as_bytes();
+    if switches.len() < LINK_V1_LINES {
+        return Err(LinkError::Corrupt);
+    }
+    for (k, &flag) in switches.iter().enumerate() {
+        let line = BenefitLine::ALL.get(k).ok_or(LinkError::Corrupt)?;
+        let on = match flag {
+            b'1' => true,
+            b'0' => false,
+            _ => return Err(LinkError::Corrupt),
+        };
+        inputs.lines.set(*line, on);
+    }
+
+    let mut count = 0;
+    for (k, text) in body.num.split('_').enumerate() {
+        let field = Field::ALL.get(k).ok_or(LinkError::Corrupt)?;
+        field.set(&mut inputs, parse_number(text).ok_or(LinkError::Corrupt)?);
+        count = k.saturating_add(1);
+    }
+    if count < LINK_V1_FIELDS {
+        return Err(LinkError::Corrupt);
+    }
+
+    Ok(Scenario {
+        version: body.v,
+        id: String::new(),
+        name: body.name,
+        company: body.company,
+        notes: body.notes,
+        created: None,
+        updated: None,
+        currency,
+        inputs,
+    })
+}
+
+/// A plain decimal number (`-?digits(.digits)?`), as `Decimal` prints them; no
+/// exponents, signs other than a leading `-`, spaces or separators.
+fn parse_number(text: &str) -> Option<Decimal> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let plain = match unsigned.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(unsigned),
+    };
+    if !plain || text.len() > MAX_NUMBER_CHARS {
+        return None;
+    }
+    Decimal::from_str(text).ok()
+}
+
+// ---------------------------------------------------------------------------------------
+// base64url (RFC 4648 §5), no padding
+
+/// The base64url character of a 6-bit value (only the low 6 bits are used).
+fn sextet_char(value: u32) -> char {
+    let value = (value & 0x3F) as u8;
+    char::from(match value {
+        0..=25 => b'A' + value,
+        26..=51 => b'a' + (value - 26),
+        52..=61 => b'0' + (value - 52),
+        62 => b'-',
+        _ => b'_',
+    })
+}
+
+/// The 6-bit value of a base64url character; `None` for any other byte (including `=`,
+/// `+`, `/` and whitespace).
+fn sextet_value(c: u8) -> Option<u32> {
+    let value = match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    };
+    Some(u32::from(value))
+}
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3).saturating_mul(4));
+    for chunk in bytes.chunks(3) {
+        let byte = |k: usize| u32::from(chunk.get(k).copied().unwrap_or(0));
+        let group = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+        // 1, 2 or 3 bytes make 2, 3 or 4 characters.
+        for k in 0..=chunk.len() {
+            let shift = 18u32.saturating_sub(6 * k as u32);
+            out.push(sextet_char(group >> shift));
+        }
+    }
+    out
+}
+
+/// Strict decoding: `None` for any character outside the alphabet, a length that no
+/// byte string encodes to (4k + 1), or unused trailing bits that are not zero, so each
+/// byte string has exactly one accepted encoding.
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut group: u32 = 0;
+        for &c in chunk {
+            group = (group << 6) | sextet_value(c)?;
+        }
+        // Left-align a short final chunk as if padded with zero sextets.
+        let missing = 4usize.saturating_sub(chunk.len()) as u32;
+        group <<= 6 * missing;
+        let [_, b0, b1, b2] = group.to_be_bytes();
+        match chunk.len() {
+            4 => out.extend_from_slice(&[b0, b1, b2]),
+            3 if b2 == 0 => out.extend_from_slice(&[b0, b1]),
+            2 if b1 == 0 && b2 == 0 => out.push(b0),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// Stored and exported JSON
+
+/// Reads one scenario in its stored form (the full serde form of [`Scenario`], any
+/// schema version up to [`SCHEMA_VERSION`]), migrated and validated.
+pub fn decode_stored(json: &str) -> Result<Scenario, DecodeError> {
+    decode_value(parse_capped(json)?)
+}
+
+/// An export file of `scenarios`, as pretty JSON, stamped `now` (if known). Each
+/// scenario is written in full (id and timestamps included) as [`SCHEMA_VERSION`].
+///
+/// An export of no scenarios is written, but [`import_json`] refuses it.
+pub fn export_json(scenarios: &[Scenario], now: Option<DateTime<Utc>>) -> String {
+    let file = ExportFile {
+        format: EXPORT_FORMAT.to_string(),
+        version: EXPORT_VERSION,
+        exported: now,
+        // A scenario in memory is current: it was migrated when read.
+        scenarios: scenarios
+            .iter()
+            .map(|s| Scenario {
+                version: SCHEMA_VERSION,
+                ..s.clone()
+            })
+            .collect(),
+    };
+    // Only maps with non-string keys fail to serialize, and there are none here.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads an import file: an export file ([`ExportFile`]) or a single bare scenario in
+/// its stored form. A leading byte-order mark is ignored.
+///
+/// All or nothing: if any scenario fails (unreadable, from a newer version, or refused
+/// by [`Scenario::validate`]) the whole file is refused with
+/// [`DecodeError::InScenario`], naming the first one that failed, so nothing is
+/// imported half-way. A file with no scenarios is [`DecodeError::Empty`].
+pub fn import_json(text: &str) -> Result<Vec<Scenario>, DecodeError> {
+    let Value::Object(map) = parse_capped(text)? else {
+        return Err(not_a_scenario("expected a JSON object"));
+    };
+    if !map.contains_key("format") {
+        return decode_value(Value::Object(map)).map(|s| vec![s]);
+    }
+    match map.get("format") {
+        Some(Value::String(format)) if format == EXPORT_FORMAT => {}
+        _ => return Err(not_a_scenario("unknown file format")),
+    }
+    let version = read_version(map.get("version"))?;
+    if version > EXPORT_VERSION {
+        return Err(DecodeError::FutureVersion(version));
+    }
+    if version == 0 {
+        return Err(not_a_scenario("unknown export file version 0"));
+    }
+    let Some(Value::Array(items)) = map.get("scenarios") else {
+        return Err(not_a_scenario("no list of scenarios"));
+    };
+    if items.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            decode_value(item.clone()).map_err(|error| DecodeError::InScenario {
+                index,
+                name: entry_name(item),
+                error: Box::new(error),
+            })
+        })
+        .collect()
+}
+
+/// The size check, then the JSON parse (serde_json limits nesting to 128 levels, so deep
+/// nesting is an error, not a stack overflow).
+fn parse_capped(text: &str) -> Result<Value, DecodeError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(DecodeError::TooLarge);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| DecodeError::Syntax(message(e)))
+}
+
+/// One scenario in stored form: migrated, then validated.
+fn decode_value(value: Value) -> Result<Scenario, DecodeError> {
+    let scenario = migrate(value)?;
+    scenario.validate().map_err(DecodeError::Invalid)?;
+    Ok(scenario)
+}
+
+/// The `name` of an export file's entry, for an error message.
+fn entry_name(item: &Value) -> String {
+    match item.get("name") {
+        Some(Value::String(name)) => name.chars().take(MAX_NAME_CHARS).collect(),
+        _ => String::new(),
+    }
+}
+
+/// A parser's message, cut short: serde quotes offending strings whole, and a hostile
+/// file could make that megabytes long.
+fn message(error: serde_json::Error) -> String {
+    const MAX_MESSAGE_CHARS: usize = 200;
+    let text = error.to_string();
+    if text.chars().count() <= MAX_MESSAGE_CHARS {
+        return text;
+    }
+    let mut short: String = text.chars().take(MAX_MESSAGE_CHARS).collect();
+    short.push('…');
+    short
+}
+
+fn not_a_scenario(why: &str) -> DecodeError {
+    DecodeError::NotAScenario(why.to_string())
+}
+
+/// A `version` key: missing means 1 (the first version); anything but a whole number
+/// that fits in a `u32` is refused.
+fn read_version(value: Option<&Value>) -> Result<u32, DecodeError> {
+    match value {
+        None => Ok(1),
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| not_a_scenario("version is not a whole number")),
+    }
+}
+
+/// Brings a scenario in stored form, of any version this app ever wrote, to the current
+/// [`SCHEMA_VERSION`] and reads it (unvalidated: callers validate).
+///
+/// Reads `version` first (missing: 1) and refuses versions newer than
+/// [`SCHEMA_VERSION`] with [`DecodeError::FutureVersion`]. Then it applies
+/// [`upgrade`] one version at a time (v1 → v2 → …), so each change of the stored form
+/// is written once, as one match arm there, and old data of any age follows the chain.
+///
+/// Changes that need no migration (serde handles them): a field added with a default
+/// (missing keys take defaults, through `#[serde(default)]`), and unknown keys, which
+/// are ignored. The object must hold `inputs`, present since the first version: that
+/// tells a scenario apart from any other JSON object.
+fn migrate(value: Value) -> Result<Scenario, DecodeError> {
+    let Value::Object(mut map) = value else {
+        return Err(not_a_scenario("expected a JSON object"));
+    };
+    let mut version = read_version(map.get("version"))?;
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::FutureVersion(version));
+    }
+    while version < SCHEMA_VERSION {
+        version = upgrade(version, &mut map)?;
+    }
+    if version != SCHEMA_VERSION {
+        return Err(not_a_scenario("unknown version"));
+    }
+    if !matches!(map.get("inputs"), Some(Value::Object(_))) {
+        return Err(not_a_scenario("no inputs"));
+    }
+    map.insert("version".to_string(), Value::from(SCHEMA_VERSION));
+    serde_json::from_value(Value::Object(map)).map_err(|e| DecodeError::NotAScenario(message(e)))
+}
+
+/// Rewrites a stored scenario of version `from` into version `from + 1`, returning the
+/// new version. Add one arm per schema change, e.g. when [`SCHEMA_VERSION`] becomes 2:
+///
+/// ```text
+/// 1 => {
+///     // v2 renamed `inputs.seats` to `inputs.licensed_users`.
+///     if let Some(Value::Object(inputs)) = map.get_mut("inputs") {
+///         if let Some(seats) = inputs.remove("seats") {
+///             inputs.insert("licensed_users".into(), seats);
+///         }
+///     }
+///     Ok(2)
+/// }
+/// ```
+fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> {
+    let _ = map; // for the arms to come
+    match from {
+        0 => Err(not_a_scenario(
+            "version 0 was never written: the first is 1",
+        )),
+        other => Err(DecodeError::NotAScenario(format!(
+            "unknown version {other}"
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Names
+
+/// `wanted`, or, when another scenario already has that name, the first free
+/// `"wanted (2)"`, `"wanted (3)"`… A name already numbered continues from its number
+/// (`"Plan (2)"` → `"Plan (3)"`). The result never exceeds [`MAX_NAME_CHARS`]: a long
+/// name is shortened before its number. Names compare exactly.
+pub fn unique_name(wanted: &str, taken: &[&str]) -> String {
+    if !taken.contains(&wanted) {
+        return wanted.to_string();
+    }
+    let taken: HashSet<&str> = taken.iter().copied().collect();
+    let (base, first) = split_number(wanted);
+    // `taken` holds at most `taken.len()` of these distinct candidates, so one is free.
+    let last = first.saturating_add(taken.len() as u64);
+    for n in first..=last {
+        let candidate = numbered(base, n);
+        if !taken.contains(candidate.as_str()) {
+            return candidate;
+        }
+    }
+    numbered(base, last.saturating_add(1))
+}
+
+/// `"Plan (4)"` → `("Plan", 5)`; anything else → `(name, 2)`.
+fn split_number(name: &str) -> (&str, u64) {
+    let numbered = name
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, n)| !n.is_empty() && n.len() <= 9 && !n.starts_with('0'))
+        .and_then(|(base, n)| Some((base, n.parse::<u64>().ok()?)))
+        .filter(|&(_, n)| n >= 2);
+    match numbered {
+        Some((base, n)) => (base, n.saturating_add(1)),
+        None => (name, 2),
+    }
+}
+
+/// `"base (n)"`, with `base` shortened so the whole fits in [`MAX_NAME_CHARS`].
+fn numbered(base: &str, n: u64) -> String {
+    let suffix = format!("({n})");
+    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count().saturating_add(1));
+    let base: String = base.chars().take(room).collect();
+    let base = base.trim_end();
+    if base.is_empty() {
+        suffix
+    } else {
+        format!("{base} {suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // RFC 4648 §10 test vectors, without padding (§3.2 allows leaving it out).
+    const VECTORS: [(&str, &str); 7] = [
+        ("", ""),
+        ("f", "Zg"),
+        ("fo", "Zm8"),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg"),
+        ("fooba", "Zm9vYmE"),
+        ("foobar", "Zm9vYmFy"),
+    ];
+
+    #[test]
+    fn base64url_matches_rfc_4648_vectors() {
+        for (plain, encoded) in VECTORS {
+            assert_eq!(base64url_encode(plain.as_bytes()), encoded);
+            assert_eq!(base64url_decode(encoded), Some(plain.as_bytes().to_vec()));
+        }
+    }
+
+    #[test]
+    fn base64url_uses_the_url_safe_alphabet() {
+        // 0xFB 0xFF is "+/8=" in standard base64 (RFC 4648 §4); §5 swaps + / for - _.
+        assert_eq!(base64url_encode(&[0xFB, 0xFF]), "-_8");
+        assert_eq!(base64url_decode("-_8"), Some(vec![0xFB, 0xFF]));
+        for bad in ["+_8", "-/8", "Zg==", "Zg=", "Z g", "Zm9v\n"] {
+            assert_eq!(base64url_decode(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn base64url_refuses_impossible_lengths_and_stray_bits() {
+        assert_eq!(base64url_decode("Z"), None);
+        assert_eq!(base64url_decode("Zm9vY"), None);
+        // "f" is 0x66 = 011001|10: "Zg" leaves four zero bits; "Zh" sets one of them.
+        assert_eq!(base64url_decode("Zh"), None);
+        assert_eq!(base64url_decode("Zm9"), None);
+    }
+
+    #[test]
+    fn base64url_round_trips_every_byte_and_length() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for end in 0..bytes.len() {
+            let part = bytes.get(..end).unwrap_or_default();
+            assert_eq!(
+                base64url_decode(&base64url_encode(part)).as_deref(),
+                Some(part)
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_are_plain_decimals_only() {
+        assert_eq!(parse_number("11.5"), Some(Decimal::new(115, 1)));
+        assert_eq!(parse_number("-5"), Some(Decimal::new(-5, 0)));
+        for bad in [
+            "", "-", ".5", "5.", "1e3", "+5", " 5", "1_0", "NaN", "inf", "0x10", "1.2.3",
+        ] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
+        // More digits than a Decimal holds.
+        assert_eq!(parse_number("100000000000000000000000000000"), None);
+    }
+
+    #[test]
+    fn the_first_version_needs_no_upgrade() {
+        let mut map = Map::new();
+        assert!(matches!(
+            upgrade(0, &mut map),
+            Err(DecodeError::NotAScenario(_))
+        ));
+        assert!(matches!(
+            migrate(Value::from(3)),
+            Err(DecodeError::NotAScenario(_))
+        ));
+    }
+}

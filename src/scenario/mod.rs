@@ -137,7 +137,10 @@ impl Default for Scenario {
 impl Scenario {
     /// The default scenario in `currency`.
     pub fn new(currency: Currency) -> Self {
-        Scenario { currency, ..Scenario::default() }
+        Scenario {
+            currency,
+            ..Scenario::default()
+        }
     }
 
     /// Checks everything a user, a link or a file can get wrong.
@@ -176,7 +179,11 @@ pub enum Variant {
 
 impl Variant {
     /// All variants, cautious first.
-    pub const ALL: [Variant; 3] = [Variant::Conservative, Variant::Expected, Variant::Optimistic];
+    pub const ALL: [Variant; 3] = [
+        Variant::Conservative,
+        Variant::Expected,
+        Variant::Optimistic,
+    ];
 
     /// `inputs` with this variant's rule applied.
     pub fn apply(self, inputs: &Inputs) -> Inputs {
@@ -197,12 +204,24 @@ impl Variant {
         rescale_gap(F::ConversionBeforePct, F::ConversionAfterPct);
         rescale_gap(F::ChurnBeforePct, F::ChurnAfterPct);
         rescale_gap(F::CycleDaysBefore, F::CycleDaysAfter);
-        for f in [F::DealSizeUpliftPct, F::HoursSavedPerRepWeek, F::HandleMinutesSaved, F::CpaReductionPct] {
+        for f in [
+            F::DealSizeUpliftPct,
+            F::HoursSavedPerRepWeek,
+            F::HandleMinutesSaved,
+            F::CpaReductionPct,
+        ] {
             f.set(&mut out, f.clamp(scaled(f.get(inputs))));
         }
         if self == Variant::Conservative {
             let c = F::ContingencyPct;
-            c.set(&mut out, c.clamp(c.get(inputs).checked_add(Decimal::TEN).unwrap_or(Decimal::ONE_HUNDRED)));
+            c.set(
+                &mut out,
+                c.clamp(
+                    c.get(inputs)
+                        .checked_add(Decimal::TEN)
+                        .unwrap_or(Decimal::ONE_HUNDRED),
+                ),
+            );
         }
         out
     }

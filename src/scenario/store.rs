@@ -50,11 +50,18 @@ pub struct MemoryBackend {
 impl MemoryBackend {
     /// An empty store that holds at most `quota` characters of keys and values.
     pub fn with_quota(quota: usize) -> Self {
-        MemoryBackend { entries: BTreeMap::new(), quota: Some(quota) }
+        MemoryBackend {
+            entries: BTreeMap::new(),
+            quota: Some(quota),
+        }
     }
 
     fn used_without(&self, key: &str) -> usize {
-        self.entries.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| k.len() + v.len()).sum()
+        self.entries
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
     }
 }
 
@@ -63,7 +70,10 @@ impl Backend for MemoryBackend {
         Ok(self.entries.get(key).cloned())
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFault> {
-        if self.quota.is_some_and(|quota| self.used_without(key) + key.len() + value.len() > quota) {
+        if self
+            .quota
+            .is_some_and(|quota| self.used_without(key) + key.len() + value.len() > quota)
+        {
             return Err(StorageFault::QuotaExceeded);
         }
         self.entries.insert(key.to_string(), value.to_string());
@@ -116,7 +126,12 @@ pub struct Loaded {
 
 /// Reads `key`; unreadable data is moved aside under a backup key (stamped `now_ms`)
 /// and reported, so the app can go on without losing it.
-fn read(backend: &mut dyn Backend, key: &str, now_ms: i64, notices: &mut Vec<Notice>) -> Option<Scenario> {
+fn read(
+    backend: &mut dyn Backend,
+    key: &str,
+    now_ms: i64,
+    notices: &mut Vec<Notice>,
+) -> Option<Scenario> {
     let raw = match backend.get(key) {
         Ok(raw) => raw?,
         Err(fault) => {
@@ -132,7 +147,10 @@ fn read(backend: &mut dyn Backend, key: &str, now_ms: i64, notices: &mut Vec<Not
             match backend.set(&backup_key, &raw) {
                 Ok(()) => {
                     let _ = backend.remove(key);
-                    notices.push(Notice::MovedAside { key: key.to_string(), backup_key });
+                    notices.push(Notice::MovedAside {
+                        key: key.to_string(),
+                        backup_key,
+                    });
                 }
                 Err(fault) => notices.push(fault.into()),
             }
@@ -159,7 +177,11 @@ pub fn load(backend: &mut dyn Backend, now_ms: i64) -> Loaded {
         .collect();
     sort_recent_first(&mut saved);
     notices.dedup();
-    Loaded { current, saved, notices }
+    Loaded {
+        current,
+        saved,
+        notices,
+    }
 }
 
 /// Most recently changed first; never-saved ones last, by name.
@@ -193,14 +215,19 @@ pub enum Written {
 }
 
 /// Stores a named scenario, unless storage already holds a newer version of it.
-pub fn write_saved(backend: &mut dyn Backend, scenario: &Scenario) -> Result<Written, StorageFault> {
+pub fn write_saved(
+    backend: &mut dyn Backend,
+    scenario: &Scenario,
+) -> Result<Written, StorageFault> {
     let key = saved_key(&scenario.id);
     if let Some(stored) = backend.get(&key)?.and_then(|raw| decode_stored(&raw).ok()) {
         if stored.updated > scenario.updated {
             return Ok(Written::NewerInStorage(Box::new(stored)));
         }
     }
-    backend.set(&key, &to_json(scenario)).map(|()| Written::Stored)
+    backend
+        .set(&key, &to_json(scenario))
+        .map(|()| Written::Stored)
 }
 
 /// Removes a named scenario.

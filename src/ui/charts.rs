@@ -162,7 +162,7 @@ pub fn CumulativeChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView 
         ))
     });
     view! {
-        <Figure id="chart-cumulative" title=Signal::derive(move || ctx.t(Msg::ChartCumulative)) desc note>
+        <Figure id="chart-cumulative" title=Signal::derive(ctx.tr(Msg::ChartCumulative)) desc note>
             {body}
         </Figure>
     }
@@ -231,12 +231,12 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
         })
     };
     view! {
-        <Figure id="chart-costs-benefits" title=Signal::derive(move || ctx.t(Msg::ChartCostsBenefits)) desc>
+        <Figure id="chart-costs-benefits" title=Signal::derive(ctx.tr(Msg::ChartCostsBenefits)) desc>
             {body}
         </Figure>
         <ul class="legend" aria-hidden="true">
-            <li class="cost">{move || ctx.t(Msg::Costs)}</li>
-            <li class="benefit">{move || ctx.t(Msg::Benefits)}</li>
+            <li class="cost">{ctx.tr(Msg::Costs)}</li>
+            <li class="benefit">{ctx.tr(Msg::Benefits)}</li>
         </ul>
     }
 }
@@ -328,12 +328,12 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
         })
     };
     view! {
-        <Figure id="chart-tornado" title=Signal::derive(move || ctx.t(Msg::ChartTornado)) desc height>
+        <Figure id="chart-tornado" title=Signal::derive(ctx.tr(Msg::ChartTornado)) desc height>
             {body}
         </Figure>
         <ul class="legend" aria-hidden="true">
-            <li class="low">{move || ctx.t(Msg::TornadoLow)}</li>
-            <li class="high">{move || ctx.t(Msg::TornadoHigh)}</li>
+            <li class="low">{ctx.tr(Msg::TornadoLow)}</li>
+            <li class="high">{ctx.tr(Msg::TornadoHigh)}</li>
         </ul>
     }
 }

@@ -71,7 +71,11 @@ fn NumberInput(
         let current = value.get();
         let lang = ctx.lang.get_untracked();
         let replaced = last_epoch.is_some_and(|e| e != epoch);
-        if replaced || draft.get_untracked().is_some_and(|text| parse_number(&text, lang) != Ok(current)) {
+        if replaced
+            || draft
+                .get_untracked()
+                .is_some_and(|text| parse_number(&text, lang) != Ok(current))
+        {
             draft.set(None);
             issue.set(None);
         }
@@ -200,8 +204,8 @@ fn SliderField(ctx: Ctx, field: Field) -> impl IntoView {
 pub fn WhatIf(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="panel whatif" aria-labelledby="whatif-title">
-            <h2 id="whatif-title">{move || ctx.t(Msg::WhatIf)}</h2>
-            <p class="hint">{move || ctx.t(Msg::WhatIfHint)}</p>
+            <h2 id="whatif-title">{ctx.tr(Msg::WhatIf)}</h2>
+            <p class="hint">{ctx.tr(Msg::WhatIfHint)}</p>
             <div class="sliders">
                 {WHAT_IF.into_iter().map(|field| view! { <SliderField ctx field /> }).collect_view()}
             </div>
@@ -262,7 +266,7 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="panel inputs" aria-labelledby="inputs-title">
             <div class="panel-head">
-                <h2 id="inputs-title">{move || ctx.t(Msg::Inputs)}</h2>
+                <h2 id="inputs-title">{ctx.tr(Msg::Inputs)}</h2>
                 <button
                     type="button"
                     class="secondary"
@@ -274,7 +278,7 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
                         status.set(true);
                     }
                 >
-                    {move || ctx.t(Msg::ResetDefaults)}
+                    {ctx.tr(Msg::ResetDefaults)}
                 </button>
             </div>
             <p class="status" role="status">{move || status.get().then(|| ctx.t(Msg::ResetDone))}</p>

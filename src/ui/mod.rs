@@ -51,14 +51,31 @@ impl Ctx {
         let scenario = RwSignal::new(Scenario::default());
         let session = Session::start(scenario);
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
-        let fmt = Memo::new(move |_| Fmt { lang: lang.get(), currency: currency.get() });
+        let fmt = Memo::new(move |_| Fmt {
+            lang: lang.get(),
+            currency: currency.get(),
+        });
         let report = Memo::new(move |_| scenario.with(|s| evaluate(&s.inputs)));
-        Ctx { session, screen: RwSignal::new(Screen::Calculator), scenario, lang, fmt, report }
+        Ctx {
+            session,
+            screen: RwSignal::new(Screen::Calculator),
+            scenario,
+            lang,
+            fmt,
+            report,
+        }
     }
 
     /// `msg` in the current language (reactive).
     pub fn t(self, msg: Msg) -> &'static str {
         msg.text(self.lang.get())
+    }
+
+    /// `msg` as a reactive text for a view. Every call returns the same closure type, so
+    /// the many translated texts of the page share one compiled render path (a closure
+    /// written inline at each place would be compiled anew for each).
+    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || msg.text(self.lang.get())
     }
 
     /// `msg` in the current language, outside reactive tracking (event handlers).
@@ -84,7 +101,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#results">{move || ctx.t(Msg::SkipToResults)}</a>
+        <a class="skip" href="#results">{ctx.tr(Msg::SkipToResults)}</a>
         <header class="topbar">
             <div class="brand">
                 <svg class="logo" viewBox="0 0 64 64" aria-hidden="true">
@@ -93,10 +110,10 @@ pub fn App() -> impl IntoView {
                 </svg>
                 <div>
                     <p class="name">"Retorno"</p>
-                    <p class="tagline">{move || ctx.t(Msg::AppTagline)}</p>
+                    <p class="tagline">{ctx.tr(Msg::AppTagline)}</p>
                 </div>
             </div>
-            <nav class="tabs" aria-label=move || ctx.t(Msg::NavLabel)>
+            <nav class="tabs" aria-label=ctx.tr(Msg::NavLabel)>
                 {tab(ctx, Screen::Calculator, Msg::NavCalculator, "nav-calculator")}
                 {tab(ctx, Screen::Scenarios, Msg::NavScenarios, "nav-scenarios")}
             </nav>
@@ -121,8 +138,8 @@ pub fn App() -> impl IntoView {
             </main>
         </Show>
         <footer class="foot">
-            <p>{move || ctx.t(Msg::Privacy)}</p>
-            <p>{move || ctx.t(Msg::Sources)}</p>
+            <p>{ctx.tr(Msg::Privacy)}</p>
+            <p>{ctx.tr(Msg::Sources)}</p>
         </footer>
     }
 }
@@ -157,7 +174,7 @@ fn LangSwitch(ctx: Ctx) -> impl IntoView {
         }
     };
     view! {
-        <div class="lang" role="group" aria-label=move || ctx.t(Msg::Language)>
+        <div class="lang" role="group" aria-label=ctx.tr(Msg::Language)>
             {button(Lang::Es, "ES", "Español")}
             {button(Lang::En, "EN", "English")}
         </div>
@@ -168,7 +185,7 @@ fn LangSwitch(ctx: Ctx) -> impl IntoView {
 fn CurrencySelect(ctx: Ctx) -> impl IntoView {
     view! {
         <label class="currency">
-            <span>{move || ctx.t(Msg::Currency)}</span>
+            <span>{ctx.tr(Msg::Currency)}</span>
             <select
                 data-testid="currency"
                 prop:value=move || ctx.fmt.get().currency.code()

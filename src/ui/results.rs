@@ -4,7 +4,7 @@
 use super::charts::{CostsBenefitsChart, CumulativeChart, TornadoChart};
 use super::format::Fmt;
 use super::Ctx;
-use crate::engine::model::{Field, GartnerBand, ModelError, Report};
+use crate::engine::model::{Field, GartnerBand, ModelError, Report, YearRow};
 use crate::engine::sensitivity::{break_even, BreakEven};
 use crate::i18n::{field_label, fill, Msg};
 use crate::scenario::Currency;
@@ -47,17 +47,17 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
     };
     view! {
         <section class="results" id="results" aria-labelledby="results-title" tabindex="-1">
-            <h2 id="results-title">{move || ctx.t(Msg::Results)}</h2>
+            <h2 id="results-title">{ctx.tr(Msg::Results)}</h2>
             <p class="sr-only" aria-live="polite" data-testid="live">{live}</p>
             <Show when=overflow>
-                <p class="banner error" role="alert">{move || ctx.t(Msg::ErrOverflow)}</p>
+                <p class="banner error" role="alert">{ctx.tr(Msg::ErrOverflow)}</p>
             </Show>
-            {move || report.get().map(|r| view! { <Cards ctx report=r /> })}
+            <Cards ctx report />
             <BreakEvenPanel ctx />
             <CumulativeChart ctx report />
             <CostsBenefitsChart ctx report />
             <TornadoChart ctx />
-            {move || report.get().map(|r| view! { <CashFlowTable ctx report=r /> })}
+            <CashFlowTable ctx report />
         </section>
     }
 }
@@ -82,25 +82,27 @@ pub fn SummaryStrip(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// One headline card; `math` is shown on demand.
-#[component]
-fn Card(
-    title: Signal<&'static str>,
+/// What one headline card shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct CardText {
     value: String,
     sub: String,
     math: Vec<String>,
-    show_math: Signal<&'static str>,
-    #[prop(optional)] tone: &'static str,
-    testid: &'static str,
-) -> impl IntoView {
+    tone: &'static str,
+}
+
+/// One headline card, built once; its texts follow `text`. The math is shown on demand.
+#[component]
+fn Card(ctx: Ctx, title: Msg, text: Signal<CardText>, testid: &'static str) -> impl IntoView {
+    let value = move || text.with(|t| t.value.clone());
     view! {
-        <article class=format!("card {tone}") data-testid=testid>
-            <h3>{move || title.get()}</h3>
-            <p class="value" title=value.clone()>{value.clone()}</p>
-            <p class="sub">{sub}</p>
+        <article class=move || format!("card {}", text.with(|t| t.tone)) data-testid=testid>
+            <h3>{move || ctx.t(title)}</h3>
+            <p class="value" title=value>{value}</p>
+            <p class="sub">{move || text.with(|t| t.sub.clone())}</p>
             <details>
-                <summary>{move || show_math.get()}</summary>
-                {math.into_iter().map(|line| view! { <p class="math">{line}</p> }).collect_view()}
+                <summary>{ctx.tr(Msg::ShowMath)}</summary>
+                {move || text.with(|t| t.math.iter().map(|line| view! { <p class="math">{line.clone()}</p> }).collect_view())}
             </details>
         </article>
     }
@@ -110,137 +112,174 @@ fn flows_list(fmt: Fmt, values: impl Iterator<Item = Decimal>) -> String {
     values.map(|v| fmt.money(v)).collect::<Vec<_>>().join("; ")
 }
 
-/// The headline cards. Re-rendered as a whole when the report changes: they are few and
-/// every figure in them changes together anyway.
-#[component]
-fn Cards(ctx: Ctx, report: Report) -> impl IntoView {
-    move || {
-        let fmt = ctx.fmt.get();
-        let lang = fmt.lang;
-        let t = move |m: Msg| Signal::derive(move || ctx.t(m));
-        let show = t(Msg::ShowMath);
-        let r = &report;
-        let rate = ctx
-            .scenario
-            .with(|s| fmt.percent(s.inputs.discount_rate_pct));
-        let seats = ctx.scenario.with(|s| s.inputs.seats);
-        let money = |v| fmt.money(v);
+/// The texts of the seven headline cards, in display order.
+fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
+    let fmt = ctx.fmt.get();
+    let lang = fmt.lang;
+    let r = report;
+    let rate = ctx
+        .scenario
+        .with(|s| fmt.percent(s.inputs.discount_rate_pct));
+    let seats = ctx.scenario.with(|s| s.inputs.seats);
+    let money = |v| fmt.money(v);
 
-        let roi_value = r
-            .roi_pct
-            .map_or_else(|| Msg::NoRoi.text(lang).to_string(), |v| fmt.percent(v));
-        let roi_math = vec![
-            Msg::MathRoi.text(lang).to_string(),
-            format!(
-                "= ({} − {}) ÷ {} = {}",
-                money(r.pv_benefits),
-                money(r.pv_costs),
-                money(r.pv_costs),
-                roi_value
-            ),
-        ];
-        let npv_math = vec![
-            fill(Msg::MathNpv.text(lang), &[&rate]),
+    let roi_value = r
+        .roi_pct
+        .map_or_else(|| Msg::NoRoi.text(lang).to_string(), |v| fmt.percent(v));
+    let roi_math = vec![
+        Msg::MathRoi.text(lang).to_string(),
+        format!(
+            "= ({} − {}) ÷ {} = {}",
+            money(r.pv_benefits),
+            money(r.pv_costs),
+            money(r.pv_costs),
+            roi_value
+        ),
+    ];
+    let npv_math = vec![
+        fill(Msg::MathNpv.text(lang), &[&rate]),
+        format!(
+            "= {} = {}",
+            flows_list(fmt, r.years.iter().map(|y| y.discounted_net)),
+            money(r.npv)
+        ),
+    ];
+    let payback_math = match r.payback_months {
+        None => vec![fill(
+            Msg::MathPaybackNever.text(lang),
+            &[&money(r.total_net)],
+        )],
+        Some(m) if m.is_zero() => vec![Msg::MathPaybackZero.text(lang).to_string()],
+        Some(_) => {
+            // The year in which the cumulative flow turns non-negative.
+            let turn = r
+                .years
+                .iter()
+                .position(|y| !y.cumulative.is_sign_negative())
+                .unwrap_or(0);
+            let owed = r
+                .years
+                .get(turn.saturating_sub(1))
+                .map_or(Decimal::ZERO, |y| -y.cumulative);
+            let flow = r.years.get(turn).map_or(Decimal::ZERO, |y| y.net);
+            vec![fill(
+                Msg::MathPayback.text(lang),
+                &[
+                    &turn.saturating_sub(1).to_string(),
+                    &money(owed),
+                    &money(flow),
+                ],
+            )]
+        }
+    };
+    let irr_value = r
+        .irr_pct
+        .map_or_else(|| Msg::NoIrr.text(lang).to_string(), |v| fmt.percent(v));
+    let irr_math = vec![if r.irr_pct.is_some() {
+        fill(
+            Msg::MathIrr.text(lang),
+            &[&flows_list(fmt, r.years.iter().map(|y| y.net))],
+        )
+    } else {
+        Msg::MathIrrNone.text(lang).to_string()
+    }];
+    let pv_math = |pick: fn(&crate::engine::model::YearRow) -> Decimal, total: Decimal| {
+        vec![
+            fill(Msg::MathPv.text(lang), &[&rate]),
             format!(
                 "= {} = {}",
-                flows_list(fmt, r.years.iter().map(|y| y.discounted_net)),
-                money(r.npv)
-            ),
-        ];
-        let payback_math = match r.payback_months {
-            None => vec![fill(
-                Msg::MathPaybackNever.text(lang),
-                &[&money(r.total_net)],
-            )],
-            Some(m) if m.is_zero() => vec![Msg::MathPaybackZero.text(lang).to_string()],
-            Some(_) => {
-                // The year in which the cumulative flow turns non-negative.
-                let turn = r
-                    .years
+                r.years
                     .iter()
-                    .position(|y| !y.cumulative.is_sign_negative())
-                    .unwrap_or(0);
-                let owed = r
-                    .years
-                    .get(turn.saturating_sub(1))
-                    .map_or(Decimal::ZERO, |y| -y.cumulative);
-                let flow = r.years.get(turn).map_or(Decimal::ZERO, |y| y.net);
-                vec![fill(
-                    Msg::MathPayback.text(lang),
-                    &[
-                        &turn.saturating_sub(1).to_string(),
-                        &money(owed),
-                        &money(flow),
-                    ],
-                )]
-            }
-        };
-        let irr_value = r
-            .irr_pct
-            .map_or_else(|| Msg::NoIrr.text(lang).to_string(), |v| fmt.percent(v));
-        let irr_math = vec![if r.irr_pct.is_some() {
+                    .map(|y| format!("{} × {}", money(pick(y)), y.discount_factor.round_dp(4)))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                money(total)
+            ),
+        ]
+    };
+    let tco_total = r.tco_per_user_3y.checked_mul(seats).unwrap_or_default();
+    let band = match r.gartner {
+        GartnerBand::Below => Msg::GartnerBelow,
+        GartnerBand::Within => Msg::GartnerWithin,
+        GartnerBand::Above => Msg::GartnerAbove,
+    };
+    let mut tco_sub = format!("{} {}", band.text(lang), Msg::GartnerBand.text(lang));
+    if fmt.currency != Currency::USD {
+        tco_sub = format!("{tco_sub} {}", Msg::GartnerNotUsd.text(lang));
+    }
+    let roi_tone = if r.npv.is_sign_negative() {
+        "bad"
+    } else {
+        "good"
+    };
+    let card = |value: String, sub: String, math: Vec<String>| CardText {
+        value,
+        sub,
+        math,
+        tone: "",
+    };
+    [
+        CardText {
+            tone: roi_tone,
+            ..card(roi_value, Msg::RoiSub.text(lang).into(), roi_math)
+        },
+        card(money(r.npv), Msg::NpvSub.text(lang).into(), npv_math),
+        card(
+            payback_text(fmt, r.payback_months),
             fill(
-                Msg::MathIrr.text(lang),
-                &[&flows_list(fmt, r.years.iter().map(|y| y.net))],
+                Msg::PaybackDiscounted.text(lang),
+                &[&payback_text(fmt, r.discounted_payback_months)],
+            ),
+            payback_math,
+        ),
+        card(irr_value, Msg::IrrSub.text(lang).into(), irr_math),
+        card(
+            money(r.pv_benefits),
+            String::new(),
+            pv_math(|y| y.benefits, r.pv_benefits),
+        ),
+        card(
+            money(r.pv_costs),
+            String::new(),
+            pv_math(|y| y.costs, r.pv_costs),
+        ),
+        CardText {
+            tone: "wide",
+            ..card(
+                money(r.tco_per_user_3y),
+                tco_sub,
+                vec![fill(
+                    Msg::MathTco.text(lang),
+                    &[&money(tco_total), &fmt.plain(seats)],
+                )],
             )
-        } else {
-            Msg::MathIrrNone.text(lang).to_string()
-        }];
-        let pv_math = |pick: fn(&crate::engine::model::YearRow) -> Decimal, total: Decimal| {
-            vec![
-                fill(Msg::MathPv.text(lang), &[&rate]),
-                format!(
-                    "= {} = {}",
-                    r.years
-                        .iter()
-                        .map(|y| format!("{} × {}", money(pick(y)), y.discount_factor.round_dp(4)))
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    money(total)
-                ),
-            ]
-        };
-        let tco_total = r.tco_per_user_3y.checked_mul(seats).unwrap_or_default();
-        let band = match r.gartner {
-            GartnerBand::Below => Msg::GartnerBelow,
-            GartnerBand::Within => Msg::GartnerWithin,
-            GartnerBand::Above => Msg::GartnerAbove,
-        };
-        let mut tco_sub = format!("{} {}", band.text(lang), Msg::GartnerBand.text(lang));
-        if fmt.currency != Currency::USD {
-            tco_sub = format!("{tco_sub} {}", Msg::GartnerNotUsd.text(lang));
-        }
-        let roi_tone = if r.npv.is_sign_negative() {
-            "bad"
-        } else {
-            "good"
-        };
-        view! {
-            <div class="cards">
-                <Card title=t(Msg::Roi) value=roi_value sub=Msg::RoiSub.text(lang).into() math=roi_math show_math=show tone=roi_tone testid="card-roi" />
-                <Card title=t(Msg::Npv) value=money(r.npv) sub=Msg::NpvSub.text(lang).into() math=npv_math show_math=show testid="card-npv" />
-                <Card
-                    title=t(Msg::Payback)
-                    value=payback_text(fmt, r.payback_months)
-                    sub=fill(Msg::PaybackDiscounted.text(lang), &[&payback_text(fmt, r.discounted_payback_months)])
-                    math=payback_math
-                    show_math=show
-                    testid="card-payback"
-                />
-                <Card title=t(Msg::Irr) value=irr_value sub=Msg::IrrSub.text(lang).into() math=irr_math show_math=show testid="card-irr" />
-                <Card title=t(Msg::PvBenefits) value=money(r.pv_benefits) sub=String::new() math=pv_math(|y| y.benefits, r.pv_benefits) show_math=show testid="card-pv-benefits" />
-                <Card title=t(Msg::PvCosts) value=money(r.pv_costs) sub=String::new() math=pv_math(|y| y.costs, r.pv_costs) show_math=show testid="card-pv-costs" />
-                <Card
-                    title=t(Msg::Tco)
-                    value=money(r.tco_per_user_3y)
-                    sub=tco_sub
-                    math=vec![fill(Msg::MathTco.text(lang), &[&money(tco_total), &fmt.plain(seats)])]
-                    show_math=show
-                    tone="wide"
-                    testid="card-tco"
-                />
-            </div>
-        }
+        },
+    ]
+}
+
+/// The headline cards: built once, their texts updated in place as the report changes.
+#[component]
+fn Cards(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+    let texts = Memo::new(move |_| {
+        report
+            .get()
+            .map(|r| card_texts(ctx, &r))
+            .unwrap_or_default()
+    });
+    let card = move |i: usize, title: Msg, testid: &'static str| {
+        let text = Signal::derive(move || texts.with(|t| t.get(i).cloned().unwrap_or_default()));
+        view! { <Card ctx title text testid /> }
+    };
+    view! {
+        <div class="cards">
+            {card(0, Msg::Roi, "card-roi")}
+            {card(1, Msg::Npv, "card-npv")}
+            {card(2, Msg::Payback, "card-payback")}
+            {card(3, Msg::Irr, "card-irr")}
+            {card(4, Msg::PvBenefits, "card-pv-benefits")}
+            {card(5, Msg::PvCosts, "card-pv-costs")}
+            {card(6, Msg::Tco, "card-tco")}
+        </div>
     }
 }
 
@@ -279,10 +318,10 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
     };
     view! {
         <section class="panel breakeven" aria-labelledby="breakeven-title">
-            <h3 id="breakeven-title">{move || ctx.t(Msg::BreakEven)}</h3>
-            <p class="hint">{move || ctx.t(Msg::BreakEvenHint)}</p>
+            <h3 id="breakeven-title">{ctx.tr(Msg::BreakEven)}</h3>
+            <p class="hint">{ctx.tr(Msg::BreakEvenHint)}</p>
             <label class="inline">
-                <span>{move || ctx.t(Msg::BreakEvenDriver)}</span>
+                <span>{ctx.tr(Msg::BreakEvenDriver)}</span>
                 <select
                     data-testid="breakeven-driver"
                     prop:value=move || driver.get().key()
@@ -306,71 +345,101 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// The year-by-year table: rows keyed by year, cells updated in place.
 #[component]
-fn CashFlowTable(ctx: Ctx, report: Report) -> impl IntoView {
-    move || {
-        let fmt = ctx.fmt.get();
-        let lang = fmt.lang;
-        let money = |v| fmt.money(v);
-        let rows = report
-            .years
-            .iter()
-            .map(|y| {
-                let label = if y.year == 0 {
-                    Msg::Initial.text(lang).to_string()
-                } else {
-                    fill(Msg::YearN.text(lang), &[&y.year.to_string()])
-                };
-                view! {
-                    <tr>
-                        <th scope="row">{label}</th>
-                        <td>{money(y.costs)}</td>
-                        <td>{money(y.benefits)}</td>
-                        <td class:neg=y.net.is_sign_negative()>{money(y.net)}</td>
-                        <td class:neg=y.cumulative.is_sign_negative()>{money(y.cumulative)}</td>
-                        <td class:neg=y.discounted_net.is_sign_negative()>{money(y.discounted_net)}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="panel table-panel" aria-labelledby="table-title">
-                <h3 id="table-title">{Msg::CashFlowTable.text(lang)}</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
-                    <table data-testid="cashflow">
-                        <caption>{Msg::CashFlowCaption.text(lang)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{Msg::Year.text(lang)}</th>
-                                <th scope="col">{Msg::Costs.text(lang)}</th>
-                                <th scope="col">{Msg::Benefits.text(lang)}</th>
-                                <th scope="col">{Msg::Net.text(lang)}</th>
-                                <th scope="col">{Msg::Cumulative.text(lang)}</th>
-                                <th scope="col">{Msg::DiscountedNet.text(lang)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                        <tfoot>
-                            <tr>
-                                <th scope="row">{Msg::Total.text(lang)}</th>
-                                <td>{money(report.total_costs)}</td>
-                                <td>{money(report.total_benefits)}</td>
-                                <td>{money(report.total_net)}</td>
-                                <td></td>
-                                <td></td>
-                            </tr>
-                            <tr>
-                                <th scope="row">{Msg::PresentValue.text(lang)}</th>
-                                <td>{money(report.pv_costs)}</td>
-                                <td>{money(report.pv_benefits)}</td>
-                                <td>{money(report.npv)}</td>
-                                <td></td>
-                                <td></td>
-                            </tr>
-                        </tfoot>
-                    </table>
-                </div>
-            </section>
+fn CashFlowTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+    let years = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.years.len())));
+    let amount = move |pick: fn(&Report) -> Option<Decimal>| {
+        move || {
+            report
+                .with(|r| r.as_ref().and_then(pick))
+                .map(|v| ctx.fmt.get().money(v))
+                .unwrap_or_default()
         }
+    };
+    let negative = move |pick: fn(&Report) -> Option<Decimal>| {
+        move || {
+            report
+                .with(|r| r.as_ref().and_then(pick))
+                .is_some_and(|v| v.is_sign_negative())
+        }
+    };
+    let row = move |i: usize| {
+        let year = move |r: &Report| r.years.get(i).cloned();
+        let at = move |pick: fn(&YearRow) -> Decimal| {
+            move || {
+                report
+                    .with(|r| r.as_ref().and_then(year))
+                    .map(|y| ctx.fmt.get().money(pick(&y)))
+                    .unwrap_or_default()
+            }
+        };
+        let neg = move |pick: fn(&YearRow) -> Decimal| {
+            move || {
+                report
+                    .with(|r| r.as_ref().and_then(year))
+                    .is_some_and(|y| pick(&y).is_sign_negative())
+            }
+        };
+        let label = move || {
+            if i == 0 {
+                ctx.t(Msg::Initial).to_string()
+            } else {
+                fill(ctx.t(Msg::YearN), &[&i.to_string()])
+            }
+        };
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td>{at(|y| y.costs)}</td>
+                <td>{at(|y| y.benefits)}</td>
+                <td class:neg=neg(|y| y.net)>{at(|y| y.net)}</td>
+                <td class:neg=neg(|y| y.cumulative)>{at(|y| y.cumulative)}</td>
+                <td class:neg=neg(|y| y.discounted_net)>{at(|y| y.discounted_net)}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="panel table-panel" aria-labelledby="table-title">
+            <h3 id="table-title">{ctx.tr(Msg::CashFlowTable)}</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+                <table data-testid="cashflow">
+                    <caption>{ctx.tr(Msg::CashFlowCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ctx.tr(Msg::Year)}</th>
+                            <th scope="col">{ctx.tr(Msg::Costs)}</th>
+                            <th scope="col">{ctx.tr(Msg::Benefits)}</th>
+                            <th scope="col">{ctx.tr(Msg::Net)}</th>
+                            <th scope="col">{ctx.tr(Msg::Cumulative)}</th>
+                            <th scope="col">{ctx.tr(Msg::DiscountedNet)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || 0..years.get() key=|i| *i let:i>
+                            {row(i)}
+                        </For>
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{ctx.tr(Msg::Total)}</th>
+                            <td>{amount(|r| Some(r.total_costs))}</td>
+                            <td>{amount(|r| Some(r.total_benefits))}</td>
+                            <td class:neg=negative(|r| Some(r.total_net))>{amount(|r| Some(r.total_net))}</td>
+                            <td></td>
+                            <td></td>
+                        </tr>
+                        <tr>
+                            <th scope="row">{ctx.tr(Msg::PresentValue)}</th>
+                            <td>{amount(|r| Some(r.pv_costs))}</td>
+                            <td>{amount(|r| Some(r.pv_benefits))}</td>
+                            <td class:neg=negative(|r| Some(r.npv))>{amount(|r| Some(r.npv))}</td>
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </section>
     }
 }

@@ -2,11 +2,12 @@
 //! area, and the library (open, rename, duplicate, delete, compare, variants, export and
 //! import).
 
+use super::format::Fmt;
 use super::session::{keep_link, leave_link, now, save_as_new, Note, Tone};
 use super::Ctx;
 use crate::engine::model::{evaluate, BenefitLine, Field, Report};
 use crate::i18n::{field_label, fill, line_label, Msg};
-use crate::scenario::codec::{encode_link, export_json, import_json, unique_name};
+use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
 use crate::scenario::{Scenario, Variant, MAX_NAME_CHARS, MAX_NOTES_CHARS};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,9 +30,9 @@ pub fn Notes(ctx: Ctx) -> impl IntoView {
                                 <button type="button" class="secondary" data-testid="undo" on:click=move |_| {
                                     session.put(gone.clone());
                                     dismiss(msg);
-                                }>{move || ctx.t(Msg::Undo)}</button>
+                                }>{ctx.tr(Msg::Undo)}</button>
                             })}
-                            <button type="button" class="close" aria-label=move || ctx.t(Msg::Dismiss) on:click=move |_| dismiss(msg)>"×"</button>
+                            <button type="button" class="close" aria-label=ctx.tr(Msg::Dismiss) on:click=move |_| dismiss(msg)>"×"</button>
                         </div>
                     }
                 }
@@ -72,7 +73,9 @@ fn text_field(
 pub fn ScenarioBar(ctx: Ctx) -> impl IntoView {
     let session = ctx.session;
     let link = RwSignal::new(None::<String>);
-    let is_open = move || ctx.scenario.with(|s| !s.id.is_empty()) && session.library.with(|l| !l.is_empty());
+    let viewing_link = move || session.stash.with(Option::is_some);
+    let is_open =
+        move || ctx.scenario.with(|s| !s.id.is_empty()) && session.library.with(|l| !l.is_empty());
     let copy_link = move |_| {
         let payload = ctx.scenario.with_untracked(encode_link);
         let location = window().location();
@@ -84,32 +87,36 @@ pub fn ScenarioBar(ctx: Ctx) -> impl IntoView {
         // The clipboard can be refused (permissions, insecure context): the link is also
         // shown in a field to copy by hand.
         let _ = window().navigator().clipboard().write_text(&url);
-        session.note(Note::new(Msg::LinkCopied, vec![url.chars().count().to_string()], Tone::Info));
+        session.note(Note::new(
+            Msg::LinkCopied,
+            vec![url.chars().count().to_string()],
+            Tone::Info,
+        ));
         link.set(Some(url));
     };
     view! {
         <section class="panel scenario-bar" aria-labelledby="scenario-title">
-            <Show when=move || session.stash.with(Option::is_some)>
+            <Show when=viewing_link>
                 <div class="banner shared" data-testid="shared-banner">
-                    <p>{move || ctx.t(Msg::ViewingLink)}</p>
-                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ctx)>{move || ctx.t(Msg::KeepLink)}</button>
-                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ctx)>{move || ctx.t(Msg::BackToMine)}</button>
+                    <p>{ctx.tr(Msg::ViewingLink)}</p>
+                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ctx)>{ctx.tr(Msg::KeepLink)}</button>
+                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ctx)>{ctx.tr(Msg::BackToMine)}</button>
                 </div>
             </Show>
-            <h2 id="scenario-title" class="sr-only">{move || ctx.t(Msg::Scenario)}</h2>
+            <h2 id="scenario-title" class="sr-only">{ctx.tr(Msg::Scenario)}</h2>
             <div class="scenario-fields">
                 {text_field(ctx, "scenario-name", Msg::ScenarioName, MAX_NAME_CHARS, |s| s.name.clone(), |s, v| s.name = v, false)}
                 {text_field(ctx, "scenario-company", Msg::ScenarioCompany, MAX_NAME_CHARS, |s| s.company.clone(), |s, v| s.company = v, false)}
                 {text_field(ctx, "scenario-notes", Msg::ScenarioNotes, MAX_NOTES_CHARS, |s| s.notes.clone(), |s, v| s.notes = v, true)}
             </div>
             <div class="actions">
-                <Show when=move || !is_open()>
-                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ctx)>{move || ctx.t(Msg::Save)}</button>
+                <Show when=move || !is_open() && !viewing_link()>
+                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ctx)>{ctx.tr(Msg::Save)}</button>
                 </Show>
-                <Show when=is_open>
-                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ctx)>{move || ctx.t(Msg::SaveAsNew)}</button>
+                <Show when=move || is_open() && !viewing_link()>
+                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ctx)>{ctx.tr(Msg::SaveAsNew)}</button>
                 </Show>
-                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{move || ctx.t(Msg::CopyLink)}</button>
+                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{ctx.tr(Msg::CopyLink)}</button>
             </div>
             {move || link.get().map(|url| view! {
                 <label class="field link-field">
@@ -131,9 +138,17 @@ fn download(file_name: &str, text: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(file_name);
         a.click();
@@ -149,19 +164,53 @@ fn import_text(ctx: Ctx, text: String) {
             for mut scenario in scenarios {
                 // Imported scenarios never replace existing ones: each gets a new id, and
                 // a name already in use gets a number.
-                let taken: Vec<String> = session.library.with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
+                let taken: Vec<String> = session
+                    .library
+                    .with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
                 let wanted = scenario.name.clone();
-                scenario.name = unique_name(&wanted, &taken.iter().map(String::as_str).collect::<Vec<_>>());
+                scenario.name = unique_name(
+                    &wanted,
+                    &taken.iter().map(String::as_str).collect::<Vec<_>>(),
+                );
                 if scenario.name != wanted {
-                    session.note(Note::new(Msg::ImportedRenamed, vec![wanted, scenario.name.clone()], Tone::Info));
+                    session.note(Note::new(
+                        Msg::ImportedRenamed,
+                        vec![wanted, scenario.name.clone()],
+                        Tone::Info,
+                    ));
                 }
                 scenario.id = session.new_id();
                 scenario.updated = scenario.updated.or_else(now);
                 session.put(scenario);
             }
-            session.note(Note::new(Msg::Imported, vec![count.to_string()], Tone::Info));
+            session.note(Note::new(
+                Msg::Imported,
+                vec![count.to_string()],
+                Tone::Info,
+            ));
         }
-        Err(error) => session.note(Note::new(Msg::ImportBad, vec![format!("{error:?}")], Tone::Warn)),
+        Err(error) => session.note(Note::new(
+            Msg::ImportBad,
+            vec![import_reason(ctx, &error)],
+            Tone::Warn,
+        )),
+    }
+}
+
+/// Why an import failed, in the user's language.
+fn import_reason(ctx: Ctx, error: &DecodeError) -> String {
+    let why = |msg: Msg| ctx.t_untracked(msg).to_string();
+    match error {
+        DecodeError::TooLarge => why(Msg::WhyTooLarge),
+        DecodeError::Syntax(_) => why(Msg::WhySyntax),
+        DecodeError::NotAScenario(_) => why(Msg::WhyNotScenario),
+        DecodeError::FutureVersion(_) => why(Msg::WhyFuture),
+        DecodeError::Invalid(_) => why(Msg::WhyInvalid),
+        DecodeError::Empty => why(Msg::WhyEmpty),
+        DecodeError::InScenario { index, name, error } => fill(
+            ctx.t_untracked(Msg::WhyInScenario),
+            &[&(index + 1).to_string(), name, &import_reason(ctx, error)],
+        ),
     }
 }
 
@@ -180,6 +229,8 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
             .map(|s| {
                 let id = s.id.clone();
                 let report = figures(&s);
+                // Each scenario's amounts in its own currency.
+                let fmt = Fmt { currency: s.currency, ..fmt };
                 let roi = report.as_ref().and_then(|r| r.roi_pct).map(|v| fmt.percent(v)).unwrap_or_default();
                 let npv = report.as_ref().map(|r| fmt.money(r.npv)).unwrap_or_default();
                 let updated = s.updated.map(|t| fmt.date_time(t.timestamp_millis())).unwrap_or_default();
@@ -244,8 +295,8 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
                                     session.replace(ctx.scenario, s);
                                     ctx.screen.set(super::Screen::Calculator);
                                 }
-                            }>{move || ctx.t(Msg::Open)}</button>
-                            <button type="button" class="secondary" data-testid="rename" on:click=move |_| renaming.set(Some(id.clone()))>{move || ctx.t(Msg::Rename)}</button>
+                            }>{ctx.tr(Msg::Open)}</button>
+                            <button type="button" class="secondary" data-testid="rename" on:click=move |_| renaming.set(Some(id.clone()))>{ctx.tr(Msg::Rename)}</button>
                             <button type="button" class="secondary" data-testid="duplicate" on:click=move |_| {
                                 let mut copy = dup.clone();
                                 copy.id = session.new_id();
@@ -253,14 +304,14 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
                                 copy.created = now();
                                 copy.updated = copy.created;
                                 session.put(copy);
-                            }>{move || ctx.t(Msg::Duplicate)}</button>
+                            }>{ctx.tr(Msg::Duplicate)}</button>
                             <button type="button" class="secondary danger" data-testid="delete" on:click=move |_| {
                                 session.delete(&del);
                                 if ctx.scenario.with_untracked(|s| s.id == del) {
                                     ctx.scenario.update(|s| s.id.clear());
                                 }
                                 selected.update(|v| v.retain(|x| *x != del));
-                            }>{move || ctx.t(Msg::Delete)}</button>
+                            }>{ctx.tr(Msg::Delete)}</button>
                         </td>
                     </tr>
                 }
@@ -269,8 +320,16 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
     };
     let make_variants = move |_| {
         let base = ctx.scenario.get_untracked();
-        let label = if base.name.trim().is_empty() { ctx.t_untracked(Msg::Untitled).to_string() } else { base.name.clone() };
-        for (variant, msg) in Variant::ALL.into_iter().zip([Msg::Conservative, Msg::Expected, Msg::Optimistic]) {
+        let label = if base.name.trim().is_empty() {
+            ctx.t_untracked(Msg::Untitled).to_string()
+        } else {
+            base.name.clone()
+        };
+        for (variant, msg) in
+            Variant::ALL
+                .into_iter()
+                .zip([Msg::Conservative, Msg::Expected, Msg::Optimistic])
+        {
             let mut s = base.clone();
             s.inputs = variant.apply(&base.inputs);
             s.id = session.new_id();
@@ -283,33 +342,42 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
         if let Some(i) = input {
             i.set_value("");
         }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             import_text(ctx, text.unwrap_or_default());
         });
     };
     view! {
         <section class="panel library" aria-labelledby="library-title">
-            <h2 id="library-title">{move || ctx.t(Msg::Library)}</h2>
+            <h2 id="library-title">{ctx.tr(Msg::Library)}</h2>
             <Show
                 when=move || session.library.with(|l| !l.is_empty())
-                fallback=move || view! { <p class="hint">{move || ctx.t(Msg::LibraryEmpty)}</p> }
+                fallback=move || view! { <p class="hint">{ctx.tr(Msg::LibraryEmpty)}</p> }
             >
-                <p class="hint">{move || ctx.t(Msg::CompareHint)}</p>
+                <p class="hint">{ctx.tr(Msg::CompareHint)}</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="library-title">
                     <table data-testid="library">
                         <thead>
                             <tr>
-                                <th scope="col"><span class="sr-only">{move || ctx.t(Msg::Compare)}</span></th>
-                                <th scope="col">{move || ctx.t(Msg::ScenarioName)}</th>
-                                <th scope="col">{move || ctx.t(Msg::Updated)}</th>
-                                <th scope="col">{move || ctx.t(Msg::Roi)}</th>
-                                <th scope="col">{move || ctx.t(Msg::Npv)}</th>
-                                <th scope="col"><span class="sr-only">{move || ctx.t(Msg::Open)}</span></th>
+                                <th scope="col"><span class="sr-only">{ctx.tr(Msg::Compare)}</span></th>
+                                <th scope="col">{ctx.tr(Msg::ScenarioName)}</th>
+                                <th scope="col">{ctx.tr(Msg::Updated)}</th>
+                                <th scope="col">{ctx.tr(Msg::Roi)}</th>
+                                <th scope="col">{ctx.tr(Msg::Npv)}</th>
+                                <th scope="col"><span class="sr-only">{ctx.tr(Msg::Open)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -319,23 +387,23 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
         </section>
         <Comparison ctx selected />
         <section class="panel" aria-labelledby="variants-title">
-            <h2 id="variants-title">{move || ctx.t(Msg::Variants)}</h2>
-            <p class="hint">{move || ctx.t(Msg::VariantsHint)}</p>
-            <button type="button" data-testid="make-variants" on:click=make_variants>{move || ctx.t(Msg::MakeVariants)}</button>
+            <h2 id="variants-title">{ctx.tr(Msg::Variants)}</h2>
+            <p class="hint">{ctx.tr(Msg::VariantsHint)}</p>
+            <button type="button" data-testid="make-variants" on:click=make_variants>{ctx.tr(Msg::MakeVariants)}</button>
         </section>
         <section class="panel" aria-labelledby="export-title">
-            <h2 id="export-title">{move || ctx.t(Msg::ExportImport)}</h2>
+            <h2 id="export-title">{ctx.tr(Msg::ExportImport)}</h2>
             <div class="actions">
                 <button type="button" class="secondary" data-testid="export-current" on:click=move |_| {
                     let s = ctx.scenario.get_untracked();
                     download("retorno-scenario.json", &export_json(std::slice::from_ref(&s), now()));
-                }>{move || ctx.t(Msg::ExportCurrent)}</button>
+                }>{ctx.tr(Msg::ExportCurrent)}</button>
                 <button type="button" class="secondary" data-testid="export-all" on:click=move |_| {
                     let all = session.library.get_untracked();
                     download("retorno-scenarios.json", &export_json(&all, now()));
-                }>{move || ctx.t(Msg::ExportAll)}</button>
+                }>{ctx.tr(Msg::ExportAll)}</button>
                 <label class="file-button">
-                    <span>{move || ctx.t(Msg::Import)}</span>
+                    <span>{ctx.tr(Msg::Import)}</span>
                     <input type="file" accept=".json,application/json" data-testid="import" on:change=on_file />
                 </label>
             </div>
@@ -349,7 +417,9 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let chosen = move || {
         let ids = selected.get();
         let library = ctx.session.library.get();
-        ids.iter().filter_map(|id| library.iter().find(|s| &s.id == id).cloned()).collect::<Vec<_>>()
+        ids.iter()
+            .filter_map(|id| library.iter().find(|s| &s.id == id).cloned())
+            .collect::<Vec<_>>()
     };
     move || {
         let list = chosen();
@@ -358,22 +428,41 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
         }
         let fmt = ctx.fmt.get();
         let lang = fmt.lang;
-        let reports: Vec<Option<Report>> = list.iter().map(figures).collect();
-        let figure_row = |label: Msg, pick: &dyn Fn(&Report) -> String| {
-            let cells = reports.iter().map(|r| view! { <td>{r.as_ref().map(pick).unwrap_or_default()}</td> }).collect_view();
+        // Each scenario's amounts in its own currency (amounts are never converted).
+        let columns: Vec<(Fmt, Option<Report>)> = list
+            .iter()
+            .map(|s| {
+                (
+                    Fmt {
+                        currency: s.currency,
+                        ..fmt
+                    },
+                    figures(s),
+                )
+            })
+            .collect();
+        let figure_row = |label: Msg, pick: &dyn Fn(Fmt, &Report) -> String| {
+            let cells = columns
+                .iter()
+                .map(|(f, r)| view! { <td>{r.as_ref().map(|r| pick(*f, r)).unwrap_or_default()}</td> })
+                .collect_view();
             view! { <tr><th scope="row">{label.text(lang)}</th>{cells}</tr> }
         };
-        let payback = |r: &Report| r.payback_months.map(|m| fmt.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into());
-        let headline = view! {
-            {figure_row(Msg::Roi, &|r| r.roi_pct.map(|v| fmt.percent(v)).unwrap_or_default())}
-            {figure_row(Msg::Npv, &|r| fmt.money(r.npv))}
-            {figure_row(Msg::Payback, &payback)}
-            {figure_row(Msg::Irr, &|r| r.irr_pct.map(|v| fmt.percent(v)).unwrap_or_else(|| Msg::NoIrr.text(lang).into()))}
-            {figure_row(Msg::PvBenefits, &|r| fmt.money(r.pv_benefits))}
-            {figure_row(Msg::PvCosts, &|r| fmt.money(r.pv_costs))}
-            {figure_row(Msg::Tco, &|r| fmt.money(r.tco_per_user_3y))}
-        };
         let first = &list[0];
+        let currency_cells = list
+            .iter()
+            .map(|s| view! { <td class:differs=s.currency != first.currency>{s.currency.code()}</td> })
+            .collect_view();
+        let headline = view! {
+            {figure_row(Msg::Roi, &|f, r| r.roi_pct.map(|v| f.percent(v)).unwrap_or_default())}
+            {figure_row(Msg::Npv, &|f, r| f.money(r.npv))}
+            {figure_row(Msg::Payback, &|f, r| r.payback_months.map(|m| f.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into()))}
+            {figure_row(Msg::Irr, &|f, r| r.irr_pct.map(|v| f.percent(v)).unwrap_or_else(|| Msg::NoIrr.text(lang).into()))}
+            {figure_row(Msg::PvBenefits, &|f, r| f.money(r.pv_benefits))}
+            {figure_row(Msg::PvCosts, &|f, r| f.money(r.pv_costs))}
+            {figure_row(Msg::Tco, &|f, r| f.money(r.tco_per_user_3y))}
+            <tr class="input-row"><th scope="row">{Msg::Currency.text(lang)}</th>{currency_cells}</tr>
+        };
         let differing = Field::ALL
             .iter()
             .filter(|f| list.iter().any(|s| f.get(&s.inputs) != f.get(&first.inputs)))
@@ -382,6 +471,7 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let v = f.get(&s.inputs);
+                        let fmt = Fmt { currency: s.currency, ..fmt };
                         view! { <td class:differs=v != f.get(&first.inputs)>{fmt.in_unit(f.unit(), v)}</td> }
                     })
                     .collect_view();
@@ -402,7 +492,10 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 view! { <tr class="input-row"><th scope="row">{line_label(l, lang).0}</th>{cells}</tr> }
             })
             .collect_view();
-        let heads = list.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view();
+        let heads = list
+            .iter()
+            .map(|s| view! { <th scope="col">{s.name.clone()}</th> })
+            .collect_view();
         Some(view! {
             <section class="panel compare" aria-labelledby="compare-title">
                 <h2 id="compare-title">{Msg::CompareTitle.text(lang)}</h2>

@@ -37,7 +37,12 @@ pub struct Note {
 impl Note {
     /// A note without undo.
     pub fn new(msg: Msg, args: Vec<String>, tone: Tone) -> Self {
-        Note { msg, args, tone, undo: None }
+        Note {
+            msg,
+            args,
+            tone,
+            undo: None,
+        }
     }
 }
 
@@ -79,7 +84,11 @@ fn link_fragment() -> Option<String> {
 /// Removes the share fragment from the address bar without reloading.
 pub fn clear_fragment() {
     let location = window().location();
-    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -138,12 +147,15 @@ impl Session {
             }
             let mut stamped = current.clone();
             stamped.updated = now();
-            let result = self.backend.try_update_value(|b| store::write_current(b, &stamped));
+            let result = self
+                .backend
+                .try_update_value(|b| store::write_current(b, &stamped));
             self.synced.set_value(text);
             self.written_at.set_value(stamped.updated);
             self.report(result);
             // An open named scenario is saved as it changes, so nothing is ever lost.
-            if !current.id.is_empty() && self.library.with(|l| l.iter().any(|s| s.id == current.id)) {
+            if !current.id.is_empty() && self.library.with(|l| l.iter().any(|s| s.id == current.id))
+            {
                 self.put(stamped);
             }
         });
@@ -197,10 +209,16 @@ impl Session {
     /// Writes a named scenario and puts it in the library (or, if another tab saved a
     /// newer version, shows that one instead).
     pub fn put(self, scenario: Scenario) {
-        let outcome = self.backend.try_update_value(|b| store::write_saved(b, &scenario));
+        let outcome = self
+            .backend
+            .try_update_value(|b| store::write_saved(b, &scenario));
         let shown = match outcome {
             Some(Ok(Written::NewerInStorage(newer))) => {
-                self.note(Note::new(Msg::NewerElsewhere, vec![newer.name.clone()], Tone::Warn));
+                self.note(Note::new(
+                    Msg::NewerElsewhere,
+                    vec![newer.name.clone()],
+                    Tone::Warn,
+                ));
                 *newer
             }
             Some(Err(fault)) => {
@@ -218,26 +236,44 @@ impl Session {
 
     /// Deletes a named scenario, offering undo.
     pub fn delete(self, id: &str) {
-        let Some(gone) = self.library.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else {
+        let Some(gone) = self
+            .library
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        else {
             return;
         };
-        let result = self.backend.try_update_value(|b| store::delete_saved(b, id));
+        let result = self
+            .backend
+            .try_update_value(|b| store::delete_saved(b, id));
         self.report(result);
         self.library.update(|l| l.retain(|s| s.id != id));
-        self.note(Note { msg: Msg::Deleted, args: vec![gone.name.clone()], tone: Tone::Info, undo: Some(gone) });
+        self.note(Note {
+            msg: Msg::Deleted,
+            args: vec![gone.name.clone()],
+            tone: Tone::Info,
+            undo: Some(gone),
+        });
     }
 
     /// A fresh identifier for a new named scenario.
     pub fn new_id(self) -> String {
-        let taken = |id: &str| self.library.with_untracked(|l| l.iter().any(|s| s.id == id));
+        let taken = |id: &str| {
+            self.library
+                .with_untracked(|l| l.iter().any(|s| s.id == id))
+        };
         let base = format!("{:x}", now_ms());
-        (0..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or(base)
+        (0..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
     }
 }
 
 fn notice_note(notice: &Notice) -> Note {
     match notice {
-        Notice::MovedAside { backup_key, .. } => Note::new(Msg::MovedAside, vec![backup_key.clone()], Tone::Warn),
+        Notice::MovedAside { backup_key, .. } => {
+            Note::new(Msg::MovedAside, vec![backup_key.clone()], Tone::Warn)
+        }
         Notice::QuotaExceeded => Note::new(Msg::QuotaFull, vec![], Tone::Warn),
         Notice::Unavailable => Note::new(Msg::StorageOff, vec![], Tone::Warn),
     }
@@ -258,12 +294,20 @@ pub fn save_as_new(ctx: Ctx) {
     let mut scenario = ctx.scenario.get_untracked();
     scenario.id = session.new_id();
     if scenario.name.trim().is_empty() {
-        scenario.name = format!("{} {}", ctx.t_untracked(Msg::Scenario), session.library.with_untracked(Vec::len) + 1);
+        scenario.name = format!(
+            "{} {}",
+            ctx.t_untracked(Msg::Scenario),
+            session.library.with_untracked(Vec::len) + 1
+        );
     }
     scenario.created = now();
     scenario.updated = scenario.created;
     session.put(scenario.clone());
-    session.note(Note::new(Msg::Saved, vec![scenario.name.clone()], Tone::Info));
+    session.note(Note::new(
+        Msg::Saved,
+        vec![scenario.name.clone()],
+        Tone::Info,
+    ));
     ctx.scenario.set(scenario);
 }
 
@@ -286,9 +330,13 @@ pub fn keep_link(ctx: Ctx) {
     if shared.name.trim().is_empty() {
         shared.name = ctx.t_untracked(Msg::Untitled).to_string();
     }
-    let taken: Vec<String> = session.library.with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
-    shared.name =
-        crate::scenario::codec::unique_name(&shared.name, &taken.iter().map(String::as_str).collect::<Vec<_>>());
+    let taken: Vec<String> = session
+        .library
+        .with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
+    shared.name = crate::scenario::codec::unique_name(
+        &shared.name,
+        &taken.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     session.put(shared.clone());
     session.note(Note::new(Msg::Saved, vec![shared.name], Tone::Info));
     leave_link(ctx);

@@ -16,12 +16,14 @@ impl BrowserBackend {
     /// localStorage if it can be used (reading it can throw in sandboxed iframes, and a
     /// test write catches modes that expose it but refuse writes), else memory.
     pub fn open() -> Self {
-        let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
-            let probe = "retorno.probe";
-            let ok = s.set_item(probe, "1").is_ok();
-            let _ = s.remove_item(probe);
-            ok
-        });
+        let local = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| {
+                let probe = "retorno.probe";
+                let ok = s.set_item(probe, "1").is_ok();
+                let _ = s.remove_item(probe);
+                ok
+            });
         match local {
             Some(storage) => BrowserBackend::Local(storage),
             None => BrowserBackend::Memory(MemoryBackend::default()),

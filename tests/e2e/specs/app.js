@@ -159,3 +159,93 @@ export const test = base.extend({
 });
 
 export { expect };
+
+// ------------------------------------------------------------------ scenarios
+
+/**
+ * Fails the test (through the `problems` fixture) on console errors and page errors of
+ * a page other than the fixture's own: a second tab, or a page of another context.
+ */
+export function watch(page, problems) {
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console.error (${page.url()}): ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror (${page.url()}): ${e.message}`));
+  return page;
+}
+
+/** Opens `url` as a new document (never a same-document jump to a new `#fragment`). */
+export async function openAt(page, url) {
+  await page.goto("about:blank");
+  await page.goto(url);
+  await expect(card(page, "npv")).not.toHaveText("");
+}
+
+/** Switches screens with the header tabs: "calculator" or "scenarios". */
+export async function go(page, screen) {
+  const tab = page.getByTestId(`nav-${screen}`);
+  await tab.click();
+  await expect(tab).toHaveAttribute("aria-current", "page");
+}
+
+/** The notes shown above the page; `text` (string or RegExp) narrows them down. */
+export function notes(page, text) {
+  const all = page.getByTestId("note");
+  return text === undefined ? all : all.filter({ hasText: text });
+}
+
+/** Warning notes only (class `warn`). */
+export function warnings(page, text) {
+  const all = page.locator('[data-testid="note"].warn');
+  return text === undefined ? all : all.filter({ hasText: text });
+}
+
+/** Dismisses every note on screen with its "×" button. */
+export async function dismissNotes(page) {
+  const close = page.getByTestId("note").locator("button.close");
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+/** The rows of the scenario library. */
+export const rows = (page) => page.getByTestId("library-row");
+
+/** The names shown in the library, top to bottom (for `toHaveText([...])`). */
+export const rowNames = (page) => rows(page).locator(".name");
+
+/** The library row whose name is exactly `name`. */
+export function row(page, name) {
+  return rows(page).filter({ has: page.locator(".name").getByText(name, { exact: true }) });
+}
+
+/** A library row's cells: updated (changed date), roi, npv. */
+export function rowCell(rowLocator, what) {
+  const index = { updated: 1, roi: 2, npv: 3 }[what];
+  return rowLocator.locator("td").nth(index);
+}
+
+/** Sets the scenario bar's name, company and notes (each given one is replaced). */
+export async function describe(page, { name, company, notes: text } = {}) {
+  if (name !== undefined) await page.getByTestId("scenario-name").fill(name);
+  if (company !== undefined) await page.getByTestId("scenario-company").fill(company);
+  if (text !== undefined) await page.getByTestId("scenario-notes").fill(text);
+}
+
+/** Clicks "Copy link" and returns the link shown in the read-only field. */
+export async function shareLink(page) {
+  await page.getByTestId("copy-link").click();
+  const input = page.getByTestId("share-link");
+  await expect(input).toHaveValue(/#s=./);
+  return input.inputValue();
+}
+
+/** Every `retorno.*` key of the page's localStorage and its value. */
+export function stored(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("retorno."))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k)]),
+    ),
+  );
+}

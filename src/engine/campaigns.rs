@@ -1,0 +1,317 @@
+//! Return per marketing campaign or channel: cost per click, lead and customer, the
+//! lead-to-customer rate, gross profit, ROI and ROMI, for each row of a table and for
+//! its total, and a ranking of the rows.
+//!
+//! **ROI and ROMI are two different figures here**, both in percent of the spend:
+//!
+//! - **ROMI** (return on marketing investment) is the profit-based return, the same
+//!   formula as [`kpi::romi`] so that the KPI page and the campaign table agree:
+//!   `ROMI = (gross profit − spend) ÷ spend × 100`, with
+//!   `gross profit = revenue × margin ÷ 100`. 0 % means the campaign's gross profit
+//!   paid back its spend exactly; it is never below −100 % (the margin is 0–100 %).
+//! - **ROI** is the revenue-based return that ad platforms and most campaign reports
+//!   show: `ROI = (revenue − spend) ÷ spend × 100` (that is ROAS − 100 %). It leaves the
+//!   cost of what was sold out, so it overstates the return whenever the margin is below
+//!   100 %; read it as "revenue brought per unit of spend", and ROMI as "did it pay".
+//!
+//! Worked example: spend 10,000, revenue 60,000, margin 40 % → gross profit 24,000,
+//! ROMI = (24,000 − 10,000) ÷ 10,000 = 140 %, ROI = (60,000 − 10,000) ÷ 10,000 = 500 %.
+//!
+//! A metric whose denominator is zero (no clicks, no leads, no customers, no spend) is
+//! `None`, shown as "—"; it is not an error. Invalid inputs are a [`CampaignError`]
+//! naming the field, and nothing panics: every operation is checked (see [`money`]).
+//! Nothing is rounded either.
+
+use super::kpi::{self, KpiError};
+use super::money;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// One row of the campaign table: a campaign or a channel over some period.
+///
+/// All amounts are in the same currency; counts are whole numbers in practice but kept as
+/// `Decimal` like every input of the engine.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Campaign {
+    /// The name shown in the table (and the tie-breaker of [`ranking`]).
+    pub name: String,
+    /// What the campaign cost (media, fees, production). Zero or more.
+    pub spend: Decimal,
+    /// Clicks (or visits) it brought. Zero or more.
+    pub clicks: Decimal,
+    /// Leads it brought. Zero or more. May exceed the clicks: leads also come by phone,
+    /// forms reached without a tracked click, events.
+    pub leads: Decimal,
+    /// Customers won from it. Zero or more, and at most the leads when leads are tracked
+    /// (leads above zero); with zero leads (a campaign without a lead stage, e.g. direct
+    /// online sales) any number of customers is accepted.
+    pub customers: Decimal,
+    /// Revenue attributed to it. Zero or more.
+    pub revenue: Decimal,
+    /// Gross margin on that revenue, in percent (40 = 40 %), from 0 to 100.
+    pub margin_pct: Decimal,
+}
+
+/// The metrics of one [`Campaign`] (or of the total of a table). A metric whose
+/// denominator is zero is `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CampaignMetrics {
+    /// Cost per click: `spend ÷ clicks` ([`kpi::cpc`]); `None` without clicks.
+    pub cpc: Option<Decimal>,
+    /// Cost per lead: `spend ÷ leads` ([`kpi::cpl`]); `None` without leads.
+    pub cpl: Option<Decimal>,
+    /// Cost per acquisition (per customer won): `spend ÷ customers` ([`kpi::cpa`]);
+    /// `None` without customers.
+    pub cpa: Option<Decimal>,
+    /// Lead-to-customer conversion, in percent: `customers ÷ leads × 100`
+    /// ([`kpi::conversion_rate`]); `None` without leads (and, for a total only, when rows
+    /// without a lead stage bring the customers above the leads).
+    pub lead_to_customer_pct: Option<Decimal>,
+    /// Gross profit: `revenue × margin ÷ 100`. For a total, the exact sum of the rows'
+    /// gross profits.
+    pub gross_profit: Decimal,
+    /// Revenue-based ROI, in percent: `(revenue − spend) ÷ spend × 100`; `None` without
+    /// spend. See the [module documentation](self) for how it differs from ROMI.
+    pub roi_pct: Option<Decimal>,
+    /// Profit-based ROMI, in percent: `(gross profit − spend) ÷ spend × 100`
+    /// ([`kpi::romi`]); `None` without spend.
+    pub romi_pct: Option<Decimal>,
+}
+
+/// An input field of a [`Campaign`], named by a [`CampaignError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CampaignField {
+    /// [`Campaign::spend`].
+    Spend,
+    /// [`Campaign::clicks`].
+    Clicks,
+    /// [`Campaign::leads`].
+    Leads,
+    /// [`Campaign::customers`].
+    Customers,
+    /// [`Campaign::revenue`].
+    Revenue,
+    /// [`Campaign::margin_pct`].
+    MarginPct,
+}
+
+/// Why a campaign's metrics cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CampaignError {
+    /// A count or amount is below zero (the margin has its own error).
+    Negative(CampaignField),
+    /// The margin is below 0 % or above 100 %.
+    MarginOutOfRange,
+    /// More customers than leads while leads are tracked (leads above zero).
+    CustomersExceedLeads,
+    /// A result or an intermediate value is too large for exact arithmetic.
+    Overflow,
+}
+
+impl CampaignError {
+    /// The input field to highlight, if the error is about one.
+    pub fn field(&self) -> Option<CampaignField> {
+        match self {
+            CampaignError::Negative(field) => Some(*field),
+            CampaignError::MarginOutOfRange => Some(CampaignField::MarginPct),
+            CampaignError::CustomersExceedLeads => Some(CampaignField::Customers),
+            CampaignError::Overflow => None,
+        }
+    }
+}
+
+impl From<money::Overflow> for CampaignError {
+    fn from(_: money::Overflow) -> Self {
+        CampaignError::Overflow
+    }
+}
+
+impl fmt::Display for CampaignField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CampaignField::Spend => "spend",
+            CampaignField::Clicks => "clicks",
+            CampaignField::Leads => "leads",
+            CampaignField::Customers => "customers",
+            CampaignField::Revenue => "revenue",
+            CampaignField::MarginPct => "margin",
+        })
+    }
+}
+
+impl fmt::Display for CampaignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CampaignError::Negative(field) => write!(f, "{field} is negative"),
+            CampaignError::MarginOutOfRange => f.write_str("margin is outside 0–100 %"),
+            CampaignError::CustomersExceedLeads => f.write_str("more customers than leads"),
+            CampaignError::Overflow => f.write_str("arithmetic overflow"),
+        }
+    }
+}
+
+impl std::error::Error for CampaignError {}
+
+/// Checks one row: no negative count or amount, margin within 0–100, customers at most
+/// the leads when leads are tracked. Fields are checked in declaration order.
+fn validate(c: &Campaign) -> Result<(), CampaignError> {
+    let amounts = [
+        (CampaignField::Spend, c.spend),
+        (CampaignField::Clicks, c.clicks),
+        (CampaignField::Leads, c.leads),
+        (CampaignField::Customers, c.customers),
+        (CampaignField::Revenue, c.revenue),
+    ];
+    if let Some((field, _)) = amounts.iter().find(|(_, v)| *v < Decimal::ZERO) {
+        return Err(CampaignError::Negative(*field));
+    }
+    if c.margin_pct < Decimal::ZERO || c.margin_pct > Decimal::ONE_HUNDRED {
+        return Err(CampaignError::MarginOutOfRange);
+    }
+    if c.leads > Decimal::ZERO && c.customers > c.leads {
+        return Err(CampaignError::CustomersExceedLeads);
+    }
+    Ok(())
+}
+
+/// A KPI result as an optional metric: a zero denominator (or, for a total, customers
+/// above leads) is `None`; overflow is an error.
+fn optional(result: Result<Decimal, KpiError>) -> Result<Option<Decimal>, CampaignError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(KpiError::Overflow) => Err(CampaignError::Overflow),
+        // Inputs are validated before, so only a zero denominator (or the total's
+        // customers above its leads) can land here: the metric does not exist.
+        Err(_) => Ok(None),
+    }
+}
+
+/// `revenue × margin ÷ 100`, multiplying first so that the result stays exact; if the
+/// product overflows, dividing the margin first (it is at most 100, so that cannot).
+fn gross_profit_of(revenue: Decimal, margin_pct: Decimal) -> Result<Decimal, CampaignError> {
+    let exact = money::mul(revenue, margin_pct).and_then(|p| money::div(p, Decimal::ONE_HUNDRED));
+    match exact {
+        Ok(value) => Ok(value),
+        Err(money::Overflow) => Ok(money::mul(
+            revenue,
+            money::div(margin_pct, Decimal::ONE_HUNDRED)?,
+        )?),
+    }
+}
+
+/// The metrics of a validated row whose gross profit is already known.
+fn metrics_with(c: &Campaign, gross_profit: Decimal) -> Result<CampaignMetrics, CampaignError> {
+    Ok(CampaignMetrics {
+        cpc: optional(kpi::cpc(c.spend, c.clicks))?,
+        cpl: optional(kpi::cpl(c.spend, c.leads))?,
+        cpa: optional(kpi::cpa(c.spend, c.customers))?,
+        lead_to_customer_pct: optional(kpi::conversion_rate(c.customers, c.leads))?,
+        gross_profit,
+        // kpi::romi is `(x − spend) ÷ spend × 100`; with revenue as x it is the
+        // revenue-based ROI, with gross profit the profit-based ROMI.
+        roi_pct: optional(kpi::romi(c.revenue, c.spend))?,
+        romi_pct: optional(kpi::romi(gross_profit, c.spend))?,
+    })
+}
+
+/// The metrics of one campaign.
+///
+/// Errors, checked in this order: a negative spend, clicks, leads, customers or revenue
+/// → [`CampaignError::Negative`] naming the first such field; a margin outside 0–100 →
+/// [`CampaignError::MarginOutOfRange`]; more customers than leads while leads are above
+/// zero → [`CampaignError::CustomersExceedLeads`]; a result too large for `Decimal` →
+/// [`CampaignError::Overflow`]. Zero denominators are not errors: the metric is `None`.
+pub fn evaluate_campaign(c: &Campaign) -> Result<CampaignMetrics, CampaignError> {
+    validate(c)?;
+    let gross_profit = gross_profit_of(c.revenue, c.margin_pct)?;
+    metrics_with(c, gross_profit)
+}
+
+/// The total row of a table and its metrics.
+///
+/// The total's spend, clicks, leads, customers and revenue are the sums of the rows; its
+/// margin is the revenue-weighted margin, `Σ gross profit ÷ Σ revenue × 100` (0 when
+/// there is no revenue), and its metrics' `gross_profit` is the exact sum of the rows'
+/// gross profits. Its name is empty (the interface labels the row). An empty table gives
+/// an all-zero total whose rates are all `None`.
+///
+/// The total's lead-to-customer rate is `None` when rows without a lead stage (zero
+/// leads, some customers) bring the total customers above the total leads.
+///
+/// Errors: the first invalid row's error (see [`evaluate_campaign`]; evaluate each row to
+/// know which one), or [`CampaignError::Overflow`] when a sum is too large.
+pub fn totals(rows: &[Campaign]) -> Result<(Campaign, CampaignMetrics), CampaignError> {
+    let mut total = Campaign::default();
+    let mut gross_profit = Decimal::ZERO;
+    for row in rows {
+        let metrics = evaluate_campaign(row)?;
+        total.spend = money::add(total.spend, row.spend)?;
+        total.clicks = money::add(total.clicks, row.clicks)?;
+        total.leads = money::add(total.leads, row.leads)?;
+        total.customers = money::add(total.customers, row.customers)?;
+        total.revenue = money::add(total.revenue, row.revenue)?;
+        gross_profit = money::add(gross_profit, metrics.gross_profit)?;
+    }
+    total.margin_pct = weighted_margin(gross_profit, total.revenue)?;
+    let metrics = metrics_with(&total, gross_profit)?;
+    Ok((total, metrics))
+}
+
+/// `gross profit ÷ revenue × 100`, 0 without revenue. Multiplies first for exactness,
+/// divides first if that would overflow.
+fn weighted_margin(gross_profit: Decimal, revenue: Decimal) -> Result<Decimal, CampaignError> {
+    if revenue.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    let exact = money::mul(gross_profit, Decimal::ONE_HUNDRED).and_then(|p| money::div(p, revenue));
+    match exact {
+        Ok(value) => Ok(value),
+        Err(money::Overflow) => Ok(money::mul(
+            money::div(gross_profit, revenue)?,
+            Decimal::ONE_HUNDRED,
+        )?),
+    }
+}
+
+/// The row indices from the best return to the worst.
+///
+/// Rows are ranked by **ROMI** ([`CampaignMetrics::romi_pct`], the profit-based return:
+/// it accounts for each campaign's margin, which the revenue-based ROI does not), highest
+/// first. Rows without a return (zero spend) and rows that fail validation come last.
+/// Ties, and the rows without a return among themselves, are ordered by name
+/// (case-insensitive, then exact), then by their position in the table.
+pub fn ranking(rows: &[Campaign]) -> Vec<usize> {
+    struct Key<'a> {
+        index: usize,
+        romi: Option<Decimal>,
+        folded: String,
+        name: &'a str,
+    }
+    let mut keys: Vec<Key<'_>> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| Key {
+            index,
+            romi: evaluate_campaign(row).ok().and_then(|m| m.romi_pct),
+            folded: row.name.to_lowercase(),
+            name: row.name.as_str(),
+        })
+        .collect();
+    keys.sort_by(|a, b| {
+        let by_return = match (a.romi, b.romi) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_return
+            .then_with(|| a.folded.cmp(&b.folded))
+            .then_with(|| a.name.cmp(b.name))
+            .then_with(|| a.index.cmp(&b.index))
+    });
+    keys.into_iter().map(|key| key.index).collect()
+}

@@ -1,0 +1,425 @@
+//! Campaign ROI table: a three-campaign example worked out by hand, its total and
+//! ranking, validation errors, zero denominators, and properties over random inputs
+//! (nothing panics, totals add up).
+
+use proptest::prelude::*;
+use retorno::engine::campaigns::{
+    evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
+};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// A campaign from whole numbers, in field order.
+fn campaign(
+    name: &str,
+    spend: i64,
+    clicks: i64,
+    leads: i64,
+    customers: i64,
+    revenue: i64,
+    margin_pct: i64,
+) -> Campaign {
+    Campaign {
+        name: name.to_owned(),
+        spend: Decimal::from(spend),
+        clicks: Decimal::from(clicks),
+        leads: Decimal::from(leads),
+        customers: Decimal::from(customers),
+        revenue: Decimal::from(revenue),
+        margin_pct: Decimal::from(margin_pct),
+    }
+}
+
+/// Search pays; Display brings revenue but loses money once the margin is counted;
+/// Referral costs nothing.
+fn table() -> Vec<Campaign> {
+    vec![
+        campaign("Search", 10_000, 8_000, 400, 40, 60_000, 40),
+        campaign("Display", 8_000, 20_000, 160, 8, 12_000, 50),
+        campaign("Referral", 0, 0, 50, 20, 30_000, 60),
+    ]
+}
+
+fn round10(value: Option<Decimal>) -> Option<Decimal> {
+    value.map(|v| v.round_dp(10))
+}
+
+#[test]
+fn search_worked_example() {
+    let m = evaluate_campaign(&table()[0]).unwrap();
+    // CPC = 10,000 ÷ 8,000 = 1.25
+    assert_eq!(m.cpc, Some(d("1.25")));
+    // CPL = 10,000 ÷ 400 = 25
+    assert_eq!(m.cpl, Some(d("25")));
+    // CPA = 10,000 ÷ 40 = 250
+    assert_eq!(m.cpa, Some(d("250")));
+    // Lead → customer = 40 ÷ 400 × 100 = 10 %
+    assert_eq!(m.lead_to_customer_pct, Some(d("10")));
+    // Gross profit = 60,000 × 40 ÷ 100 = 24,000
+    assert_eq!(m.gross_profit, d("24000"));
+    // ROMI (profit-based, kpi::romi) = (24,000 − 10,000) ÷ 10,000 × 100 = 140 %
+    assert_eq!(m.romi_pct, Some(d("140")));
+    // ROI (revenue-based) = (60,000 − 10,000) ÷ 10,000 × 100 = 500 %
+    assert_eq!(m.roi_pct, Some(d("500")));
+}
+
+#[test]
+fn display_loses_money_although_its_revenue_roi_is_positive() {
+    let m = evaluate_campaign(&table()[1]).unwrap();
+    // CPC = 8,000 ÷ 20,000 = 0.4
+    assert_eq!(m.cpc, Some(d("0.4")));
+    // CPL = 8,000 ÷ 160 = 50
+    assert_eq!(m.cpl, Some(d("50")));
+    // CPA = 8,000 ÷ 8 = 1,000
+    assert_eq!(m.cpa, Some(d("1000")));
+    // Lead → customer = 8 ÷ 160 × 100 = 5 %
+    assert_eq!(m.lead_to_customer_pct, Some(d("5")));
+    // Gross profit = 12,000 × 50 ÷ 100 = 6,000
+    assert_eq!(m.gross_profit, d("6000"));
+    // ROMI = (6,000 − 8,000) ÷ 8,000 × 100 = −25 %
+    assert_eq!(m.romi_pct, Some(d("-25")));
+    // ROI = (12,000 − 8,000) ÷ 8,000 × 100 = 50 %
+    assert_eq!(m.roi_pct, Some(d("50")));
+}
+
+#[test]
+fn referral_without_spend_has_no_return_but_free_leads() {
+    let m = evaluate_campaign(&table()[2]).unwrap();
+    // No clicks: no CPC. Spend 0 over 50 leads and 20 customers: CPL = CPA = 0.
+    assert_eq!(m.cpc, None);
+    assert_eq!(m.cpl, Some(d("0")));
+    assert_eq!(m.cpa, Some(d("0")));
+    // 20 ÷ 50 × 100 = 40 %
+    assert_eq!(m.lead_to_customer_pct, Some(d("40")));
+    // 30,000 × 60 ÷ 100 = 18,000
+    assert_eq!(m.gross_profit, d("18000"));
+    // Zero spend: no ROI, no ROMI.
+    assert_eq!(m.roi_pct, None);
+    assert_eq!(m.romi_pct, None);
+}
+
+#[test]
+fn totals_of_the_table() {
+    let (total, m) = totals(&table()).unwrap();
+    // Spend 10,000 + 8,000 + 0 = 18,000; clicks 8,000 + 20,000 + 0 = 28,000;
+    // leads 400 + 160 + 50 = 610; customers 40 + 8 + 20 = 68;
+    // revenue 60,000 + 12,000 + 30,000 = 102,000.
+    assert_eq!(total.name, "");
+    assert_eq!(total.spend, d("18000"));
+    assert_eq!(total.clicks, d("28000"));
+    assert_eq!(total.leads, d("610"));
+    assert_eq!(total.customers, d("68"));
+    assert_eq!(total.revenue, d("102000"));
+    // Gross profit 24,000 + 6,000 + 18,000 = 48,000, exactly.
+    assert_eq!(m.gross_profit, d("48000"));
+    // Revenue-weighted margin = 48,000 ÷ 102,000 × 100 = 47.0588235294…
+    assert_eq!(total.margin_pct.round_dp(10), d("47.0588235294"));
+    // CPC = 18,000 ÷ 28,000 = 0.6428571428…
+    assert_eq!(round10(m.cpc), Some(d("0.6428571429")));
+    // CPL = 18,000 ÷ 610 = 29.5081967213…
+    assert_eq!(round10(m.cpl), Some(d("29.5081967213")));
+    // CPA = 18,000 ÷ 68 = 264.7058823529…
+    assert_eq!(round10(m.cpa), Some(d("264.7058823529")));
+    // Lead → customer = 68 ÷ 610 × 100 = 11.1475409836…
+    assert_eq!(round10(m.lead_to_customer_pct), Some(d("11.1475409836")));
+    // ROMI = (48,000 − 18,000) ÷ 18,000 × 100 = 166.666…
+    assert_eq!(round10(m.romi_pct), Some(d("166.6666666667")));
+    // ROI = (102,000 − 18,000) ÷ 18,000 × 100 = 466.666…
+    assert_eq!(round10(m.roi_pct), Some(d("466.6666666667")));
+}
+
+#[test]
+fn total_margin_reproduces_the_total_gross_profit() {
+    let (total, m) = totals(&table()).unwrap();
+    let again = total.revenue * total.margin_pct / d("100");
+    assert_eq!(again.round_dp(10), m.gross_profit);
+}
+
+#[test]
+fn totals_of_an_empty_table_are_zero_without_rates() {
+    let (total, m) = totals(&[]).unwrap();
+    assert_eq!(total, Campaign::default());
+    assert_eq!(m, CampaignMetrics::default());
+}
+
+#[test]
+fn ranking_of_the_table() {
+    // ROMI: Search 140 %, Display −25 %, Referral none (zero spend, last).
+    assert_eq!(ranking(&table()), vec![0, 1, 2]);
+    let mut reversed = table();
+    reversed.reverse();
+    assert_eq!(ranking(&reversed), vec![2, 1, 0]);
+}
+
+#[test]
+fn ranking_follows_profit_not_revenue() {
+    let rows = vec![
+        // ROI = (5,000 − 1,000) ÷ 1,000 = 400 %; gross profit 5,000 × 10 % = 500,
+        // ROMI = (500 − 1,000) ÷ 1,000 = −50 %.
+        campaign("Low margin", 1_000, 0, 0, 0, 5_000, 10),
+        // ROI = (3,000 − 1,000) ÷ 1,000 = 200 %; gross profit 3,000 × 80 % = 2,400,
+        // ROMI = (2,400 − 1,000) ÷ 1,000 = 140 %.
+        campaign("High margin", 1_000, 0, 0, 0, 3_000, 80),
+    ];
+    let low = evaluate_campaign(&rows[0]).unwrap();
+    let high = evaluate_campaign(&rows[1]).unwrap();
+    assert_eq!(
+        (low.roi_pct, low.romi_pct),
+        (Some(d("400")), Some(d("-50")))
+    );
+    assert_eq!(
+        (high.roi_pct, high.romi_pct),
+        (Some(d("200")), Some(d("140")))
+    );
+    assert_eq!(ranking(&rows), vec![1, 0]);
+}
+
+#[test]
+fn ranking_ties_by_name_and_puts_rows_without_return_last() {
+    let rows = vec![
+        campaign("zeta", 0, 0, 0, 0, 0, 0),            // no spend
+        campaign("beta", 100, 0, 0, 0, 200, 100),      // ROMI 100 %
+        campaign("Alpha", 100, 0, 0, 0, 200, 100),     // ROMI 100 %
+        campaign("broken", -1, 0, 0, 0, 0, 0),         // invalid: last
+        campaign("Best", 100, 0, 0, 0, 1_000, 100),    // ROMI 900 %
+        campaign("Another free", 0, 0, 0, 0, 500, 50), // no spend
+    ];
+    // Best, then the tie Alpha/beta by name (case-insensitive), then the rows without a
+    // return by name: Another free, broken, zeta.
+    assert_eq!(ranking(&rows), vec![4, 2, 1, 5, 3, 0]);
+    assert_eq!(ranking(&[]), Vec::<usize>::new());
+}
+
+#[test]
+fn negative_inputs_name_the_field() {
+    let base = table()[0].clone();
+    type Change = fn(&mut Campaign);
+    let cases: [(Change, CampaignField); 5] = [
+        (|c| c.spend = d("-1"), CampaignField::Spend),
+        (|c| c.clicks = d("-1"), CampaignField::Clicks),
+        (|c| c.leads = d("-0.5"), CampaignField::Leads),
+        (|c| c.customers = d("-1"), CampaignField::Customers),
+        (|c| c.revenue = d("-100"), CampaignField::Revenue),
+    ];
+    for (change, field) in cases {
+        let mut c = base.clone();
+        change(&mut c);
+        let error = evaluate_campaign(&c).unwrap_err();
+        assert_eq!(error, CampaignError::Negative(field));
+        assert_eq!(error.field(), Some(field));
+    }
+    // The first negative field in declaration order is the one reported.
+    let mut both = base.clone();
+    both.revenue = d("-1");
+    both.clicks = d("-1");
+    assert_eq!(
+        evaluate_campaign(&both),
+        Err(CampaignError::Negative(CampaignField::Clicks))
+    );
+}
+
+#[test]
+fn margin_must_be_within_0_and_100() {
+    let mut c = table()[0].clone();
+    for bad in ["-1", "100.01", "250"] {
+        c.margin_pct = d(bad);
+        assert_eq!(evaluate_campaign(&c), Err(CampaignError::MarginOutOfRange));
+    }
+    assert_eq!(
+        CampaignError::MarginOutOfRange.field(),
+        Some(CampaignField::MarginPct)
+    );
+    // The bounds themselves are fine: margin 0 → no gross profit, ROMI −100 %.
+    c.margin_pct = d("0");
+    let m = evaluate_campaign(&c).unwrap();
+    assert_eq!((m.gross_profit, m.romi_pct), (d("0"), Some(d("-100"))));
+    c.margin_pct = d("100");
+    assert_eq!(evaluate_campaign(&c).unwrap().romi_pct, m.roi_pct);
+}
+
+#[test]
+fn customers_above_leads_only_when_leads_are_tracked() {
+    // 41 customers from 40 leads is an error…
+    let wrong = campaign("x", 100, 10, 40, 41, 1_000, 50);
+    assert_eq!(
+        evaluate_campaign(&wrong),
+        Err(CampaignError::CustomersExceedLeads)
+    );
+    assert_eq!(
+        CampaignError::CustomersExceedLeads.field(),
+        Some(CampaignField::Customers)
+    );
+    // …but a campaign without a lead stage (0 leads) may win customers: no rate.
+    let direct = campaign("Shop", 100, 10, 0, 5, 1_000, 50);
+    let m = evaluate_campaign(&direct).unwrap();
+    assert_eq!(m.lead_to_customer_pct, None);
+    assert_eq!(m.cpa, Some(d("20")));
+    // In a total, that row can bring customers above leads: the rate is then none.
+    let rows = vec![direct, campaign("Search", 100, 10, 2, 1, 0, 0)];
+    let (total, m) = totals(&rows).unwrap();
+    assert_eq!((total.customers, total.leads), (d("6"), d("2")));
+    assert_eq!(m.lead_to_customer_pct, None);
+}
+
+#[test]
+fn zero_denominators_give_none_not_errors() {
+    let m = evaluate_campaign(&Campaign::default()).unwrap();
+    assert_eq!(
+        m,
+        CampaignMetrics {
+            cpc: None,
+            cpl: None,
+            cpa: None,
+            lead_to_customer_pct: None,
+            gross_profit: d("0"),
+            roi_pct: None,
+            romi_pct: None,
+        }
+    );
+    // Spend without any result: the costs per unit do not exist, the return is −100 %.
+    let m = evaluate_campaign(&campaign("Dud", 500, 0, 0, 0, 0, 40)).unwrap();
+    assert_eq!((m.cpc, m.cpl, m.cpa), (None, None, None));
+    assert_eq!((m.roi_pct, m.romi_pct), (Some(d("-100")), Some(d("-100"))));
+}
+
+#[test]
+fn overflow_is_an_error() {
+    // ROI = (MAX − 0.5) ÷ 0.5 × 100 does not fit.
+    let mut c = Campaign {
+        revenue: Decimal::MAX,
+        spend: d("0.5"),
+        ..Campaign::default()
+    };
+    assert_eq!(evaluate_campaign(&c), Err(CampaignError::Overflow));
+    assert_eq!(CampaignError::Overflow.field(), None);
+    // MAX × 100 % overflows if multiplied first; dividing the margin first does not.
+    c.spend = Decimal::MAX;
+    c.margin_pct = d("100");
+    assert_eq!(evaluate_campaign(&c).unwrap().gross_profit, Decimal::MAX);
+    // Sums too large for the total.
+    let big = Campaign {
+        spend: Decimal::MAX,
+        ..Campaign::default()
+    };
+    assert_eq!(totals(&[big.clone(), big]), Err(CampaignError::Overflow));
+}
+
+#[test]
+fn totals_report_the_first_invalid_row() {
+    let mut rows = table();
+    rows[1].margin_pct = d("120");
+    rows[2].spend = d("-5");
+    assert_eq!(totals(&rows), Err(CampaignError::MarginOutOfRange));
+}
+
+#[test]
+fn errors_display_in_short_english() {
+    assert_eq!(
+        CampaignError::Negative(CampaignField::Spend).to_string(),
+        "spend is negative"
+    );
+    assert_eq!(
+        CampaignError::MarginOutOfRange.to_string(),
+        "margin is outside 0–100 %"
+    );
+}
+
+#[test]
+fn serde_round_trip_and_defaults() {
+    let rows = table();
+    let json = serde_json::to_string(&rows).unwrap();
+    let back: Vec<Campaign> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, rows);
+    let metrics = evaluate_campaign(&rows[0]).unwrap();
+    let json = serde_json::to_string(&metrics).unwrap();
+    assert_eq!(
+        serde_json::from_str::<CampaignMetrics>(&json).unwrap(),
+        metrics
+    );
+    // Missing fields (an older scenario file) take their defaults.
+    let partial: Campaign = serde_json::from_str(r#"{"name":"Old","spend":"10"}"#).unwrap();
+    assert_eq!(partial.spend, d("10"));
+    assert_eq!(partial.margin_pct, Decimal::ZERO);
+}
+
+/// A non-negative decimal, from small everyday values to `Decimal::MAX`.
+fn non_negative() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        4 => (0i64..1_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s)),
+        1 => Just(Decimal::ZERO),
+        1 => Just(Decimal::MAX),
+        2 => (any::<u32>(), any::<u32>(), any::<u32>(), 0u32..=28)
+            .prop_map(|(lo, mid, hi, s)| Decimal::from_parts(lo, mid, hi, false, s)),
+    ]
+}
+
+/// A margin: mostly valid (0–100, with decimals), sometimes any non-negative value.
+fn margin() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        4 => (0i64..=10_000).prop_map(|m| Decimal::new(m, 2)),
+        1 => non_negative(),
+    ]
+}
+
+fn any_campaign() -> impl Strategy<Value = Campaign> {
+    (
+        non_negative(),
+        non_negative(),
+        non_negative(),
+        non_negative(),
+        non_negative(),
+        margin(),
+    )
+        .prop_map(
+            |(spend, clicks, leads, customers, revenue, margin_pct)| Campaign {
+                name: String::new(),
+                spend,
+                clicks,
+                leads,
+                customers,
+                revenue,
+                margin_pct,
+            },
+        )
+}
+
+proptest! {
+    /// Evaluating, totalling and ranking never panic on non-negative inputs; whenever a
+    /// row is valid its ROMI is at least −100 % and its gross profit at most its revenue.
+    #[test]
+    fn campaigns_never_panic(rows in prop::collection::vec(any_campaign(), 0..6)) {
+        for row in &rows {
+            if let Ok(m) = evaluate_campaign(row) {
+                prop_assert!(m.gross_profit <= row.revenue);
+                if let Some(romi) = m.romi_pct {
+                    prop_assert!(romi >= d("-100"));
+                }
+            }
+        }
+        let _ = totals(&rows);
+        let order = ranking(&rows);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted, (0..rows.len()).collect::<Vec<_>>());
+    }
+
+    /// When every row and the total evaluate, the total's gross profit is the sum of the
+    /// rows' and its margin lies within 0–100.
+    #[test]
+    fn totals_add_up(rows in prop::collection::vec(any_campaign(), 0..6)) {
+        let each: Result<Vec<CampaignMetrics>, CampaignError> =
+            rows.iter().map(evaluate_campaign).collect();
+        if let (Ok(each), Ok((total, m))) = (each, totals(&rows)) {
+            let sum = each
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, m| acc.checked_add(m.gross_profit));
+            prop_assert_eq!(sum, Some(m.gross_profit));
+            prop_assert!(total.margin_pct >= Decimal::ZERO);
+            prop_assert!(total.margin_pct <= d("100"));
+        }
+    }
+}

@@ -1,0 +1,721 @@
+// Scenarios in a browser, used the way a person would: autosave and reload, the library
+// of named scenarios, comparison and variants, share links (including hostile ones),
+// storage that is corrupt, full or blocked, two tabs at once, export and import, and
+// accessibility. Expected figures come from tests/fixtures/model_golden.json (an
+// independent Python re-implementation of the model) or are worked out here from the
+// golden defaults and the model's documented formulas, and are formatted with Intl the
+// way the page formats them.
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import {
+  test,
+  expect,
+  expected,
+  defaults,
+  money,
+  percent,
+  readMoney,
+  open,
+  openAt,
+  card,
+  npv,
+  field,
+  setField,
+  lang,
+  langButton,
+  currency,
+  watch,
+  go,
+  notes,
+  warnings,
+  dismissNotes,
+  rows,
+  rowNames,
+  row,
+  rowCell,
+  describe as describeScenario,
+  shareLink,
+  stored,
+} from "./app.js";
+
+// Golden cases (model_golden.json).
+const DEFAULTS = expected("defaults"); // NPV 120020.57, ROI 34.45 %
+const CHURN_12_5 = expected("churn_after_12_5"); // churn after 12.5 %: NPV 141893.68, ROI 40.73 %
+const TEN_YEARS = expected("ten_years_at_12_pct"); // horizon 10, rate 12 %: NPV 741584.09
+
+/** Σ_{t=1..N} (1 + escalation)^(t−1) ÷ (1 + rate)^t at the golden defaults (model.rs docs). */
+function escalatedAnnuity() {
+  const esc = defaults.licence_escalation_pct / 100;
+  const rate = defaults.discount_rate_pct / 100;
+  let sum = 0;
+  for (let t = 1; t <= defaults.horizon_years; t++) sum += (1 + esc) ** (t - 1) / (1 + rate) ** t;
+  return sum;
+}
+
+/**
+ * How much NPV falls per extra seat: seats only move licence + AI costs, (65 + 20) × 12 ×
+ * (1 + contingency 10 %) × the escalated annuity (same derivation as calculator.spec.js).
+ * Churn does not enter the cost side, so this holds at churn 12.5 % too.
+ */
+function npvPerSeat() {
+  const perSeatMonth = defaults.licence_per_seat_month + defaults.ai_addon_per_seat_month;
+  return perSeatMonth * 12 * (1 + defaults.contingency_pct / 100) * escalatedAnnuity();
+}
+
+/** The storage keys of named scenarios. */
+const savedKeys = (snapshot) => Object.keys(snapshot).filter((k) => k.startsWith("retorno.saved."));
+
+/** The headline figures as shown on the calculator. */
+async function headline(page) {
+  return { npv: await npv(page).textContent(), roi: await card(page, "roi").textContent() };
+}
+
+/** Records dialogs (alert/confirm/prompt) and dismisses them. */
+function recordDialogs(page) {
+  const dialogs = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss();
+  });
+  return dialogs;
+}
+
+// ---------------------------------------------------------------------------------------
+
+test.describe("autosave", () => {
+  test("name, company, notes, churn, currency and language survive a reload", async ({ page }) => {
+    await open(page);
+    const name = "Q3 pitch — Acme";
+    const company = "Acme Logística S.L.";
+    const text = "Demo for the board.\nSecond line: ask about the data migration.";
+    await describeScenario(page, { name, company, notes: text });
+    await setField(page, "churn_after_pct", "12.5", "w");
+    // Golden "churn_after_12_5": NPV 141893.68 → "€141,894".
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
+    await currency(page, "USD");
+    await lang(page, "es");
+    // Same figure formatted es-ES in US dollars: "141.894 US$".
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "es", "USD"));
+
+    // What is stored: the working scenario as JSON, `updated` in milliseconds.
+    const before = Date.now();
+    await expect.poll(async () => JSON.parse((await stored(page))["retorno.current"] ?? "{}").name).toBe(name);
+    const current = JSON.parse((await stored(page))["retorno.current"]);
+    expect(current.company).toBe(company);
+    expect(current.notes).toBe(text);
+    expect(current.currency).toBe("USD");
+    expect(Number(current.inputs.churn_after_pct)).toBe(12.5);
+    expect(typeof current.updated, "updated is a number of milliseconds").toBe("number");
+    expect(Math.abs(current.updated - before), `updated ${current.updated} vs now ${before}`).toBeLessThan(60_000);
+    expect((await stored(page))["retorno.lang"]).toBe("es");
+
+    await page.reload();
+    await expect(npv(page)).not.toHaveText("");
+    await expect(page.getByTestId("scenario-name")).toHaveValue(name);
+    await expect(page.getByTestId("scenario-company")).toHaveValue(company);
+    await expect(page.getByTestId("scenario-notes")).toHaveValue(text);
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(langButton(page, "es")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("currency")).toHaveValue("USD");
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "es", "USD"));
+    await expect(card(page, "roi")).toHaveText(percent(CHURN_12_5.roi_pct, "es")); // "40,7 %"
+    await expect(field(page, "churn_after_pct", "w")).toHaveValue("12,5");
+    // Nothing to warn about.
+    await expect(warnings(page)).toHaveCount(0);
+  });
+});
+
+test.describe("named scenarios", () => {
+  test("save, rename, duplicate, delete and undo; most recent first; row figures match the calculator", async ({
+    page,
+  }) => {
+    await open(page);
+    await expect(page.getByTestId("save-as-new")).toHaveCount(0);
+
+    // "Alpha": the defaults, in euros. Golden "defaults": "€120,021", "34.5%".
+    await describeScenario(page, { name: "Alpha", company: "Acme" });
+    await page.getByTestId("save").click();
+    await expect(notes(page, "Saved “Alpha”.")).toBeVisible();
+    await expect(page.getByTestId("save")).toHaveCount(0);
+    await expect(page.getByTestId("save-as-new")).toBeVisible();
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
+
+    // "Beta": saved as new from Alpha, then renamed in the bar, churn 12.5 %, in dollars.
+    // Every change autosaves into Beta (the open one), never into Alpha.
+    await page.getByTestId("save-as-new").click();
+    await describeScenario(page, { name: "Beta", company: "Bravo Inc." });
+    await setField(page, "churn_after_pct", "12.5", "w");
+    await currency(page, "USD");
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "en", "USD")); // "$141,894"
+    await expect(card(page, "roi")).toHaveText(percent(CHURN_12_5.roi_pct)); // "40.7%"
+
+    await go(page, "scenarios");
+    await expect(rowNames(page)).toHaveText(["Beta", "Alpha"]);
+    await expect(row(page, "Beta").locator(".company")).toHaveText("Bravo Inc.");
+    await expect(row(page, "Alpha").locator(".company")).toHaveText("Acme");
+    // The changed date is the stored `updated`, as the page formats it (dateStyle medium,
+    // timeStyle short, in the page's own time zone).
+    const alphaUpdated = await page.evaluate(() => {
+      const all = Object.keys(localStorage).filter((k) => k.startsWith("retorno.saved."));
+      const alpha = all.map((k) => JSON.parse(localStorage.getItem(k))).find((s) => s.name === "Alpha");
+      return new Date(alpha.updated).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+    });
+    await expect(rowCell(row(page, "Alpha"), "updated")).toHaveText(alphaUpdated);
+
+    // Rename Alpha (Enter commits): a change, so it moves to the top.
+    await row(page, "Alpha").getByTestId("rename").click();
+    const input = page.getByTestId("rename-input");
+    await expect(input).toHaveValue("Alpha");
+    await input.fill("Alpha renamed");
+    await input.press("Enter");
+    await expect(page.getByTestId("rename-input")).toHaveCount(0);
+    await expect(rowNames(page)).toHaveText(["Alpha renamed", "Beta"]);
+
+    // Duplicate Beta: "Beta (copy)", newest, same figures as Beta.
+    await row(page, "Beta").getByTestId("duplicate").click();
+    await expect(rowNames(page)).toHaveText(["Beta (copy)", "Alpha renamed", "Beta"]);
+    await expect(rowCell(row(page, "Beta (copy)"), "npv")).toHaveText(await rowCell(row(page, "Beta"), "npv").textContent());
+    await expect(row(page, "Beta (copy)").locator(".company")).toHaveText("Bravo Inc.");
+
+    // Delete "Alpha renamed", with undo; its key leaves storage and comes back.
+    const keysBefore = savedKeys(await stored(page));
+    expect(keysBefore).toHaveLength(3);
+    await row(page, "Alpha renamed").getByTestId("delete").click();
+    const deleted = notes(page, "Deleted “Alpha renamed”.");
+    await expect(deleted).toBeVisible();
+    await expect(rowNames(page)).toHaveText(["Beta (copy)", "Beta"]);
+    expect(savedKeys(await stored(page))).toHaveLength(2);
+    await deleted.getByTestId("undo").click();
+    await expect(deleted).toHaveCount(0);
+    await expect(rowNames(page)).toHaveText(["Beta (copy)", "Alpha renamed", "Beta"]);
+    expect(savedKeys(await stored(page)).sort()).toEqual(keysBefore.sort());
+
+    // All of it is stored: the same list after a reload.
+    await page.reload();
+    await expect(npv(page)).not.toHaveText("");
+    await go(page, "scenarios");
+    await expect(rowNames(page)).toHaveText(["Beta (copy)", "Alpha renamed", "Beta"]);
+
+    // Each row's ROI and NPV are the figures the calculator shows for it when opened:
+    // Alpha renamed = golden defaults in euros; Beta and its copy = golden churn 12.5 % in
+    // dollars (the currency belongs to the scenario).
+    const want = {
+      "Alpha renamed": { roi: percent(DEFAULTS.roi_pct), npv: money(DEFAULTS.npv, "en", "EUR") },
+      Beta: { roi: percent(CHURN_12_5.roi_pct), npv: money(CHURN_12_5.npv, "en", "USD") },
+      "Beta (copy)": { roi: percent(CHURN_12_5.roi_pct), npv: money(CHURN_12_5.npv, "en", "USD") },
+    };
+    for (const name of ["Alpha renamed", "Beta", "Beta (copy)"]) {
+      const r = row(page, name);
+      const shown = { roi: await rowCell(r, "roi").textContent(), npv: await rowCell(r, "npv").textContent() };
+      await r.getByTestId("open").click();
+      await expect(page.getByTestId("nav-calculator")).toHaveAttribute("aria-current", "page");
+      await expect(page.getByTestId("scenario-name")).toHaveValue(name);
+      await expect(npv(page)).toHaveText(want[name].npv);
+      await expect(card(page, "roi")).toHaveText(want[name].roi);
+      // Soft, so every row is checked even if one disagrees.
+      expect.soft(shown, `library row "${name}" vs the calculator`).toEqual(await headline(page));
+      await go(page, "scenarios");
+    }
+  });
+});
+
+test.describe("compare", () => {
+  test("variants of a scenario, three side by side: differing inputs marked, NPV rising", async ({ page }) => {
+    await open(page);
+    await describeScenario(page, { name: "Acme" });
+    await go(page, "scenarios");
+    await page.getByTestId("make-variants").click();
+    await expect(notes(page, "Created three scenarios: conservative, expected and optimistic.")).toBeVisible();
+    const names = ["Acme · conservative", "Acme · expected", "Acme · optimistic"];
+    await expect(rows(page)).toHaveCount(3);
+    for (const name of names) await expect(row(page, name)).toHaveCount(1);
+
+    // One ticked: no comparison yet.
+    await row(page, names[0]).getByRole("checkbox").check();
+    await expect(page.getByTestId("comparison")).toHaveCount(0);
+    await row(page, names[1]).getByRole("checkbox").check();
+    await row(page, names[2]).getByRole("checkbox").check();
+
+    const table = page.getByTestId("comparison");
+    await expect(table).toBeVisible();
+    // Three scenario columns after the label column, in the order ticked.
+    await expect(table.locator("thead th")).toHaveText(["", ...names]);
+    /** The comparison row whose header is exactly `label`. */
+    const line = (label) =>
+      table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
+    for (const tr of await table.locator("tbody tr").all()) await expect(tr.locator("td")).toHaveCount(3);
+
+    // NPV row: the expected variant is the scenario itself (golden defaults, "€120,021");
+    // halving the improvements and adding contingency can only lower NPV, raising them
+    // by half only raise it.
+    const npvRow = line("NPV");
+    await expect(npvRow.locator("td").nth(1)).toHaveText(money(DEFAULTS.npv));
+    const [conservative, expectedNpv, optimistic] = (await npvRow.locator("td").allTextContents()).map(readMoney);
+    console.log(`NPV conservative ${conservative}, expected ${expectedNpv}, optimistic ${optimistic}`);
+    expect(conservative).toBeLessThan(expectedNpv);
+    expect(expectedNpv).toBeLessThan(optimistic);
+
+    // Contingency: 10 % + 10 points = 20 % for conservative (first column), 10 % for the
+    // others, which differ from the first and are marked.
+    const contingency = line("Cost contingency");
+    await expect(contingency.locator("td")).toHaveText([percent(20), percent(10), percent(10)]);
+    await expect(contingency.locator("td.differs")).toHaveCount(2);
+    await expect(contingency.locator("td").nth(0)).not.toHaveClass(/differs/);
+    // Churn with CRM: before 15 %, after 13 % → a 2-point improvement, halved to 1 (14 %)
+    // or × 1.5 to 3 (12 %). Deal value uplift 4 % → 2 % / 4 % / 6 %.
+    await expect(line("Yearly churn with CRM").locator("td")).toHaveText([percent(14), percent(13), percent(12)]);
+    await expect(line("Yearly churn with CRM").locator("td.differs")).toHaveCount(2);
+    await expect(line("Average deal value uplift").locator("td")).toHaveText([percent(2), percent(4), percent(6)]);
+    // Inputs the variants leave alone are not listed.
+    await expect(line("Seats")).toHaveCount(0);
+  });
+});
+
+test.describe("share link", () => {
+  test("a fresh browser opens the link with the same figures; keep saves it", async ({ page, browser, problems }) => {
+    await open(page);
+    const name = "Acme renewal";
+    const company = "Acme Logística S.L.";
+    const text = "Números en español: 1.234,5 €; ünïcödé ✓ and an emoji 🚀\nSecond line.";
+    await describeScenario(page, { name, company, notes: text });
+    await setField(page, "churn_after_pct", "12.5", "w");
+    await currency(page, "USD");
+    // Golden churn 12.5 % in dollars: "$141,894", ROI "40.7%".
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "en", "USD"));
+    const sender = await headline(page);
+    const senderStorage = await stored(page);
+
+    const link = await shareLink(page);
+    console.log(`share link length: ${link.length} characters`);
+    expect(link.length, "a share link fits in 2,000 characters").toBeLessThan(2000);
+    await expect(notes(page, `Link copied (${link.length} characters).`)).toBeVisible();
+    expect(link.startsWith(new URL("/", page.url()).href)).toBe(true);
+
+    // A new browser context: empty storage, nothing shared with the sender.
+    const baseURL = test.info().project.use.baseURL;
+    const other = await browser.newContext({ baseURL, locale: "en-US" });
+    try {
+      const receiver = watch(await other.newPage(), problems);
+      const dialogs = recordDialogs(receiver);
+      await receiver.goto(link);
+      await expect(receiver.getByTestId("shared-banner")).toBeVisible();
+      await expect(receiver.getByTestId("shared-banner")).toContainText("You are viewing a shared scenario.");
+      await expect(npv(receiver)).toHaveText(sender.npv);
+      await expect(card(receiver, "roi")).toHaveText(sender.roi);
+      await expect(receiver.getByTestId("scenario-name")).toHaveValue(name);
+      await expect(receiver.getByTestId("scenario-company")).toHaveValue(company);
+      await expect(receiver.getByTestId("scenario-notes")).toHaveValue(text);
+      await expect(receiver.getByTestId("currency")).toHaveValue("USD");
+      await expect(field(receiver, "churn_after_pct", "w")).toHaveValue("12.5");
+      await expect(warnings(receiver)).toHaveCount(0);
+      // Viewing writes nothing: no working scenario, no named ones.
+      const viewing = await stored(receiver);
+      expect(viewing["retorno.current"], "the shared scenario is not autosaved").toBeUndefined();
+      expect(savedKeys(viewing)).toEqual([]);
+
+      // Keep it: saved as a new named scenario, back to the receiver's own (default) one.
+      await receiver.getByTestId("keep-link").click();
+      await expect(receiver.getByTestId("shared-banner")).toHaveCount(0);
+      await expect(notes(receiver, `Saved “${name}”.`)).toBeVisible();
+      await expect(npv(receiver)).toHaveText(money(DEFAULTS.npv)); // golden defaults, "€120,021"
+      await expect(receiver.getByTestId("scenario-name")).toHaveValue("");
+      expect(receiver.url()).not.toContain("#s=");
+      await go(receiver, "scenarios");
+      await expect(rowNames(receiver)).toHaveText([name]);
+      await expect(row(receiver, name).locator(".company")).toHaveText(company);
+      await expect(rowCell(row(receiver, name), "roi")).toHaveText(sender.roi);
+      // The kept scenario's NPV, in its own currency, as the sender saw it.
+      await expect.soft(rowCell(row(receiver, name), "npv")).toHaveText(sender.npv);
+      expect(savedKeys(await stored(receiver))).toHaveLength(1);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await other.close();
+    }
+
+    // The sender's own data did not move.
+    expect(await stored(page)).toEqual(senderStorage);
+    await expect(npv(page)).toHaveText(sender.npv);
+  });
+
+  test("opening a link leaves the user's own data untouched; 'back' returns to it", async ({ page, context, problems }) => {
+    // The user's own work: a named scenario, 10 years at 12 % (golden "ten_years_at_12_pct").
+    await open(page);
+    await describeScenario(page, { name: "Mine" });
+    await page.getByTestId("save").click();
+    await setField(page, "horizon_years", "10");
+    await setField(page, "discount_rate_pct", "12");
+    await expect(npv(page)).toHaveText(money(TEN_YEARS.npv));
+
+    // Someone else's scenario (churn 12.5 %), as a link: made in another context.
+    const sender = await context.browser().newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US" });
+    let link;
+    try {
+      const s = watch(await sender.newPage(), problems);
+      await open(s);
+      await describeScenario(s, { name: "Theirs" });
+      await setField(s, "churn_after_pct", "12.5", "w");
+      await expect(npv(s)).toHaveText(money(CHURN_12_5.npv));
+      link = await shareLink(s);
+      console.log(`share link length: ${link.length} characters`);
+    } finally {
+      await sender.close();
+    }
+
+    const mine = await stored(page);
+    const tab = watch(await context.newPage(), problems);
+    await tab.goto(link);
+    await expect(tab.getByTestId("shared-banner")).toBeVisible();
+    await expect(npv(tab)).toHaveText(money(CHURN_12_5.npv));
+    await expect(tab.getByTestId("scenario-name")).toHaveValue("Theirs");
+    // Editing the shared scenario while viewing it changes nothing stored (autosave paused).
+    await setField(tab, "churn_after_pct", "12", "w");
+    await expect(npv(tab)).not.toHaveText(money(CHURN_12_5.npv));
+    expect(await stored(tab)).toEqual(mine);
+    // Back to mine, without saving.
+    await tab.getByTestId("leave-link").click();
+    await expect(tab.getByTestId("shared-banner")).toHaveCount(0);
+    await expect(npv(tab)).toHaveText(money(TEN_YEARS.npv));
+    await expect(tab.getByTestId("scenario-name")).toHaveValue("Mine");
+    expect(tab.url()).not.toContain("#s=");
+    await go(tab, "scenarios");
+    await expect(rowNames(tab)).toHaveText(["Mine"]);
+    expect(await stored(tab)).toEqual(mine);
+    // And the first tab still shows the user's own figures.
+    await expect(npv(page)).toHaveText(money(TEN_YEARS.npv));
+  });
+});
+
+test.describe("hostile links", () => {
+  /** A changed character, from the same base64url alphabet. */
+  function swap(c) {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const i = alphabet.indexOf(c);
+    return i < 0 ? "A" : alphabet[(i + 17) % alphabet.length];
+  }
+
+  test("truncated, tampered, oversized and script links: a warning and the user's own figures", async ({ page }) => {
+    const dialogs = recordDialogs(page);
+    await open(page);
+    // The user's own work: churn 12.5 % (golden), saved as "Mine".
+    await describeScenario(page, { name: "Mine" });
+    await page.getByTestId("save").click();
+    await setField(page, "churn_after_pct", "12.5", "w");
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
+    // A real link of a different scenario (defaults, renamed), to damage.
+    const link = await shareLink(page);
+    const payload = link.slice(link.indexOf("#s=") + 3);
+    console.log(`share link length: ${link.length} characters (payload ${payload.length})`);
+    const mid = Math.floor(payload.length / 2);
+    const tampered =
+      payload.slice(0, mid - 2) + [...payload.slice(mid - 2, mid + 2)].map(swap).join("") + payload.slice(mid + 2);
+    expect(tampered).not.toBe(payload);
+    expect(tampered).toHaveLength(payload.length);
+    const mine = await stored(page);
+
+    const cases = [
+      ["truncated", payload.slice(0, mid), /carrying on with your own data\.$/],
+      ["tampered", tampered, /carrying on with your own data\.$/],
+      ["oversized", "A".repeat(100_000), /^This link is too long to be a Retorno link; carrying on with your own data\.$/],
+      ["script", "<script>alert(1)</script>", /carrying on with your own data\.$/],
+    ];
+    for (const [what, fragment, message] of cases) {
+      await openAt(page, `/#s=${fragment}`);
+      const warning = warnings(page).filter({ hasText: /carrying on with your own data/ });
+      await expect(warning, `${what} link: a warning`).toHaveCount(1);
+      console.log(`${what} link → ${await warning.textContent()}`);
+      await expect(warning.locator("p"), `${what} link: the message`).toHaveText(message);
+      await expect(page.getByTestId("shared-banner"), `${what} link: no banner`).toHaveCount(0);
+      await expect(npv(page), `${what} link: the user's own figures`).toHaveText(money(CHURN_12_5.npv));
+      await expect(page.getByTestId("scenario-name")).toHaveValue("Mine");
+      expect(await stored(page), `${what} link: storage untouched`).toEqual(mine);
+    }
+    expect(dialogs).toEqual([]);
+  });
+
+  test("a name with HTML in it is shown as text, never as markup", async ({ page, context, problems }) => {
+    const name = "Deal <img src=x onerror=alert(1)>";
+    const company = "<script>alert(2)</script>";
+    const dialogs = recordDialogs(page);
+    await open(page);
+    await describeScenario(page, { name, company, notes: '"><svg onload=alert(3)>' });
+    const link = await shareLink(page);
+    console.log(`share link length (HTML name): ${link.length} characters`);
+
+    const tab = watch(await context.newPage(), problems);
+    const tabDialogs = recordDialogs(tab);
+    await tab.goto(link);
+    await expect(tab.getByTestId("shared-banner")).toBeVisible();
+    await expect(tab.getByTestId("scenario-name")).toHaveValue(name);
+    await expect(tab.getByTestId("scenario-company")).toHaveValue(company);
+    await expect(tab.locator(".scenario-bar img")).toHaveCount(0);
+    await tab.getByTestId("keep-link").click();
+    // The name is unique-ified against the library, which already holds nothing by that
+    // name in this context: it is kept as it is, and shown literally.
+    const saved = notes(tab, "Saved “Deal");
+    await expect(saved).toBeVisible();
+    expect(await saved.locator("p").textContent()).toContain("<img src=x onerror=alert(1)>");
+    await go(tab, "scenarios");
+    const nameCell = rows(tab).locator(".name");
+    await expect(nameCell).toHaveCount(1);
+    expect(await nameCell.textContent()).toBe(name);
+    expect(await rows(tab).locator(".company").textContent()).toBe(company);
+    // No element was made from the text anywhere on the page.
+    expect(await tab.evaluate(() => document.querySelectorAll("img, [data-testid=library] script, svg[onload]").length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll("img").length)).toBe(0);
+    expect([...dialogs, ...tabDialogs]).toEqual([]);
+  });
+});
+
+test.describe("storage", () => {
+  test("unreadable stored data is moved aside, with a warning, and the app starts from defaults", async ({ page }) => {
+    // Before the app loads (once only): a working scenario that is not JSON.
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem("seeded")) return;
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("retorno.current", "{not json");
+    });
+    await open(page);
+    const warning = warnings(page, "Some stored data could not be read");
+    await expect(warning).toHaveCount(1);
+    // Golden defaults.
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
+    await expect(card(page, "roi")).toHaveText(percent(DEFAULTS.roi_pct));
+
+    const all = await stored(page);
+    const backups = Object.keys(all).filter((k) => k.startsWith("retorno.backup.retorno.current."));
+    expect(backups, JSON.stringify(all)).toHaveLength(1);
+    expect(backups[0]).toMatch(/^retorno\.backup\.retorno\.current\.\d{13}$/);
+    expect(all[backups[0]], "the backup holds the exact original text").toBe("{not json");
+    // The note names the backup key.
+    await expect(warning).toContainText(`“${backups[0]}”`);
+
+    // Next visit: nothing unreadable any more, no warning, the backup still there.
+    await page.reload();
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
+    await expect(warnings(page)).toHaveCount(0);
+    expect((await stored(page))[backups[0]]).toBe("{not json");
+  });
+
+  test("full storage: a warning, and edits still reach the figures (kept in memory)", async ({ page }) => {
+    await page.addInitScript(() => {
+      const real = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        // The app's start-up probe gets through; every real write is refused.
+        if (key === "retorno.probe") return real.call(this, key, value);
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await open(page);
+    const full = warnings(page, "The browser's storage is full");
+    // The first autosave may already have warned; clear it so the edit's own warning shows.
+    await page.waitForTimeout(300);
+    if ((await full.count()) > 0) await full.locator("button.close").click();
+    await expect(full).toHaveCount(0);
+
+    await setField(page, "churn_after_pct", "12.5", "w");
+    await expect(full).toHaveCount(1);
+    await expect(full.locator("p")).toHaveText(
+      "The browser's storage is full: changes are kept only while this page is open. Export your scenarios.",
+    );
+    // Golden churn 12.5 %.
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
+    await expect(card(page, "roi")).toHaveText(percent(CHURN_12_5.roi_pct));
+    // Saving still works for this visit.
+    await describeScenario(page, { name: "In memory" });
+    await page.getByTestId("save").click();
+    await go(page, "scenarios");
+    await expect(rowNames(page)).toHaveText(["In memory"]);
+    await expect(rowCell(row(page, "In memory"), "npv")).toHaveText(money(CHURN_12_5.npv));
+    expect(await stored(page)).toEqual({});
+  });
+
+  test("blocked storage: the app works in memory and says so", async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("blocked", "SecurityError");
+        },
+      });
+    });
+    await open(page);
+    await expect(warnings(page, "does not allow storage here")).toHaveCount(1);
+    await expect(warnings(page, "does not allow storage here").locator("p")).toHaveText(
+      "This browser does not allow storage here: the app works in memory and nothing is kept on close. Export your scenarios.",
+    );
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
+    await setField(page, "churn_after_pct", "12.5", "w");
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
+    await lang(page, "es");
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "es"));
+    await lang(page, "en");
+    await describeScenario(page, { name: "Memory only" });
+    await page.getByTestId("save").click();
+    await go(page, "scenarios");
+    await expect(rowNames(page)).toHaveText(["Memory only"]);
+  });
+});
+
+test.describe("two tabs", () => {
+  test("changes in one tab reach the other; a newer change is never overwritten by an older one", async ({
+    page,
+    context,
+    problems,
+  }) => {
+    const a = page;
+    await open(a);
+    const b = watch(await context.newPage(), problems);
+    await open(b);
+    await go(b, "scenarios");
+
+    // A saves a named scenario: it shows up in B's library without a reload.
+    await describeScenario(a, { name: "Shared work" });
+    await a.getByTestId("save").click();
+    await expect(rowNames(b)).toHaveText(["Shared work"]);
+
+    // A changes the working scenario: churn 12.5 % (golden); B follows.
+    await go(b, "calculator");
+    await setField(a, "churn_after_pct", "12.5", "w");
+    await expect(npv(a)).toHaveText(money(CHURN_12_5.npv));
+    await expect(field(b, "churn_after_pct", "w")).toHaveValue("12.5");
+    await expect(npv(b)).toHaveText(money(CHURN_12_5.npv));
+    await expect(b.getByTestId("scenario-name")).toHaveValue("Shared work");
+
+    // Later, B changes seats to 50: NPV falls by 10 seats' licences (see npvPerSeat).
+    const fifty = money(CHURN_12_5.npv - 10 * npvPerSeat());
+    await setField(b, "seats", "50");
+    await expect(npv(b)).toHaveText(fifty);
+    // A adopts B's newer change…
+    await expect(field(a, "seats")).toHaveValue("50");
+    await expect(npv(a)).toHaveText(fifty);
+    await expect(field(a, "churn_after_pct", "w")).toHaveValue("12.5");
+    // …and B keeps its own.
+    await expect(field(b, "seats")).toHaveValue("50");
+    await expect(npv(b)).toHaveText(fifty);
+
+    // A stale write (an older `updated` than B's last change, as a tab that slept would
+    // make) must not replace B's work. A marker scenario saved right after it tells us
+    // when B has received both events (storage events arrive in order).
+    const stale = await a.evaluate(() => {
+      const mine = JSON.parse(localStorage.getItem("retorno.current"));
+      const seats = typeof mine.inputs.seats === "string" ? "70" : 70;
+      const old = { ...mine, inputs: { ...mine.inputs, seats }, updated: mine.updated - 60_000 };
+      localStorage.setItem("retorno.current", JSON.stringify(old));
+      const marker = { ...mine, id: "marker", name: "Marker", updated: Date.now() };
+      localStorage.setItem("retorno.saved.marker", JSON.stringify(marker));
+      return { mine: mine.updated, old: old.updated };
+    });
+    expect(stale.old).toBeLessThan(stale.mine);
+    await go(b, "scenarios");
+    await expect(row(b, "Marker")).toHaveCount(1);
+    await go(b, "calculator");
+    await expect(field(b, "seats")).toHaveValue("50");
+    await expect(npv(b)).toHaveText(fifty);
+
+    // The open named scenario followed in both tabs: its row shows B's latest figures.
+    await go(a, "scenarios");
+    await expect(rowCell(row(a, "Shared work"), "npv")).toHaveText(fifty);
+    await go(b, "scenarios");
+    await expect(rowCell(row(b, "Shared work"), "npv")).toHaveText(fifty);
+  });
+});
+
+test.describe("export and import", () => {
+  test("export all, delete all, import back; again renames; a bad file changes nothing", async ({ page }) => {
+    await open(page);
+    // Alpha: defaults (golden "€120,021"); Beta: churn 12.5 % (golden "€141,894").
+    await describeScenario(page, { name: "Alpha", company: "Acme" });
+    await page.getByTestId("save").click();
+    await page.getByTestId("save-as-new").click();
+    await describeScenario(page, { name: "Beta", company: "Bravo" });
+    await setField(page, "churn_after_pct", "12.5", "w");
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
+    await go(page, "scenarios");
+    await expect(rowNames(page)).toHaveText(["Beta", "Alpha"]);
+    await expect(rowCell(row(page, "Alpha"), "npv")).toHaveText(money(DEFAULTS.npv));
+    await expect(rowCell(row(page, "Beta"), "npv")).toHaveText(money(CHURN_12_5.npv));
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-all").click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const file = await download.path();
+    const text = readFileSync(file, "utf8");
+    console.log(`exported file: ${text.length} characters`);
+    expect(() => JSON.parse(text), "the export is JSON").not.toThrow();
+    expect(text).toContain('"Alpha"');
+    expect(text).toContain('"Beta"');
+    const originalKeys = savedKeys(await stored(page));
+
+    // Delete both.
+    for (const name of ["Alpha", "Beta"]) await row(page, name).getByTestId("delete").click();
+    await expect(rows(page)).toHaveCount(0);
+    expect(savedKeys(await stored(page))).toEqual([]);
+    await dismissNotes(page);
+
+    // Import: both back, same figures, same order (their own `updated`).
+    await page.getByTestId("import").setInputFiles(file);
+    await expect(notes(page, "Imported 2 scenarios.")).toBeVisible();
+    await expect(rowNames(page)).toHaveText(["Beta", "Alpha"]);
+    await expect(rowCell(row(page, "Alpha"), "npv")).toHaveText(money(DEFAULTS.npv));
+    await expect(rowCell(row(page, "Beta"), "npv")).toHaveText(money(CHURN_12_5.npv));
+    await expect(row(page, "Alpha").locator(".company")).toHaveText("Acme");
+    const firstImport = savedKeys(await stored(page));
+    expect(firstImport).toHaveLength(2);
+    // New ids: imported scenarios never take over an existing (here: deleted) one's key.
+    for (const key of firstImport) expect(originalKeys).not.toContain(key);
+    await dismissNotes(page);
+
+    // Import again: nothing overwritten, the names get " (2)", and a note says so.
+    await page.getByTestId("import").setInputFiles(file);
+    await expect(notes(page, "Imported 2 scenarios.")).toBeVisible();
+    await expect(rows(page)).toHaveCount(4);
+    for (const name of ["Alpha", "Beta", "Alpha (2)", "Beta (2)"]) await expect(row(page, name)).toHaveCount(1);
+    await expect(notes(page, /^“(Alpha|Beta)” already existed: imported as “\1 \(2\)”\.×?$/)).toHaveCount(1);
+    await expect(rowCell(row(page, "Beta (2)"), "npv")).toHaveText(money(CHURN_12_5.npv));
+    const secondImport = savedKeys(await stored(page));
+    expect(secondImport).toHaveLength(4);
+    for (const key of firstImport) expect(secondImport).toContain(key);
+    const before = await stored(page);
+    const namesBefore = await rowNames(page).allTextContents();
+    await dismissNotes(page);
+
+    // A file that is not a Retorno export: a warning, nothing changes.
+    await page.getByTestId("import").setInputFiles({
+      name: "not-retorno.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"scenarios": [{"name": 42'),
+    });
+    await expect(warnings(page, "Could not import the file")).toHaveCount(1);
+    await expect(rowNames(page)).toHaveText(namesBefore);
+    expect(await stored(page)).toEqual(before);
+  });
+});
+
+test.describe("accessibility", () => {
+  test("axe finds no WCAG 2.2 AA violations on the scenarios screen with a comparison", async ({ page }) => {
+    await open(page);
+    await describeScenario(page, { name: "Acme", company: "Acme Logística" });
+    await page.getByTestId("save").click();
+    await go(page, "scenarios");
+    await page.getByTestId("make-variants").click();
+    await expect(rows(page)).toHaveCount(4);
+    for (const name of ["Acme · conservative", "Acme · expected", "Acme · optimistic"])
+      await row(page, name).getByRole("checkbox").check();
+    await expect(page.getByTestId("comparison")).toBeVisible();
+    await expect(page.getByTestId("comparison").locator("td.differs").first()).toBeVisible();
+    // A deletion note with its undo button is on screen too.
+    await row(page, "Acme").getByTestId("delete").click();
+    await expect(notes(page).getByTestId("undo")).toBeVisible();
+
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const report = violations
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+          v.nodes.map((n) => `  - ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " | ")}`).join("\n"),
+      )
+      .join("\n");
+    if (report) console.log(report);
+    expect(violations.map((v) => v.id), report).toEqual([]);
+  });
+});
