@@ -467,7 +467,7 @@ fn markup_in_text_is_kept_verbatim() {
     assert_eq!(back.company, s.company);
     assert_eq!(back.notes, s.notes);
     assert_eq!(
-        import_json(&export_json(&[s.clone()], None)).unwrap(),
+        import_json(&export_json(std::slice::from_ref(&s), None)).unwrap(),
         vec![s]
     );
 }
