@@ -171,7 +171,19 @@ pub fn encode_link(s: &Scenario) -> String {
     // Serializing a struct of strings and a number cannot fail; were it to, the link
     // would read back as `LinkError::Corrupt` rather than crash the app.
     let json = serde_json::to_string(&body).unwrap_or_default();
-    format!("{LINK_VERSION}.{}", base64url_encode(json.as_bytes()))
+    let packed = base64url_encode(json.as_bytes());
+    format!("{LINK_VERSION}.{packed}.{}", checksum(&packed))
+}
+
+/// FNV-1a (32 bits) of the packed payload, as 6 base64url characters. It catches a link
+/// damaged on the way (a character changed, lost or added by a chat app or a careless
+/// copy), which would otherwise often still read as a different valid scenario; it is
+/// not meant to stop a deliberate forgery, which validation handles like any input.
+fn checksum(packed: &str) -> String {
+    let hash = packed.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    base64url_encode(&hash.to_be_bytes())
 }
 
 /// Reads a share link: the payload alone (`1.eyJ…`), the fragment (`#s=1.eyJ…` or
@@ -198,8 +210,14 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
     }
 }
 
-/// Link format 1: base64url of the [`LinkBody`] JSON.
-fn decode_link_v1(packed: &str) -> Result<Scenario, LinkError> {
+/// Link format 1: base64url of the [`LinkBody`] JSON, a dot, and its [`checksum`].
+fn decode_link_v1(packed_and_check: &str) -> Result<Scenario, LinkError> {
+    let (packed, check) = packed_and_check
+        .rsplit_once('.')
+        .ok_or(LinkError::Corrupt)?;
+    if checksum(packed) != check {
+        return Err(LinkError::Corrupt);
+    }
     let bytes = base64url_decode(packed).ok_or(LinkError::Corrupt)?;
     let json = std::str::from_utf8(&bytes).map_err(|_| LinkError::Corrupt)?;
     let body: LinkBody = serde_json::from_str(json).map_err(|_| LinkError::Corrupt)?;
