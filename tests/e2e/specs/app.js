@@ -249,3 +249,31 @@ export function stored(page) {
     ),
   );
 }
+
+// ---- Independent arithmetic on the golden defaults, shared by the specs.
+
+/**
+ * Σ_{t=1..N} (1 + escalation)^(t−1) ÷ (1 + rate)^t at the golden defaults: the present
+ * value of one unit of year-1 licence spend that rises with the yearly price escalation
+ * (model.rs docs: licences in year t are × (1 + escalation)^(t−1); NPV discounts year t
+ * by (1 + rate)^t).
+ */
+export function escalatedAnnuity() {
+  const esc = defaults.licence_escalation_pct / 100;
+  const rate = defaults.discount_rate_pct / 100;
+  let sum = 0;
+  for (let t = 1; t <= defaults.horizon_years; t++) sum += (1 + esc) ** (t - 1) / (1 + rate) ** t;
+  return sum;
+}
+
+/** How much NPV falls per extra unit of monthly licence price per seat (defaults). */
+export function npvPerLicenceUnit() {
+  // cost(t) = seats × (licence + AI) × 12 × (1+esc)^(t−1) × (1 + contingency) + …
+  return defaults.seats * 12 * (1 + defaults.contingency_pct / 100) * escalatedAnnuity();
+}
+
+/** How much NPV falls per extra seat (defaults). */
+export function npvPerSeat() {
+  const perSeatMonth = defaults.licence_per_seat_month + defaults.ai_addon_per_seat_month;
+  return perSeatMonth * 12 * (1 + defaults.contingency_pct / 100) * escalatedAnnuity();
+}

@@ -36,6 +36,7 @@ import {
   describe as describeScenario,
   shareLink,
   stored,
+  npvPerSeat,
 } from "./app.js";
 
 // Golden cases (model_golden.json).
@@ -43,24 +44,6 @@ const DEFAULTS = expected("defaults"); // NPV 120020.57, ROI 34.45 %
 const CHURN_12_5 = expected("churn_after_12_5"); // churn after 12.5 %: NPV 141893.68, ROI 40.73 %
 const TEN_YEARS = expected("ten_years_at_12_pct"); // horizon 10, rate 12 %: NPV 741584.09
 
-/** Σ_{t=1..N} (1 + escalation)^(t−1) ÷ (1 + rate)^t at the golden defaults (model.rs docs). */
-function escalatedAnnuity() {
-  const esc = defaults.licence_escalation_pct / 100;
-  const rate = defaults.discount_rate_pct / 100;
-  let sum = 0;
-  for (let t = 1; t <= defaults.horizon_years; t++) sum += (1 + esc) ** (t - 1) / (1 + rate) ** t;
-  return sum;
-}
-
-/**
- * How much NPV falls per extra seat: seats only move licence + AI costs, (65 + 20) × 12 ×
- * (1 + contingency 10 %) × the escalated annuity (same derivation as calculator.spec.js).
- * Churn does not enter the cost side, so this holds at churn 12.5 % too.
- */
-function npvPerSeat() {
-  const perSeatMonth = defaults.licence_per_seat_month + defaults.ai_addon_per_seat_month;
-  return perSeatMonth * 12 * (1 + defaults.contingency_pct / 100) * escalatedAnnuity();
-}
 
 /** The storage keys of named scenarios. */
 const savedKeys = (snapshot) => Object.keys(snapshot).filter((k) => k.startsWith("retorno.saved."));
