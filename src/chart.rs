@@ -64,6 +64,12 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
         .collect()
 }
 
+/// First and last tick: the axis bounds ([`nice_ticks`] always returns at least one).
+pub fn tick_bounds(ticks: &[f64]) -> (f64, f64) {
+    let first = ticks.first().copied().unwrap_or(0.0);
+    (first, ticks.last().copied().unwrap_or(first + 1.0))
+}
+
 /// The lowest and highest of `values` and zero: bar and area charts start at zero.
 pub fn extent_with_zero(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     values

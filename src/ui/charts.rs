@@ -2,7 +2,7 @@
 //! Each chart has a title, axis labels in the chosen language, and a text alternative.
 
 use super::Ctx;
-use crate::chart::{band, extent_with_zero, nice_ticks, Scale};
+use crate::chart::{band, extent_with_zero, nice_ticks, tick_bounds, Scale};
 use crate::engine::model::Report;
 use crate::engine::money::to_f64;
 use crate::engine::sensitivity::tornado;
@@ -108,7 +108,7 @@ pub fn CumulativeChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView 
         let values: Vec<f64> = r.years.iter().map(|y| to_f64(y.cumulative)).collect();
         let (lo, hi) = extent_with_zero(values.iter().copied());
         let ticks = nice_ticks(lo, hi, 5);
-        let y = Scale::new((ticks[0], ticks[ticks.len() - 1]), (H - BOTTOM, TOP));
+        let y = Scale::new(tick_bounds(&ticks), (H - BOTTOM, TOP));
         let last = (values.len().max(2) - 1) as f64;
         let x = Scale::new((0.0, last), (LEFT + 20.0, W - RIGHT - 20.0));
         let line: Vec<String> = values
@@ -202,7 +202,7 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
                 .flat_map(|y| [to_f64(y.costs), to_f64(y.benefits)]),
         );
         let ticks = nice_ticks(lo, hi, 5);
-        let y = Scale::new((ticks[0], ticks[ticks.len() - 1]), (H - BOTTOM, TOP));
+        let y = Scale::new(tick_bounds(&ticks), (H - BOTTOM, TOP));
         let plot = W - LEFT - RIGHT;
         let bars = r
             .years
@@ -290,7 +290,7 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
             .flat_map(|s| [s.npv_low, s.npv_high])
             .fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let ticks = nice_ticks(lo, hi, 4);
-        let x = Scale::new((ticks[0], ticks[ticks.len() - 1]), (16.0, W - 16.0));
+        let x = Scale::new(tick_bounds(&ticks), (16.0, W - 16.0));
         let bottom = TOP + list.len() as f64 * ROW_H;
         let rows = list
             .iter()

@@ -423,9 +423,7 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
     };
     move || {
         let list = chosen();
-        if list.len() < 2 {
-            return None;
-        }
+        let first = list.first().filter(|_| list.len() >= 2)?.clone();
         let fmt = ctx.fmt.get();
         let lang = fmt.lang;
         // Each scenario's amounts in its own currency (amounts are never converted).
@@ -448,7 +446,6 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 .collect_view();
             view! { <tr><th scope="row">{label.text(lang)}</th>{cells}</tr> }
         };
-        let first = &list[0];
         let currency_cells = list
             .iter()
             .map(|s| view! { <td class:differs=s.currency != first.currency>{s.currency.code()}</td> })
