@@ -117,22 +117,31 @@ impl Session {
             session.synced.set_value(json(&current));
             scenario.set(current);
         }
-        if let Some(fragment) = link_fragment() {
-            match decode_link(&fragment) {
-                Ok(shared) => {
-                    session.stash.set(Some(scenario.get_untracked()));
-                    scenario.set(shared);
-                }
-                Err(error) => {
-                    clear_fragment();
-                    notes.push(Note::new(link_error_msg(&error), vec![], Tone::Warn));
-                }
-            }
-        }
         session.notes.set(notes);
+        session.open_link(scenario);
         session.autosave(scenario);
         session.listen(scenario);
         session
+    }
+
+    /// Shows the scenario of the URL's share fragment, if any, putting the user's own
+    /// working scenario aside; a bad link only gets a message.
+    fn open_link(self, scenario: RwSignal<Scenario>) {
+        let Some(fragment) = link_fragment() else {
+            return;
+        };
+        match decode_link(&fragment) {
+            Ok(shared) => {
+                if self.stash.with_untracked(Option::is_none) {
+                    self.stash.set(Some(scenario.get_untracked()));
+                }
+                self.replace(scenario, shared);
+            }
+            Err(error) => {
+                clear_fragment();
+                self.note(Note::new(link_error_msg(&error), vec![], Tone::Warn));
+            }
+        }
     }
 
     fn autosave(self, scenario: RwSignal<Scenario>) {
@@ -154,7 +163,10 @@ impl Session {
             self.written_at.set_value(stamped.updated);
             self.report(result);
             // An open named scenario is saved as it changes, so nothing is ever lost.
-            if !current.id.is_empty() && self.library.with(|l| l.iter().any(|s| s.id == current.id))
+            if !current.id.is_empty()
+                && self
+                    .library
+                    .with_untracked(|l| l.iter().any(|s| s.id == current.id))
             {
                 self.put(stamped);
             }
@@ -182,8 +194,11 @@ impl Session {
                 External::Ignore => {}
             }
         });
-        // The listener lives as long as the page.
-        std::mem::forget(handle);
+        // A link pasted into the address bar of an open tab changes only the fragment.
+        let on_hash =
+            window_event_listener(leptos::ev::hashchange, move |_| self.open_link(scenario));
+        // The listeners live as long as the page.
+        std::mem::forget((handle, on_hash));
     }
 
     /// Replaces the working scenario as a whole.

@@ -368,6 +368,27 @@ test.describe("share link", () => {
   });
 });
 
+test.describe("a link pasted into an open tab", () => {
+  test("changing only the fragment opens the shared scenario", async ({ page }) => {
+    await open(page);
+    // 55 seats: NPV falls by 15 seats' licences from the golden defaults (npvPerSeat).
+    await setField(page, "seats", "55");
+    const link = await shareLink(page);
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv - 15 * npvPerSeat()));
+    await page.getByTestId("nav-calculator").click();
+    // Back to 40 seats here, then paste the link into the same tab: no reload happens,
+    // only a hashchange.
+    await setField(page, "seats", "40");
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
+    await page.evaluate((hash) => (location.hash = hash), link.slice(link.indexOf("#")));
+    await expect(page.getByTestId("shared-banner")).toBeVisible();
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv - 15 * npvPerSeat()));
+    // Back to the user's own scenario (40 seats).
+    await page.getByTestId("leave-link").click();
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
+  });
+});
+
 test.describe("hostile links", () => {
   /** A changed character, from the same base64url alphabet. */
   function swap(c) {
