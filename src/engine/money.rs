@@ -48,11 +48,6 @@ pub fn div(a: Decimal, b: Decimal) -> Checked {
     a.checked_div(b).ok_or(Overflow)
 }
 
-/// The product of all factors, checked.
-pub fn product(factors: &[Decimal]) -> Checked {
-    factors.iter().try_fold(Decimal::ONE, |acc, &f| mul(acc, f))
-}
-
 /// The sum of all terms, checked.
 pub fn sum(terms: impl IntoIterator<Item = Decimal>) -> Checked {
     terms.into_iter().try_fold(Decimal::ZERO, add)
@@ -64,11 +59,6 @@ pub fn pct(p: Decimal) -> Decimal {
     // whose scale is below 27, which the input ranges guarantee. Fall back to a checked
     // division for the remaining case.
     p.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO)
-}
-
-/// `base^n` for a small whole exponent, checked.
-pub fn powi(base: Decimal, n: u32) -> Checked {
-    (0..n).try_fold(Decimal::ONE, |acc, _| mul(acc, base))
 }
 
 /// The display rounding rule: `dp` decimals, half away from zero.
@@ -188,11 +178,8 @@ mod tests {
     }
 
     #[test]
-    fn percent_and_powers() {
+    fn percent_as_a_fraction() {
         assert_eq!(pct(Decimal::new(125, 1)), Decimal::new(125, 3));
-        // 1.1^3 = 1.331 exactly (hand-worked).
-        assert_eq!(powi(Decimal::new(11, 1), 3), Ok(Decimal::new(1331, 3)));
-        assert_eq!(powi(Decimal::new(11, 1), 0), Ok(Decimal::ONE));
     }
 
     #[test]
