@@ -3,6 +3,7 @@
 // re-implementation of the model, tests/fixtures/make_golden.py) formatted with Intl
 // the way the page formats them.
 import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 
 // ------------------------------------------------------------------ expected values
@@ -276,4 +277,21 @@ export function npvPerLicenceUnit() {
 export function npvPerSeat() {
   const perSeatMonth = defaults.licence_per_seat_month + defaults.ai_addon_per_seat_month;
   return perSeatMonth * 12 * (1 + defaults.contingency_pct / 100) * escalatedAnnuity();
+}
+
+/** WCAG 2.2 A/AA rules run by axe-core. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** axe-core on the page as it is; the violations and a readable report of them. */
+export async function axe(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+        v.nodes.map((n) => `  - ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " | ")}`).join("\n"),
+    )
+    .join("\n");
+  if (report) console.log(report);
+  return { violations, report };
 }

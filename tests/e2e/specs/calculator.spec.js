@@ -3,7 +3,6 @@
 // re-implementation of the model) or from the model's documented formulas
 // (src/engine/model.rs module docs) worked out here from the golden defaults, and is
 // formatted with Node's Intl (same ICU locale data as Chromium) the way the page does.
-import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
@@ -29,6 +28,7 @@ import {
   currency,
   npvPerLicenceUnit,
   npvPerSeat,
+  axe,
 } from "./app.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
@@ -400,21 +400,6 @@ test.describe("reset", () => {
 });
 
 test.describe("accessibility", () => {
-  const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-  async function axe(page) {
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const report = violations
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
-          v.nodes.map((n) => `  - ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " | ")}`).join("\n"),
-      )
-      .join("\n");
-    if (report) console.log(report);
-    return { violations, report };
-  }
-
   for (const code of ["en", "es"]) {
     test(`axe finds no WCAG 2.2 AA violations in ${code === "en" ? "English" : "Spanish"}`, async ({ page }) => {
       await open(page);

@@ -5,7 +5,6 @@
 // independent Python re-implementation of the model) or are worked out here from the
 // golden defaults and the model's documented formulas, and are formatted with Intl the
 // way the page formats them.
-import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import {
   test,
@@ -37,6 +36,7 @@ import {
   shareLink,
   stored,
   npvPerSeat,
+  axe,
 } from "./app.js";
 
 // Golden cases (model_golden.json).
@@ -709,17 +709,7 @@ test.describe("accessibility", () => {
     await row(page, "Acme").getByTestId("delete").click();
     await expect(notes(page).getByTestId("undo")).toBeVisible();
 
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    const report = violations
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
-          v.nodes.map((n) => `  - ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " | ")}`).join("\n"),
-      )
-      .join("\n");
-    if (report) console.log(report);
+    const { violations, report } = await axe(page);
     expect(violations.map((v) => v.id), report).toEqual([]);
   });
 });
