@@ -368,6 +368,22 @@ test.describe("share link", () => {
   });
 });
 
+test.describe("phone width", () => {
+  test("the scenarios screen with a comparison has no horizontal scroll at 360 px", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await open(page);
+    await page.getByTestId("save").click();
+    await go(page, "scenarios");
+    await page.getByTestId("make-variants").click();
+    await expect(rows(page)).toHaveCount(4);
+    for (const box of await rows(page).locator("input[type=checkbox]").all()) await box.check();
+    await expect(page.getByTestId("comparison")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBe(0);
+    await page.screenshot({ path: "artifacts/scenarios-360.png", fullPage: true });
+  });
+});
+
 test.describe("a link pasted into an open tab", () => {
   test("changing only the fragment opens the shared scenario", async ({ page }) => {
     await open(page);
