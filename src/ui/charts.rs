@@ -249,8 +249,8 @@ const ROW_H: f64 = 46.0;
 #[component]
 pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
     let swings = Memo::new(move |_| {
-        ctx.scenario.with(|s| {
-            tornado(&s.inputs).map(|mut v| {
+        ctx.inputs.with(|i| {
+            tornado(i).map(|mut v| {
                 v.truncate(TORNADO_ROWS);
                 v
             })

@@ -47,7 +47,7 @@ fn suffix(ctx: Ctx, unit: Unit) -> String {
 }
 
 fn field_value(ctx: Ctx, field: Field) -> Memo<Decimal> {
-    Memo::new(move |_| ctx.scenario.with(|s| field.get(&s.inputs)))
+    Memo::new(move |_| ctx.inputs.with(|i| field.get(i)))
 }
 
 /// A text field for one input. Typed text is read in the current language; a valid value
@@ -224,7 +224,7 @@ fn fields_of(group: Group, line: Option<BenefitLine>) -> impl Iterator<Item = Fi
 /// such as deal value, live in the company group).
 #[component]
 fn BenefitBlock(ctx: Ctx, line: BenefitLine) -> impl IntoView {
-    let on = Memo::new(move |_| ctx.scenario.with(|s| s.inputs.lines.is_on(line)));
+    let on = Memo::new(move |_| ctx.inputs.with(|i| i.lines.is_on(line)));
     let switch_id = format!("line-{}", line.index());
     view! {
         <fieldset class="benefit" class:off=move || !on.get()>

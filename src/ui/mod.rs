@@ -12,7 +12,7 @@ mod scenarios;
 mod session;
 mod storage;
 
-use crate::engine::model::{evaluate, ModelError, Report};
+use crate::engine::model::{evaluate, Inputs, ModelError, Report};
 use crate::i18n::{Lang, Msg};
 use crate::scenario::{Currency, Scenario};
 use format::Fmt;
@@ -41,8 +41,14 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     /// Language and currency, for formatting; changes only when either changes.
     pub fmt: Memo<Fmt>,
+    /// The model's inputs: changes only when an input does (not when the name or the
+    /// notes are typed), so the engine runs once per real change.
+    pub inputs: Memo<Inputs>,
     /// The engine's report for the current inputs.
     pub report: Memo<Result<Report, ModelError>>,
+    /// The report, or the last one that could be computed: an overflow keeps the old
+    /// figures on screen, with a message, rather than blanking them.
+    pub shown: Memo<Option<Report>>,
 }
 
 impl Ctx {
@@ -55,14 +61,23 @@ impl Ctx {
             lang: lang.get(),
             currency: currency.get(),
         });
-        let report = Memo::new(move |_| scenario.with(|s| evaluate(&s.inputs)));
+        let inputs = Memo::new(move |_| scenario.with(|s| s.inputs.clone()));
+        let report = Memo::new(move |_| inputs.with(evaluate));
+        let shown = Memo::new(
+            move |previous: Option<&Option<Report>>| match report.get() {
+                Ok(r) => Some(r),
+                Err(_) => previous.cloned().flatten(),
+            },
+        );
         Ctx {
             session,
             screen: RwSignal::new(Screen::Calculator),
             scenario,
             lang,
             fmt,
+            inputs,
             report,
+            shown,
         }
     }
 

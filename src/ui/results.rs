@@ -11,17 +11,6 @@ use crate::scenario::Currency;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-/// The report, or the last one that could be computed (an overflow keeps the old figures
-/// on screen, with a message, rather than blanking the cards).
-fn last_good_report(ctx: Ctx) -> Memo<Option<Report>> {
-    Memo::new(
-        move |previous: Option<&Option<Report>>| match ctx.report.get() {
-            Ok(report) => Some(report),
-            Err(_) => previous.cloned().flatten(),
-        },
-    )
-}
-
 fn payback_text(fmt: Fmt, months: Option<Decimal>) -> String {
     months.map_or_else(|| Msg::Never.text(fmt.lang).to_string(), |m| fmt.months(m))
 }
@@ -29,7 +18,7 @@ fn payback_text(fmt: Fmt, months: Option<Decimal>) -> String {
 /// Results column.
 #[component]
 pub fn Results(ctx: Ctx) -> impl IntoView {
-    let report = last_good_report(ctx);
+    let report = ctx.shown;
     let overflow = move || matches!(ctx.report.get(), Err(ModelError::Overflow));
     let live = move || {
         let fmt = ctx.fmt.get();
@@ -67,7 +56,7 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
 /// the cards and the live region already say the same.
 #[component]
 pub fn SummaryStrip(ctx: Ctx) -> impl IntoView {
-    let report = last_good_report(ctx);
+    let report = ctx.shown;
     move || {
         let fmt = ctx.fmt.get();
         report.get().map(|r| {
@@ -117,10 +106,9 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
     let fmt = ctx.fmt.get();
     let lang = fmt.lang;
     let r = report;
-    let rate = ctx
-        .scenario
-        .with(|s| fmt.percent(s.inputs.discount_rate_pct));
-    let seats = ctx.scenario.with(|s| s.inputs.seats);
+    let (rate, seats) = ctx
+        .inputs
+        .with(|i| (fmt.percent(i.discount_rate_pct), i.seats));
     let money = |v| fmt.money(v);
 
     let roi_value = r
@@ -296,8 +284,8 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
     let driver = RwSignal::new(Field::ConversionAfterPct);
     let answer = Memo::new(move |_| {
         let field = driver.get();
-        ctx.scenario
-            .with(|s| (break_even(&s.inputs, field).ok(), field.get(&s.inputs)))
+        ctx.inputs
+            .with(|i| (break_even(i, field).ok(), field.get(i)))
     });
     let text = move || {
         let fmt = ctx.fmt.get();

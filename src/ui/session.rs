@@ -59,9 +59,9 @@ pub struct Session {
     /// Bumped whenever the working scenario is replaced as a whole (reset, open, a link,
     /// another tab), so fields drop whatever half-typed text they hold.
     pub epoch: RwSignal<u32>,
-    /// JSON of the working scenario as last written or received, to skip writes that
-    /// would change nothing (and to stop two tabs echoing each other).
-    synced: StoredValue<String>,
+    /// The working scenario as last written or received, to skip writes that would
+    /// change nothing (and to stop two tabs echoing each other).
+    synced: StoredValue<Option<Scenario>>,
     /// When this tab last wrote the working scenario.
     written_at: StoredValue<Option<DateTime<Utc>>>,
 }
@@ -69,10 +69,6 @@ pub struct Session {
 /// The current time as a timestamp.
 pub fn now() -> Option<DateTime<Utc>> {
     DateTime::from_timestamp_millis(now_ms())
-}
-
-fn json(scenario: &Scenario) -> String {
-    serde_json::to_string(scenario).unwrap_or_default()
 }
 
 /// The `#s=…` share fragment of the page's URL, if any.
@@ -109,12 +105,12 @@ impl Session {
             notes: RwSignal::new(Vec::new()),
             stash: RwSignal::new(None),
             epoch: RwSignal::new(0),
-            synced: StoredValue::new(String::new()),
+            synced: StoredValue::new(None),
             written_at: StoredValue::new(None),
             backend: StoredValue::new_local(backend),
         };
         if let Some(current) = loaded.current {
-            session.synced.set_value(json(&current));
+            session.synced.set_value(Some(current.clone()));
             scenario.set(current);
         }
         session.notes.set(notes);
@@ -150,8 +146,7 @@ impl Session {
             if self.stash.with(Option::is_some) {
                 return; // a shared link is on screen: the user's data stays as it was
             }
-            let text = json(&current);
-            if self.synced.with_value(|s| *s == text) {
+            if self.synced.with_value(|s| s.as_ref() == Some(&current)) {
                 return;
             }
             let mut stamped = current.clone();
@@ -159,8 +154,8 @@ impl Session {
             let result = self
                 .backend
                 .try_update_value(|b| store::write_current(b, &stamped));
-            self.synced.set_value(text);
             self.written_at.set_value(stamped.updated);
+            self.synced.set_value(Some(current.clone()));
             self.report(result);
             // An open named scenario is saved as it changes, so nothing is ever lost.
             if !current.id.is_empty()
@@ -180,7 +175,7 @@ impl Session {
                 External::Current(theirs) => {
                     let newer = theirs.updated > self.written_at.get_value();
                     if newer && self.stash.with_untracked(Option::is_none) {
-                        self.synced.set_value(json(&theirs));
+                        self.synced.set_value(Some(theirs.clone()));
                         self.written_at.set_value(theirs.updated);
                         self.replace(scenario, theirs);
                     }
