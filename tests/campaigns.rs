@@ -2,6 +2,9 @@
 //! ranking, validation errors, zero denominators, and properties over random inputs
 //! (nothing panics, totals add up).
 
+mod common;
+
+use common::non_negative;
 use proptest::prelude::*;
 use retorno::engine::campaigns::{
     evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
@@ -344,17 +347,6 @@ fn serde_round_trip_and_defaults() {
     let partial: Campaign = serde_json::from_str(r#"{"name":"Old","spend":"10"}"#).unwrap();
     assert_eq!(partial.spend, d("10"));
     assert_eq!(partial.margin_pct, Decimal::ZERO);
-}
-
-/// A non-negative decimal, from small everyday values to `Decimal::MAX`.
-fn non_negative() -> impl Strategy<Value = Decimal> {
-    prop_oneof![
-        4 => (0i64..1_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s)),
-        1 => Just(Decimal::ZERO),
-        1 => Just(Decimal::MAX),
-        2 => (any::<u32>(), any::<u32>(), any::<u32>(), 0u32..=28)
-            .prop_map(|(lo, mid, hi, s)| Decimal::from_parts(lo, mid, hi, false, s)),
-    ]
 }
 
 /// A margin: mostly valid (0–100, with decimals), sometimes any non-negative value.

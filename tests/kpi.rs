@@ -3,6 +3,9 @@
 //! churn = 100 when no customer is new.
 
 use chrono::NaiveDate;
+mod common;
+
+use common::non_negative;
 use proptest::prelude::*;
 use retorno::engine::kpi::{self, CycleStats, KpiError};
 use rust_decimal::Decimal;
@@ -802,18 +805,6 @@ fn absolute_change_worked_example() {
 // ---------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------
-
-/// Non-negative decimals: mostly small counts and amounts, with zero, huge values of any
-/// scale and `Decimal::MAX` mixed in to reach the overflow paths.
-fn non_negative() -> impl Strategy<Value = Decimal> {
-    prop_oneof![
-        4 => (0i64..1_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s)),
-        1 => Just(Decimal::ZERO),
-        1 => Just(Decimal::MAX),
-        2 => (any::<u32>(), any::<u32>(), any::<u32>(), 0u32..=28)
-            .prop_map(|(lo, mid, hi, s)| Decimal::from_parts(lo, mid, hi, false, s)),
-    ]
-}
 
 /// Any decimal, for the inputs that may be negative (margins, profit, baselines).
 fn signed() -> impl Strategy<Value = Decimal> {

@@ -1,3 +1,4 @@
+import { CHROMIUM } from "./chromium.js";
 // Browser tests for Retorno, in Debian's Chromium (never `npx playwright install`).
 // Run from tests/e2e after a build into ../../dist:  npx playwright test
 import { defineConfig, devices } from "@playwright/test";
@@ -25,18 +26,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: CHROMIUM,
       },
     },
   ],

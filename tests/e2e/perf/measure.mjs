@@ -16,6 +16,7 @@
 //      window (before the app's own handler), the end after the NPV text changed and then
 //      requestAnimationFrame + setTimeout(0), i.e. once the frame showing it was produced.
 import { chromium } from "@playwright/test";
+import { CHROMIUM } from "../chromium.js";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { readFileSync } from "node:fs";
@@ -29,15 +30,6 @@ const DIST = fileURLToPath(new URL("../../../dist/", import.meta.url));
 const LOADS = 5;
 const WARMUP_STEPS = 10;
 const STEPS = 120;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // ------------------------------------------------------------------ helpers
 
@@ -213,7 +205,7 @@ async function sliderLatency(browser, url) {
 // ------------------------------------------------------------------ main
 
 const { child, url } = await startServer();
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await chromium.launch(CHROMIUM);
 try {
   const version = browser.version();
   const wasmFile = readFileSync(join(DIST, "index.html"), "utf8").match(/[\w-]+_bg\.wasm/)?.[0] ?? "?";
