@@ -8,6 +8,7 @@ use common::non_negative;
 use proptest::prelude::*;
 use retorno::engine::campaigns::{
     evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
+    RankBy,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -151,15 +152,18 @@ fn totals_of_an_empty_table_are_zero_without_rates() {
 
 #[test]
 fn ranking_of_the_table() {
-    // ROMI: Search 140 %, Display −25 %, Referral none (zero spend, last).
-    assert_eq!(ranking(&table()), vec![0, 1, 2]);
-    let mut reversed = table();
-    reversed.reverse();
-    assert_eq!(ranking(&reversed), vec![2, 1, 0]);
+    // ROMI: Search 140 %, Display −25 %, Referral none (zero spend, last); ROI puts
+    // them in the same order here.
+    for by in [RankBy::Roi, RankBy::Romi] {
+        assert_eq!(ranking(&table(), by), vec![0, 1, 2]);
+        let mut reversed = table();
+        reversed.reverse();
+        assert_eq!(ranking(&reversed, by), vec![2, 1, 0]);
+    }
 }
 
 #[test]
-fn ranking_follows_profit_not_revenue() {
+fn ranking_by_romi_follows_profit_and_by_roi_follows_revenue() {
     let rows = vec![
         // ROI = (5,000 − 1,000) ÷ 1,000 = 400 %; gross profit 5,000 × 10 % = 500,
         // ROMI = (500 − 1,000) ÷ 1,000 = −50 %.
@@ -178,7 +182,8 @@ fn ranking_follows_profit_not_revenue() {
         (high.roi_pct, high.romi_pct),
         (Some(d("200")), Some(d("140")))
     );
-    assert_eq!(ranking(&rows), vec![1, 0]);
+    assert_eq!(ranking(&rows, RankBy::Romi), vec![1, 0]);
+    assert_eq!(ranking(&rows, RankBy::Roi), vec![0, 1]);
 }
 
 #[test]
@@ -193,8 +198,11 @@ fn ranking_ties_by_name_and_puts_rows_without_return_last() {
     ];
     // Best, then the tie Alpha/beta by name (case-insensitive), then the rows without a
     // return by name: Another free, broken, zeta.
-    assert_eq!(ranking(&rows), vec![4, 2, 1, 5, 3, 0]);
-    assert_eq!(ranking(&[]), Vec::<usize>::new());
+    // ROI gives the same order: Best 900 %, Alpha and beta 100 %.
+    for by in [RankBy::Roi, RankBy::Romi] {
+        assert_eq!(ranking(&rows, by), vec![4, 2, 1, 5, 3, 0]);
+        assert_eq!(ranking(&[], by), Vec::<usize>::new());
+    }
 }
 
 #[test]
@@ -393,10 +401,11 @@ proptest! {
             }
         }
         let _ = totals(&rows);
-        let order = ranking(&rows);
-        let mut sorted = order.clone();
-        sorted.sort_unstable();
-        prop_assert_eq!(sorted, (0..rows.len()).collect::<Vec<_>>());
+        for by in [RankBy::Roi, RankBy::Romi] {
+            let mut sorted = ranking(&rows, by);
+            sorted.sort_unstable();
+            prop_assert_eq!(sorted, (0..rows.len()).collect::<Vec<_>>());
+        }
     }
 
     /// When every row and the total evaluate, the total's gross profit is the sum of the

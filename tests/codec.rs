@@ -240,6 +240,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                 updated,
                 currency,
                 inputs,
+                measure: Default::default(),
             },
         )
 }

@@ -1,6 +1,6 @@
 //! Return per marketing campaign or channel: cost per click, lead and customer, the
 //! lead-to-customer rate, gross profit, ROI and ROMI, for each row of a table and for
-//! its total, and a ranking of the rows.
+//! its total, and a ranking of the rows by either return ([`RankBy`]).
 //!
 //! **ROI and ROMI are two different figures here**, both in percent of the spend:
 //!
@@ -277,17 +277,26 @@ fn weighted_margin(gross_profit: Decimal, revenue: Decimal) -> Result<Decimal, C
     }
 }
 
-/// The row indices from the best return to the worst.
+/// Which return [`ranking`] orders the rows by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum RankBy {
+    /// The revenue-based ROI ([`CampaignMetrics::roi_pct`]): what campaign reports show.
+    #[default]
+    Roi,
+    /// The profit-based ROMI ([`CampaignMetrics::romi_pct`]): accounts for each row's
+    /// margin, so a high-revenue, low-margin campaign ranks below a leaner one.
+    Romi,
+}
+
+/// The row indices from the best return to the worst, by `by`, highest first.
 ///
-/// Rows are ranked by **ROMI** ([`CampaignMetrics::romi_pct`], the profit-based return:
-/// it accounts for each campaign's margin, which the revenue-based ROI does not), highest
-/// first. Rows without a return (zero spend) and rows that fail validation come last.
-/// Ties, and the rows without a return among themselves, are ordered by name
-/// (case-insensitive, then exact), then by their position in the table.
-pub fn ranking(rows: &[Campaign]) -> Vec<usize> {
+/// Rows without a return (zero spend) and rows that fail validation come last. Ties, and
+/// the rows without a return among themselves, are ordered by name (case-insensitive,
+/// then exact), then by their position in the table.
+pub fn ranking(rows: &[Campaign], by: RankBy) -> Vec<usize> {
     struct Key<'a> {
         index: usize,
-        romi: Option<Decimal>,
+        value: Option<Decimal>,
         folded: String,
         name: &'a str,
     }
@@ -296,13 +305,16 @@ pub fn ranking(rows: &[Campaign]) -> Vec<usize> {
         .enumerate()
         .map(|(index, row)| Key {
             index,
-            romi: evaluate_campaign(row).ok().and_then(|m| m.romi_pct),
+            value: evaluate_campaign(row).ok().and_then(|m| match by {
+                RankBy::Roi => m.roi_pct,
+                RankBy::Romi => m.romi_pct,
+            }),
             folded: row.name.to_lowercase(),
             name: row.name.as_str(),
         })
         .collect();
     keys.sort_by(|a, b| {
-        let by_return = match (a.romi, b.romi) {
+        let by_return = match (a.value, b.value) {
             (Some(x), Some(y)) => y.cmp(&x),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,

@@ -7,6 +7,7 @@ pub mod campaigns;
 pub mod deals;
 pub mod finance;
 pub mod kpi;
+pub mod measure;
 pub mod model;
 pub mod money;
 pub mod sensitivity;

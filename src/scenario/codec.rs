@@ -15,7 +15,8 @@
 //! - `on`: the benefit switches, one `1`/`0` per line in [`BenefitLine::ALL`] order;
 //! - `num`: every numeric input as a plain decimal number, joined by `_`, in
 //!   [`Field::ALL`] order (positional, so exact and short);
-//! - `name`, `company`, `notes`: the texts, left out when empty.
+//! - `name`, `company`, `notes`: the texts, left out when empty;
+//! - `m`: the [`Measurement`] in its stored form, left out when nothing was measured.
 //!
 //! A link is a copy, not a saved item: it carries no id and no timestamps.
 //!
@@ -33,6 +34,7 @@
 //! versions.
 
 use super::{Currency, Scenario, ScenarioError, MAX_NAME_CHARS, SCHEMA_VERSION};
+use crate::engine::measure::Measurement;
 use crate::engine::model::{BenefitLine, Field, Inputs};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -46,11 +48,12 @@ use std::str::FromStr;
 pub const LINK_VERSION: u32 = 1;
 
 /// Longest link text [`decode_link`] reads, in bytes (one byte per character in a real
-/// link). The longest valid scenario (every text at its limit with characters JSON
-/// escapes as `\u00XX`, every number at full precision) packs into about 36,000
-/// characters, so this cap never refuses a link this app wrote; a default scenario's
-/// link is under 300.
-pub const MAX_LINK_CHARS: usize = 65_536;
+/// link): 1 MiB. The longest valid scenario (every text at its limit with characters
+/// JSON escapes as `\u00XX`, two deals pastes of 50,000 such characters, 50 campaigns,
+/// every number at full precision) packs into about 850,000 characters, so this cap
+/// never refuses a link this app wrote; a default scenario's link is under 300
+/// characters, one with both periods measured about 2,000.
+pub const MAX_LINK_CHARS: usize = 1 << 20;
 
 /// Largest stored scenario or import file read, in bytes (5 MiB, about the size of
 /// localStorage; a typical scenario exports to about 2 KB).
@@ -146,6 +149,8 @@ struct LinkBody {
     company: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     notes: String,
+    #[serde(default, skip_serializing_if = "Measurement::is_empty")]
+    m: Measurement,
 }
 
 /// The share-link payload of `s` (what goes after `#s=`): URL-safe characters only
@@ -167,6 +172,7 @@ pub fn encode_link(s: &Scenario) -> String {
         name: s.name.clone(),
         company: s.company.clone(),
         notes: s.notes.clone(),
+        m: s.measure.clone(),
     };
     // Serializing a struct of strings and a number cannot fail; were it to, the link
     // would read back as `LinkError::Corrupt` rather than crash the app.
@@ -275,6 +281,7 @@ fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
         updated: None,
         currency,
         inputs,
+        measure: body.m,
     })
 }
 

@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod store;
 
+use crate::engine::measure::{Measurement, MeasurementError};
 use crate::engine::model::{FieldError, Inputs};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -105,6 +106,8 @@ pub struct Scenario {
     pub currency: Currency,
     /// The ROI model's inputs.
     pub inputs: Inputs,
+    /// KPIs measured before and after, campaigns and the CLV calculator.
+    pub measure: Measurement,
 }
 
 /// Why a scenario (from storage, a link or a file) was refused.
@@ -116,6 +119,8 @@ pub enum ScenarioError {
     TextTooLong,
     /// Some inputs are outside their valid ranges.
     InvalidInputs(Vec<FieldError>),
+    /// Some measurements are out of range or too long.
+    InvalidMeasurement(MeasurementError),
 }
 
 impl Default for Scenario {
@@ -130,6 +135,7 @@ impl Default for Scenario {
             updated: None,
             currency: Currency::default(),
             inputs: Inputs::default(),
+            measure: Measurement::default(),
         }
     }
 }
@@ -156,7 +162,12 @@ impl Scenario {
         {
             return Err(ScenarioError::TextTooLong);
         }
-        self.inputs.validate().map_err(ScenarioError::InvalidInputs)
+        self.inputs
+            .validate()
+            .map_err(ScenarioError::InvalidInputs)?;
+        self.measure
+            .validate()
+            .map_err(ScenarioError::InvalidMeasurement)
     }
 }
 
