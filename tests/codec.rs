@@ -12,9 +12,15 @@
 //! - "a default link is well under 2,000 characters": the brief, and the length many
 //!   chat apps and older browsers handle without cutting a URL.
 
-use chrono::DateTime;
+use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use retorno::engine::campaigns::Campaign;
+use retorno::engine::deals::DateOrder;
+use retorno::engine::measure::{
+    ClvInputs, Measure, Measurement, MeasurementError, Period, Values, MAX_CAMPAIGNS,
+    MAX_DEALS_CHARS, MEASURE_MAX,
+};
 use retorno::engine::model::{BenefitLine, Field, FieldError, Inputs, Problem};
 use retorno::scenario::codec::{
     decode_link, decode_stored, encode_link, export_json, import_json, unique_name, DecodeError,
@@ -219,6 +225,166 @@ fn millis() -> impl Strategy<Value = Option<DateTime<chrono::Utc>>> {
     )
 }
 
+/// `MEASURE_MAX` as a whole number (its scale is 0).
+fn measure_max() -> u128 {
+    assert_eq!(MEASURE_MAX.scale(), 0);
+    MEASURE_MAX.mantissa() as u128
+}
+
+/// A decimal in [lo, hi] (whole numbers, `hi − lo` at most 2 × 10^12) picked by `raw` at
+/// `scale` (0–16): a whole mantissa in [lo × 10^scale, hi × 10^scale]; 2 × 10^28 stays
+/// below a Decimal's 2^96 mantissa.
+fn decimal_in(lo: i128, hi: i128, raw: u128, scale: u32) -> Decimal {
+    let k = 10i128.pow(scale);
+    let span = ((hi - lo) * k + 1) as u128;
+    Decimal::from_i128_with_scale(lo * k + (raw % span) as i128, scale)
+}
+
+/// A value in [lo, hi] at a scale of 0–16, the ends drawn often.
+fn ranged(lo: i128, hi: i128) -> BoxedStrategy<Decimal> {
+    let any =
+        (any::<u128>(), 0u32..=16).prop_map(move |(raw, scale)| decimal_in(lo, hi, raw, scale));
+    prop_oneof![
+        1 => Just(Decimal::from_i128_with_scale(lo, 0)),
+        1 => Just(Decimal::from_i128_with_scale(hi, 0)),
+        4 => any,
+    ]
+    .boxed()
+}
+
+/// A period's figures: each measure blank (3 in 8), 0, `MEASURE_MAX` or anything in
+/// between, whole for counts and at a scale of 0–16 otherwise.
+fn values_strategy() -> impl Strategy<Value = Values> {
+    let max = measure_max() as i128;
+    proptest::collection::vec((0u8..8, any::<u128>(), 0u32..=16), Measure::ALL.len()).prop_map(
+        move |raw| {
+            let mut values = Values::default();
+            for (&m, (pick, r, scale)) in Measure::ALL.iter().zip(raw) {
+                let scale = if m.unit().is_whole() { 0 } else { scale };
+                let value = match pick {
+                    0..=2 => None,
+                    3 => Some(Decimal::ZERO),
+                    4 => Some(MEASURE_MAX),
+                    _ => Some(decimal_in(0, max, r, scale)),
+                };
+                m.set(&mut values, value);
+            }
+            values
+        },
+    )
+}
+
+/// A date of year 0000–9999 (what `YYYY-MM-DD` can hold), or none.
+fn iso_date() -> impl Strategy<Value = Option<NaiveDate>> {
+    // Day −365 from the common era is 0000-01-01; day 3,652,059 is 9999-12-31.
+    proptest::option::of(
+        (-365i32..=3_652_059).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap()),
+    )
+}
+
+/// A short deals paste: arbitrary characters, or rows of two dates in any format.
+fn deals_text() -> impl Strategy<Value = String> {
+    let row = (iso_date(), iso_date(), any::<bool>()).prop_map(|(a, b, slash)| {
+        let cell = |d: Option<NaiveDate>| match d {
+            Some(d) if slash => d.format("%d/%m/%Y").to_string(),
+            Some(d) => d.to_string(),
+            None => "n/a".to_string(),
+        };
+        format!("{}\t{}", cell(a), cell(b))
+    });
+    prop_oneof![
+        2 => Just(String::new()),
+        2 => proptest::collection::vec(any::<char>(), 0..=120).prop_map(String::from_iter),
+        3 => proptest::collection::vec(row, 0..6).prop_map(|rows| rows.join("\n")),
+    ]
+}
+
+fn period_strategy() -> impl Strategy<Value = Period> {
+    (iso_date(), iso_date(), values_strategy(), deals_text()).prop_map(
+        |(start, end, values, deals)| Period {
+            start,
+            end,
+            values,
+            deals,
+        },
+    )
+}
+
+/// A campaign row as the table accepts it: amounts 0 to `MEASURE_MAX`, margin 0–100 %.
+fn campaign_strategy() -> impl Strategy<Value = Campaign> {
+    let max = measure_max() as i128;
+    let name = prop_oneof![
+        4 => proptest::collection::vec(any::<char>(), 0..=20).prop_map(String::from_iter),
+        1 => text(MAX_NAME_CHARS),
+    ];
+    (
+        name,
+        [
+            ranged(0, max),
+            ranged(0, max),
+            ranged(0, max),
+            ranged(0, max),
+            ranged(0, max),
+        ],
+        ranged(0, 100),
+    )
+        .prop_map(
+            |(name, [spend, clicks, leads, customers, revenue], margin_pct)| Campaign {
+                name,
+                spend,
+                clicks,
+                leads,
+                customers,
+                revenue,
+                margin_pct,
+            },
+        )
+}
+
+fn clv_strategy() -> impl Strategy<Value = ClvInputs> {
+    let max = measure_max() as i128;
+    (
+        ranged(-max, max),
+        ranged(0, 100),
+        ranged(0, 100),
+        ranged(0, max),
+    )
+        .prop_map(
+            |(margin_per_year, retention_pct, discount_pct, acquisition_cost)| ClvInputs {
+                margin_per_year,
+                retention_pct,
+                discount_pct,
+                acquisition_cost,
+            },
+        )
+}
+
+/// Valid measurements: nothing measured (often), or two periods with some figures,
+/// dates and short pastes, 0–4 campaigns and any CLV inputs in range.
+fn measurement_strategy() -> BoxedStrategy<Measurement> {
+    let order = proptest::option::of(prop_oneof![
+        Just(DateOrder::DayFirst),
+        Just(DateOrder::MonthFirst)
+    ]);
+    let some = (
+        period_strategy(),
+        period_strategy(),
+        proptest::collection::vec(campaign_strategy(), 0..=4),
+        prop_oneof![Just(ClvInputs::default()), clv_strategy()],
+        order,
+    )
+        .prop_map(
+            |(baseline, current, campaigns, clv, date_order)| Measurement {
+                baseline,
+                current,
+                campaigns,
+                clv,
+                date_order,
+            },
+        );
+    prop_oneof![1 => Just(Measurement::default()), 3 => some].boxed()
+}
+
 fn scenario_strategy() -> impl Strategy<Value = Scenario> {
     (
         text(MAX_NAME_CHARS),
@@ -228,9 +394,10 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
         (millis(), millis()),
         currency(),
         inputs_strategy(),
+        measurement_strategy(),
     )
         .prop_map(
-            |(id, name, company, notes, (created, updated), currency, inputs)| Scenario {
+            |(id, name, company, notes, (created, updated), currency, inputs, measure)| Scenario {
                 version: SCHEMA_VERSION,
                 id,
                 name,
@@ -240,7 +407,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                 updated,
                 currency,
                 inputs,
-                measure: Default::default(),
+                measure,
             },
         )
 }
@@ -366,14 +533,74 @@ fn link_lengths() {
         assert!(value >= min);
         f.set(&mut worst.inputs, value);
     }
+    // Measurements at their widest: every figure of both periods at MEASURE_MAX (less
+    // 10^-16 where fractions are allowed: 28 digits), both pastes at their limit in
+    // escaped characters, every campaign with the longest name and widest numbers, the
+    // CLV inputs at 28 digits and signed.
+    let widest = |whole: bool| {
+        if whole {
+            MEASURE_MAX
+        } else {
+            MEASURE_MAX - Decimal::new(1, 16)
+        }
+    };
+    // 100 − 10^-26: 28 digits, within 0–100 %.
+    let widest_pct = Decimal::ONE_HUNDRED - Decimal::new(1, 26);
+    let mut period = Period {
+        start: NaiveDate::from_ymd_opt(2025, 1, 1),
+        end: NaiveDate::from_ymd_opt(2025, 12, 31),
+        deals: "\u{1}".repeat(MAX_DEALS_CHARS),
+        ..Period::default()
+    };
+    for &m in Measure::ALL {
+        m.set(&mut period.values, Some(widest(m.unit().is_whole())));
+    }
+    let campaign = Campaign {
+        name: "\u{1}".repeat(MAX_NAME_CHARS),
+        spend: widest(false),
+        clicks: widest(false),
+        leads: widest(false),
+        customers: widest(false),
+        revenue: widest(false),
+        margin_pct: widest_pct,
+    };
+    worst.measure = Measurement {
+        baseline: period.clone(),
+        current: period,
+        campaigns: vec![campaign; MAX_CAMPAIGNS],
+        clv: ClvInputs {
+            margin_per_year: -widest(false),
+            retention_pct: widest_pct,
+            discount_pct: widest_pct,
+            acquisition_cost: widest(false),
+        },
+        date_order: Some(DateOrder::MonthFirst),
+    };
+    assert_eq!(worst.measure.validate(), Ok(()));
     assert_eq!(worst.validate(), Ok(()));
     let link = encode_link(&worst);
+    let started = std::time::Instant::now();
+    let decoded = decode_link(&link);
+    let took = started.elapsed();
     println!(
-        "worst-case valid link: {} characters (cap {MAX_LINK_CHARS})",
-        link.len()
+        "worst-case valid link: {} characters (cap {MAX_LINK_CHARS}, {:.1} % of it); \
+         decoded in {took:?}",
+        link.len(),
+        link.len() as f64 * 100.0 / MAX_LINK_CHARS as f64
     );
     assert!(link.len() < MAX_LINK_CHARS);
-    assert_eq!(decode_link(&link), Ok(as_shared(&worst)));
+    assert_eq!(decoded, Ok(as_shared(&worst)));
+    // The same scenario stored and exported reads back too (5 MiB cap).
+    let stored = serde_json::to_string(&worst).unwrap();
+    assert!(stored.len() < MAX_IMPORT_BYTES, "{}", stored.len());
+    assert_eq!(decode_stored(&stored), Ok(worst.clone()));
+    let exported = export_json(std::slice::from_ref(&worst), None);
+    println!(
+        "worst-case stored form: {} bytes; export file: {} bytes (cap {MAX_IMPORT_BYTES})",
+        stored.len(),
+        exported.len()
+    );
+    assert_eq!(import_json(&exported), Ok(vec![worst]));
 }
 
 #[test]
@@ -760,6 +987,202 @@ fn crafted_link_bodies() {
     // Exactly the 42 numbers of link format 1 read; fields added later take defaults.
     let v1 = link_with(|b| b["num"] = json!(nums[..42].join("_")));
     assert_eq!(decode_link(&v1), Ok(Scenario::default()));
+}
+
+/// A scenario whose measurement `change` makes invalid, sent through a link: encode_link
+/// does not validate, so this is what a hand-edited or hostile link would carry.
+fn measurement_link(change: impl FnOnce(&mut Measurement)) -> Result<Scenario, LinkError> {
+    let mut s = sample();
+    change(&mut s.measure);
+    decode_link(&encode_link(&s))
+}
+
+#[test]
+fn links_with_bad_measurements_are_invalid() {
+    use MeasurementError::{BadCampaign, BadClv, BadValue, TooLong};
+    let invalid = |e| Err(LinkError::Invalid(ScenarioError::InvalidMeasurement(e)));
+    let row = Campaign {
+        name: "Ads".into(),
+        spend: d("1000"),
+        margin_pct: d("40"),
+        ..Campaign::default()
+    };
+    // A good one first, so the refusals below are about the one thing changed.
+    let good = measurement_link(|m| {
+        m.baseline.values.customers_start = Some(d("1000"));
+        m.campaigns = vec![row.clone(); MAX_CAMPAIGNS];
+    });
+    assert!(good.is_ok(), "{good:?}");
+
+    let cases: Vec<(&str, Result<Scenario, LinkError>, MeasurementError)> = vec![
+        (
+            "negative measure",
+            measurement_link(|m| m.baseline.values.customers_start = Some(d("-1"))),
+            BadValue,
+        ),
+        (
+            "measure over the maximum",
+            measurement_link(|m| m.current.values.revenue = Some(MEASURE_MAX + d("0.01"))),
+            BadValue,
+        ),
+        (
+            "fractional count",
+            measurement_link(|m| m.current.values.orders = Some(d("2.5"))),
+            BadValue,
+        ),
+        (
+            "oversized deals paste",
+            measurement_link(|m| m.current.deals = "x".repeat(MAX_DEALS_CHARS + 1)),
+            TooLong,
+        ),
+        (
+            "51 campaigns",
+            measurement_link(|m| m.campaigns = vec![row.clone(); MAX_CAMPAIGNS + 1]),
+            TooLong,
+        ),
+        (
+            "121-character campaign name",
+            measurement_link(|m| {
+                m.campaigns = vec![Campaign {
+                    name: "x".repeat(MAX_NAME_CHARS + 1),
+                    ..row.clone()
+                }]
+            }),
+            TooLong,
+        ),
+        (
+            "margin of 101",
+            measurement_link(|m| {
+                m.campaigns = vec![Campaign {
+                    margin_pct: d("101"),
+                    ..row.clone()
+                }]
+            }),
+            BadCampaign,
+        ),
+        (
+            "negative spend",
+            measurement_link(|m| {
+                m.campaigns = vec![Campaign {
+                    spend: d("-1"),
+                    ..row.clone()
+                }]
+            }),
+            BadCampaign,
+        ),
+        (
+            "CLV retention 101",
+            measurement_link(|m| m.clv.retention_pct = d("101")),
+            BadClv,
+        ),
+    ];
+    for (what, result, error) in cases {
+        assert_eq!(result, invalid(error), "{what}");
+    }
+
+    // The same, written by hand into the JSON of a link: refused as invalid, not corrupt.
+    let hand = |m: Value| decode_link(&link_with(|b| b["m"] = m));
+    assert_eq!(
+        hand(json!({"baseline": {"values": {"leads": "-3"}}})),
+        invalid(BadValue)
+    );
+    assert_eq!(
+        hand(json!({"campaigns": [{"name": "A", "margin_pct": "101"}]})),
+        invalid(BadCampaign)
+    );
+    assert_eq!(
+        hand(json!({"current": {"deals": "x".repeat(MAX_DEALS_CHARS + 1)}})),
+        invalid(TooLong)
+    );
+    // Wrong types inside `m` are damage.
+    for m in [
+        json!(5),
+        json!({"baseline": {"values": {"leads": "many"}}}),
+        json!({"baseline": {"deals": 7}}),
+        json!({"campaigns": {"name": "A"}}),
+        json!({"date_order": "Sideways"}),
+    ] {
+        assert_eq!(hand(m.clone()), Err(LinkError::Corrupt), "{m}");
+    }
+}
+
+#[test]
+fn links_carry_measurements_under_m() {
+    // Nothing measured: no `m` at all (see also link_format_is_versioned_json_in_base64url).
+    assert!(Measurement::default().is_empty());
+    let plain = json_of_link(&encode_link(&sample()));
+    assert!(plain.get("m").is_none(), "{plain}");
+    // Something measured: `m` in the stored form, dates as YYYY-MM-DD, blanks left out.
+    let mut s = sample();
+    s.measure.baseline.start = NaiveDate::from_ymd_opt(2025, 1, 1);
+    s.measure.baseline.end = NaiveDate::from_ymd_opt(2025, 3, 31);
+    s.measure.baseline.values.customers_start = Some(d("1000"));
+    s.measure.current.deals = "2025-04-01\t2025-04-05".into();
+    let body = json_of_link(&encode_link(&s));
+    assert_eq!(body["m"]["baseline"]["start"], "2025-01-01");
+    assert_eq!(body["m"]["baseline"]["end"], "2025-03-31");
+    assert_eq!(
+        body["m"]["baseline"]["values"].as_object().unwrap().len(),
+        1,
+        "{body}"
+    );
+    assert_eq!(body["m"]["current"]["deals"], "2025-04-01\t2025-04-05");
+    assert_eq!(decode_link(&encode_link(&s)), Ok(as_shared(&s)));
+    // A measurement written by hand reads as written; what it leaves out takes defaults.
+    let by_hand = link_with(|b| {
+        b["m"] = json!({
+            "baseline": {"start": "2024-02-29", "values": {"customers_start": "1000"}},
+            "current": {"end": "2025-02-29", "values": {"revenue": "12.5"}, "deals": "x"},
+        })
+    });
+    let read = decode_link(&by_hand).unwrap();
+    let mut expected = Measurement::default();
+    expected.baseline.start = NaiveDate::from_ymd_opt(2024, 2, 29);
+    expected.baseline.values.customers_start = Some(d("1000"));
+    // 2025-02-29 does not exist: no date.
+    expected.current.values.revenue = Some(d("12.5"));
+    expected.current.deals = "x".into();
+    assert_eq!(read.measure, expected);
+    assert_eq!(read.measure.clv, ClvInputs::default());
+}
+
+#[test]
+fn old_links_without_measurements_read_with_none() {
+    // A link as written before measurements existed: link format 1, schema 1, the 42
+    // numbers of format 1 and no `m`. Built by hand (this file's own base64url and
+    // checksum), with non-default texts and switches so that it is not the default.
+    let nums = numbers_of(&Inputs::default());
+    let old = link_of_json(
+        &json!({
+            "v": 1,
+            "cur": "USD",
+            "on": "1011101",
+            "num": nums[..42].join("_"),
+            "name": "Plan 2025",
+            "notes": "antes de medir",
+        })
+        .to_string(),
+    );
+    let read = decode_link(&old).expect("an old link reads");
+    assert_eq!(read.measure, Measurement::default());
+    assert!(read.measure.is_empty());
+    assert_eq!(read.currency, Currency::USD);
+    assert_eq!(read.name, "Plan 2025");
+    assert_eq!(read.notes, "antes de medir");
+    assert!(!read.inputs.lines.is_on(BenefitLine::DealSize));
+    assert_eq!(read.inputs, {
+        let mut i = Inputs::default();
+        i.lines.set(BenefitLine::DealSize, false);
+        i.lines.set(BenefitLine::Marketing, false);
+        i
+    });
+    // And it writes back without `m`, so it stays as short as it was.
+    let again = json_of_link(&encode_link(&read));
+    assert!(again.get("m").is_none(), "{again}");
+    // Old stored scenarios without `measure` also read with none.
+    let mut v = stored_value(&sample());
+    v.as_object_mut().unwrap().remove("measure");
+    assert_eq!(decode_stored(&v.to_string()), Ok(sample()));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,10 +3,12 @@
 
 use super::Ctx;
 use crate::chart::{band, extent_with_zero, nice_ticks, tick_bounds, Scale};
+use crate::engine::campaigns::{evaluate_campaign, Campaign};
+use crate::engine::measure::{Comparison, KpiUnit};
 use crate::engine::model::Report;
 use crate::engine::money::to_f64;
 use crate::engine::sensitivity::tornado;
-use crate::i18n::{field_label, fill, Msg};
+use crate::i18n::{field_label, fill, kpi_label, Msg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -334,6 +336,175 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
         <ul class="legend" aria-hidden="true">
             <li class="low">{ctx.tr(Msg::TornadoLow)}</li>
             <li class="high">{ctx.tr(Msg::TornadoHigh)}</li>
+        </ul>
+    }
+}
+
+/// A horizontal bar chart with one or two bars per labelled row, on a shared value axis
+/// that includes zero. `values` holds `(label, first bar, second bar)`.
+fn horizontal_bars(
+    rows: &[(String, f64, Option<f64>)],
+    classes: (&'static str, &'static str),
+    tick_label: impl Fn(f64) -> String,
+    axis_title: String,
+) -> impl IntoView {
+    let (lo, hi) = extent_with_zero(rows.iter().flat_map(|(_, a, b)| [Some(*a), *b]).flatten());
+    let ticks = nice_ticks(lo, hi, 4);
+    let x = Scale::new(tick_bounds(&ticks), (16.0, W - 16.0));
+    let bottom = TOP + rows.len() as f64 * ROW_H;
+    let zero = x.at(0.0);
+    let bars = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, a, b))| {
+            let top = TOP + i as f64 * ROW_H;
+            let bar = |class: &'static str, value: f64, y: f64, h: f64| {
+                let end = x.at(value);
+                view! { <rect class=class x=px(zero.min(end)) y=px(y) width=px((zero - end).abs().max(1.0)) height=px(h) /> }
+            };
+            let pair = match b {
+                Some(b) => view! { {bar(classes.0, *a, top + 19.0, 10.0)} {bar(classes.1, *b, top + 30.0, 10.0)} }.into_any(),
+                None => bar(classes.1, *a, top + 20.0, 18.0).into_any(),
+            };
+            view! {
+                <text class="bar-label" x="16" y=px(top + 14.0)>{label.clone()}</text>
+                {pair}
+            }
+        })
+        .collect_view();
+    let axis = ticks
+        .iter()
+        .map(|&t| view! { <text class="tick" x=px(x.at(t)) y=px(bottom + 18.0) text-anchor="middle">{tick_label(t)}</text> })
+        .collect_view();
+    view! {
+        {bars}
+        <line class="zero" x1=px(zero) x2=px(zero) y1=px(TOP) y2=px(bottom) />
+        {axis}
+        <text class="axis-title" x=px(W / 2.0) y=px(bottom + 36.0) text-anchor="middle">{axis_title}</text>
+    }
+}
+
+/// The height of a [`horizontal_bars`] chart of `rows` rows.
+fn bars_height(rows: usize) -> f64 {
+    TOP + rows.max(1) as f64 * ROW_H + 40.0
+}
+
+/// Baseline against current for every rate KPI measured in both periods.
+#[component]
+pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        comparisons.with(|all| {
+            all.iter()
+                .filter(|c| c.kpi.unit() == KpiUnit::Percent)
+                .filter_map(|c| {
+                    let (b, a) = (c.baseline.ok()?, c.current.ok()?);
+                    Some((
+                        kpi_label(c.kpi, lang).0.to_string(),
+                        to_f64(b),
+                        Some(to_f64(a)),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let height = Signal::derive(move || bars_height(rows.with(Vec::len)));
+    let desc = Signal::derive(move || {
+        let fmt = ctx.fmt.get();
+        let list = rows.with(|r| {
+            r.iter()
+                .map(|(label, b, a)| {
+                    format!(
+                        "{label}: {} → {}",
+                        fmt.percent(decimal(*b)),
+                        fmt.percent(decimal(a.unwrap_or_default()))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        fill(ctx.t(Msg::ChartBeforeAfterAlt), &[&list])
+    });
+    let body = move || {
+        let fmt = ctx.fmt.get();
+        rows.with(|r| {
+            (!r.is_empty()).then(|| {
+                horizontal_bars(
+                    r,
+                    ("before", "after"),
+                    move |t| fmt.percent(decimal(t)),
+                    ctx.t(Msg::AxisPercent).to_string(),
+                )
+            })
+        })
+    };
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <Figure id="chart-before-after" title=Signal::derive(ctx.tr(Msg::ChartBeforeAfter)) desc height>
+                {body}
+            </Figure>
+            <ul class="legend" aria-hidden="true">
+                <li class="before">{ctx.tr(Msg::Baseline)}</li>
+                <li class="after">{ctx.tr(Msg::Current)}</li>
+            </ul>
+        </Show>
+    }
+}
+
+/// ROI and ROMI of each campaign.
+#[component]
+pub fn CampaignChart(ctx: Ctx, campaigns: Memo<Vec<Campaign>>) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        campaigns.with(|list| {
+            list.iter()
+                .filter_map(|c| {
+                    let m = evaluate_campaign(c).ok()?;
+                    Some((
+                        c.name.clone(),
+                        to_f64(m.roi_pct?),
+                        Some(to_f64(m.romi_pct?)),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let height = Signal::derive(move || bars_height(rows.with(Vec::len)));
+    let desc = Signal::derive(move || {
+        let fmt = ctx.fmt.get();
+        let list = rows.with(|r| {
+            r.iter()
+                .map(|(name, roi, romi)| {
+                    format!(
+                        "{name}: ROI {}, ROMI {}",
+                        fmt.percent(decimal(*roi)),
+                        fmt.percent(decimal(romi.unwrap_or_default()))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        fill(ctx.t(Msg::ChartCampaignsAlt), &[&list])
+    });
+    let body = move || {
+        let fmt = ctx.fmt.get();
+        rows.with(|r| {
+            (!r.is_empty()).then(|| {
+                horizontal_bars(
+                    r,
+                    ("roi", "romi"),
+                    move |t| fmt.percent(decimal(t)),
+                    ctx.t(Msg::AxisPercent).to_string(),
+                )
+            })
+        })
+    };
+    view! {
+        <Figure id="chart-campaigns" title=Signal::derive(ctx.tr(Msg::ChartCampaigns)) desc height>
+            {body}
+        </Figure>
+        <ul class="legend" aria-hidden="true">
+            <li class="roi">{ctx.tr(Msg::MetricRoi)}</li>
+            <li class="romi">{ctx.tr(Msg::MetricRomi)}</li>
         </ul>
     }
 }

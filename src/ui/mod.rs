@@ -6,6 +6,8 @@
 mod charts;
 mod fields;
 pub mod format;
+mod measure;
+mod number;
 mod prefs;
 mod results;
 mod scenarios;
@@ -24,6 +26,8 @@ use session::Session;
 pub enum Screen {
     /// The ROI calculator.
     Calculator,
+    /// KPIs before and after, campaigns, CLV.
+    Measure,
     /// Saved scenarios, comparison, export and import.
     Scenarios,
 }
@@ -130,6 +134,7 @@ pub fn App() -> impl IntoView {
             </div>
             <nav class="tabs" aria-label=ctx.tr(Msg::NavLabel)>
                 {tab(ctx, Screen::Calculator, Msg::NavCalculator, "nav-calculator")}
+                {tab(ctx, Screen::Measure, Msg::NavMeasure, "nav-measure")}
                 {tab(ctx, Screen::Scenarios, Msg::NavScenarios, "nav-scenarios")}
             </nav>
             <div class="settings">
@@ -138,20 +143,22 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <scenarios::Notes ctx />
-        <Show
-            when=move || ctx.screen.get() == Screen::Calculator
-            fallback=move || view! { <main class="library-screen"><scenarios::Library ctx /></main> }
-        >
-            <main class="calc">
-                <results::SummaryStrip ctx />
-                <div class="left">
-                    <scenarios::ScenarioBar ctx />
-                    <fields::WhatIf ctx />
-                </div>
-                <results::Results ctx />
-                <fields::InputsPanel ctx />
-            </main>
-        </Show>
+        {move || match ctx.screen.get() {
+            Screen::Calculator => view! {
+                <main class="calc">
+                    <results::SummaryStrip ctx />
+                    <div class="left">
+                        <scenarios::ScenarioBar ctx />
+                        <fields::WhatIf ctx />
+                    </div>
+                    <results::Results ctx />
+                    <fields::InputsPanel ctx />
+                </main>
+            }
+            .into_any(),
+            Screen::Measure => view! { <measure::MeasureScreen ctx /> }.into_any(),
+            Screen::Scenarios => view! { <main class="library-screen"><scenarios::Library ctx /></main> }.into_any(),
+        }}
         <footer class="foot">
             <p>{ctx.tr(Msg::Privacy)}</p>
             <p>{ctx.tr(Msg::Sources)}</p>
