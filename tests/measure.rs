@@ -565,7 +565,7 @@ fn contradictory_figures_are_invalid() {
 /// module docs ("a figure left blank … NotEntered") and the other KPIs would say
 /// NotEntered. If the CLV is changed to check all its figures first, flip the expectation.
 #[test]
-fn clv_blank_spend_with_contradictory_counts() {
+fn clv_blank_spend_reads_as_not_entered_even_with_contradictory_counts() {
     let p = period(&[
         (M::MarginPerCustomer, "960"),
         (M::CustomersStart, "1000"),
@@ -574,14 +574,14 @@ fn clv_blank_spend_with_contradictory_counts() {
     ]);
     assert!(Kpi::Clv.inputs().contains(&M::MarketingSpend));
     assert_eq!(M::MarketingSpend.get(&p.values), None);
+    assert_eq!(read(Kpi::Clv, &p), Err(Gap::NotEntered));
+    // With the spend entered, the contradiction shows.
+    let mut spend = p.clone();
+    M::MarketingSpend.set(&mut spend.values, Some(d("1000")));
     assert_eq!(
-        read(Kpi::Clv, &p),
+        read(Kpi::Clv, &spend),
         Err(Gap::Invalid(KpiError::Inconsistent))
     );
-    // With consistent counts, the same blank spend is NotEntered.
-    let mut ok = p.clone();
-    M::CustomersEnd.set(&mut ok.values, Some(d("950")));
-    assert_eq!(read(Kpi::Clv, &ok), Err(Gap::NotEntered));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -904,11 +904,13 @@ fn proposals_from_the_hand_worked_periods() {
 
 #[test]
 fn proposals_equal_to_the_inputs_are_left_out() {
-    let mut inputs = Inputs::default();
-    inputs.conversion_before_pct = d("12.5");
-    inputs.churn_after_pct = d("10.000"); // equal at another scale
-    inputs.cycle_days_after = d("7");
-    inputs.cpa_reduction_pct = d("10");
+    let inputs = Inputs {
+        conversion_before_pct: d("12.5"),
+        churn_after_pct: d("10.000"), // equal at another scale
+        cycle_days_after: d("7"),
+        cpa_reduction_pct: d("10"),
+        ..Inputs::default()
+    };
     let list = proposals_for(&fixture(), &inputs);
     let fields: Vec<Field> = list.iter().map(|p| p.field).collect();
     assert_eq!(
@@ -1389,11 +1391,8 @@ proptest! {
                 // NotEntered only with a blank figure; a blank figure never gives a value.
                 prop_assert!(!not_entered || blank, "{:?}: {:?}", cmp.kpi, r);
                 prop_assert!(!blank || r.is_err(), "{:?}: {:?}", cmp.kpi, r);
-                // Every KPI but the CLV reports the blank before any contradiction (the
-                // CLV checks its churn first: see clv_blank_spend_with_contradictory_counts).
-                if cmp.kpi != Kpi::Clv {
-                    prop_assert_eq!(blank, not_entered, "{:?}: {:?}", cmp.kpi, r);
-                }
+                // A blank figure is reported before any contradiction.
+                prop_assert_eq!(blank, not_entered, "{:?}: {:?}", cmp.kpi, r);
             }
             match (cmp.baseline, cmp.current) {
                 (Ok(b), Ok(a)) => {
@@ -1421,5 +1420,47 @@ proptest! {
             prop_assert_ne!(p.to, p.from);
         }
         prop_assert_eq!(apply(&inputs, &list).validate(), Ok(()));
+    }
+}
+
+#[test]
+fn no_relative_proposal_from_a_zero_baseline() {
+    // Order value 0 → 540 (revenue 0 then 5,400 over 10 orders): a rise from zero has no
+    // relative size, so no deal-size uplift is proposed (rather than 0 %).
+    let order_value = |revenue: &str| period(&[(M::Revenue, revenue), (M::Orders, "10")]);
+    let m = Measurement {
+        baseline: order_value("0"),
+        current: order_value("5400"),
+        ..Measurement::default()
+    };
+    let list = proposals_for(&m, &Inputs::default());
+    assert!(
+        list.iter().all(|p| p.field != Field::DealSizeUpliftPct),
+        "{list:?}"
+    );
+}
+
+#[test]
+fn proposals_round_half_away_from_zero() {
+    // 1 deal won of 3,200 leads is 0.03125 %: to 4 decimals, half away from zero (the
+    // rule of engine::money), 0.0313; banker's rounding would give 0.0312.
+    let conversion = |won: &str| period(&[(M::WonDeals, won), (M::Leads, "3200")]);
+    let m = Measurement {
+        baseline: conversion("1"),
+        current: conversion("2"),
+        ..Measurement::default()
+    };
+    let list = proposals_for(&m, &Inputs::default());
+    assert_eq!(
+        list.iter().find(|p| p.field == Field::ConversionBeforePct),
+        Some(&proposal(Field::ConversionBeforePct, "10", "0.0313"))
+    );
+}
+
+#[test]
+fn yearly_loss_refuses_rates_outside_0_to_100_with_or_without_a_length() {
+    for days in [None, Some(365), Some(90)] {
+        assert_eq!(yearly_loss_pct(d("150"), days), None, "{days:?}");
+        assert_eq!(yearly_loss_pct(d("-5"), days), None, "{days:?}");
     }
 }

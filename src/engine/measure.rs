@@ -72,13 +72,11 @@ macro_rules! measures {
         $(#[doc = $doc:expr])*
         $name:ident / $variant:ident : $unit:ident, $group:ident;
     )*) => {
-        /// The raw figures of one period; `None` is "not measured".
-        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-        #[serde(default)]
+        /// The raw figures of one period; `None` is "not measured". Stored as a map from
+        /// [`Measure::key`] to the value, with the blanks left out.
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct Values {
-            $( $(#[doc = $doc])*
-            #[serde(skip_serializing_if = "Option::is_none")]
-            pub $name: Option<Decimal>, )*
+            $( $(#[doc = $doc])* pub $name: Option<Decimal>, )*
         }
 
         /// A raw figure the user enters for each period.
@@ -184,6 +182,35 @@ measures! {
     predictions / Predictions: Count, Ai;
     /// Of those, the correct ones.
     correct_predictions / CorrectPredictions: Count, Ai;
+}
+
+// One loop over `Measure::ALL` instead of serde's derive, which would generate code
+// for each of the 33 fields (about 25 KB of wasm).
+impl Serialize for Values {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let entered: Vec<(&str, Decimal)> = Measure::ALL
+            .iter()
+            .filter_map(|m| Some((m.key(), m.get(self)?)))
+            .collect();
+        let mut map = s.serialize_map(Some(entered.len()))?;
+        for (key, value) in entered {
+            map.serialize_entry(key, &value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Values {
+    /// Unknown keys are ignored; a value that is not a number is an error.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, Option<Decimal>>::deserialize(d)?;
+        let mut values = Values::default();
+        for m in Measure::ALL {
+            m.set(&mut values, map.get(m.key()).copied().flatten());
+        }
+        Ok(values)
+    }
 }
 
 /// Why a measure's value is refused.
@@ -680,8 +707,12 @@ fn period_churn(v: &Values) -> Reading {
 
 /// `rate_pct` of a period of `days` days as a yearly rate of loss, in percent:
 /// `1 − (1 − rate)^(365 ÷ days)`. Without a length, the period is taken as a year. In
-/// `f64` (a rate shown to two decimals), rounded to 4 decimals.
+/// `f64` (a rate shown to two decimals), rounded to 4 decimals. `None` for a rate
+/// outside 0–100 % or a length below one day.
 pub fn yearly_loss_pct(rate_pct: Decimal, days: Option<i64>) -> Option<Decimal> {
+    if rate_pct < Decimal::ZERO || rate_pct > Decimal::ONE_HUNDRED {
+        return None;
+    }
     let Some(days) = days else {
         return Some(rate_pct);
     };
@@ -689,11 +720,13 @@ pub fn yearly_loss_pct(rate_pct: Decimal, days: Option<i64>) -> Option<Decimal> 
         return None;
     }
     let kept = 1.0 - money::to_f64(rate_pct) / 100.0;
-    if !(0.0..=1.0).contains(&kept) {
-        return None;
-    }
     let yearly = (1.0 - kept.powf(365.0 / days as f64)) * 100.0;
-    Decimal::from_f64(yearly).map(|d| d.round_dp(4))
+    Decimal::from_f64(yearly).map(round4)
+}
+
+/// Rounded to 4 decimals, half away from zero (the rule of [`money`]).
+fn round4(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// One KPI for one period; `cycle` is the period's sales cycle from its pasted deals.
@@ -725,6 +758,17 @@ pub fn reading(
             kpi::survey_response_rate(r, s)
         }
         Kpi::Clv => {
+            // Every figure it needs first, so a blank one reads as "not entered" even
+            // when the others contradict each other.
+            entered(
+                v,
+                [
+                    M::CustomersStart,
+                    M::CustomersEnd,
+                    M::CustomersNew,
+                    M::MarketingSpend,
+                ],
+            )?;
             let [margin] = entered(v, [M::MarginPerCustomer])?;
             let churn = period_churn(v)?;
             let yearly =
@@ -892,8 +936,8 @@ pub struct Proposal {
 /// - cost-per-acquisition reduction ← the fall in CAC (0 if it rose).
 ///
 /// A pair is proposed only when both periods have a value. Values are clamped to the
-/// field's range (a cycle under one day becomes one day). Proposals equal to the current
-/// value are left out.
+/// field's range (a cycle under one day becomes one day) and rounded to 4 decimals.
+/// Proposals equal to the current value are left out.
 pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -> Vec<Proposal> {
     let both = |k: Kpi| {
         comparisons
@@ -918,25 +962,19 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
     if let Some((b, a)) = both(Kpi::SalesCycle) {
         wanted.extend([(Field::CycleDaysBefore, b), (Field::CycleDaysAfter, a)]);
     }
-    if let Some((b, a)) = both(Kpi::OrderValue) {
-        let rise = kpi::relative_change(b, a)
-            .unwrap_or_default()
-            .max(Decimal::ZERO);
-        wanted.push((Field::DealSizeUpliftPct, rise));
+    // A change from a baseline of zero has no relative size: nothing is proposed.
+    if let Some(Ok(change)) = both(Kpi::OrderValue).map(|(b, a)| kpi::relative_change(b, a)) {
+        wanted.push((Field::DealSizeUpliftPct, change.max(Decimal::ZERO)));
     }
-    if let Some((b, a)) = both(Kpi::Cac) {
-        let fall = kpi::relative_change(b, a)
-            .unwrap_or_default()
-            .min(Decimal::ZERO)
-            .abs();
-        wanted.push((Field::CpaReductionPct, fall));
+    if let Some(Ok(change)) = both(Kpi::Cac).map(|(b, a)| kpi::relative_change(b, a)) {
+        wanted.push((Field::CpaReductionPct, change.min(Decimal::ZERO).abs()));
     }
     wanted
         .into_iter()
         .map(|(field, value)| Proposal {
             field,
             from: field.get(inputs),
-            to: field.clamp(value.round_dp(4)),
+            to: field.clamp(round4(value)),
         })
         .filter(|p| p.to != p.from)
         .collect()

@@ -271,7 +271,7 @@ catalogue! {
     DateFormat => "Formato de fecha", "Date format";
     DayFirst => "día/mes/año", "day/month/year";
     MonthFirst => "mes/día/año", "month/day/year";
-    DealsStats => "{0} tratos · media {1} días · mediana {2} días", "{0} deals · mean {1} days · median {2} days";
+    DealsStats => "Tratos: {0} · media {1} días · mediana {2} días", "Deals: {0} · mean {1} days · median {2} days";
     DealsNone => "Sin tratos pegados.", "No deals pasted.";
     DealsTooLong => "Demasiado largo: {0} caracteres, el límite es {1} (unos 2.000 tratos). No se ha guardado este pegado; pega solo los tratos del periodo.", "Too long: {0} characters, the limit is {1} (about 2,000 deals). This paste was not kept; paste only the period's deals.";
     RowsSkipped => "{0} filas no cuentan:", "{0} rows do not count:";

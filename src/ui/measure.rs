@@ -1239,20 +1239,29 @@ fn FeedPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                 .with(|i| evaluate(&apply(i, p)).ok().map(|r| (r.roi_pct, r.npv)))
         })
     });
-    let undo = RwSignal::new(None::<crate::engine::model::Inputs>);
+    // Undo is offered while the model's inputs are still exactly what the action made
+    // them, wherever the user went meanwhile; any later edit makes it disappear rather
+    // than be overwritten by it.
+    let undoable = Memo::new(move |_| {
+        ctx.session.fed.with(|fed| {
+            fed.as_ref()
+                .filter(|(_, after)| ctx.inputs.with(|i| i == after))
+                .map(|(before, _)| before.clone())
+        })
+    });
     let apply_all = move |_| {
         let before = ctx.inputs.get_untracked();
-        let list = proposed.get_untracked();
-        ctx.scenario.update(|s| s.inputs = apply(&s.inputs, &list));
+        let after = apply(&before, &proposed.get_untracked());
+        ctx.scenario.update(|s| s.inputs = after.clone());
         ctx.session.epoch.update(|e| *e = e.wrapping_add(1));
-        undo.set(Some(before));
+        ctx.session.fed.set(Some((before, after)));
     };
     let undo_apply = move |_| {
-        if let Some(before) = undo.get_untracked() {
+        if let Some(before) = undoable.get_untracked() {
             ctx.scenario.update(|s| s.inputs = before);
             ctx.session.epoch.update(|e| *e = e.wrapping_add(1));
         }
-        undo.set(None);
+        ctx.session.fed.set(None);
     };
     let rows = move || {
         let fmt = ctx.fmt.get();
@@ -1313,7 +1322,7 @@ fn FeedPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                     <button type="button" data-testid="feed-apply" on:click=apply_all>{ctx.tr(Msg::FeedApply)}</button>
                 </div>
             </Show>
-            <Show when=move || undo.with(Option::is_some)>
+            <Show when=move || undoable.with(Option::is_some)>
                 <div class="note" role="status" data-testid="feed-done">
                     <p>{ctx.tr(Msg::FeedDone)}</p>
                     <button type="button" class="secondary" data-testid="feed-undo" on:click=undo_apply>{ctx.tr(Msg::Undo)}</button>

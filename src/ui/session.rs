@@ -4,6 +4,7 @@
 
 use super::storage::{now_ms, BrowserBackend};
 use super::Ctx;
+use crate::engine::model::Inputs;
 use crate::i18n::Msg;
 use crate::scenario::codec::{decode_link, LinkError};
 use crate::scenario::store::{self, External, Notice, Written};
@@ -59,6 +60,9 @@ pub struct Session {
     /// Bumped whenever the working scenario is replaced as a whole (reset, open, a link,
     /// another tab), so fields drop whatever half-typed text they hold.
     pub epoch: RwSignal<u32>,
+    /// The model's inputs before and after measured results were last fed into them,
+    /// for undo (kept here so it survives a change of screen).
+    pub fed: RwSignal<Option<(Inputs, Inputs)>>,
     /// The working scenario as last written or received, to skip writes that would
     /// change nothing (and to stop two tabs echoing each other).
     synced: StoredValue<Option<Scenario>>,
@@ -105,6 +109,7 @@ impl Session {
             notes: RwSignal::new(Vec::new()),
             stash: RwSignal::new(None),
             epoch: RwSignal::new(0),
+            fed: RwSignal::new(None),
             synced: StoredValue::new(None),
             written_at: StoredValue::new(None),
             backend: StoredValue::new_local(backend),

@@ -88,13 +88,29 @@ async function expectMetrics(box, m) {
   }
 }
 
-/** No horizontal scroll: the page is no wider than the window. */
+/**
+ * No horizontal scroll: the page is no wider than the window. The message names the
+ * elements that stick out on the right (outside elements that scroll on their own).
+ */
 async function expectNoSideScroll(page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`).toBeLessThanOrEqual(innerWidth);
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
+    const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+    const wide = [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((el) => {
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (scrolls(up)) return false;
+        return true;
+      })
+      .slice(0, 5)
+      .map((el) => {
+        const id = el.getAttribute("data-testid") ?? [...el.classList].join(".");
+        return `<${el.tagName.toLowerCase()} ${id}> "${el.textContent.trim().slice(0, 40)}" right ${Math.round(el.getBoundingClientRect().right)} px`;
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide };
+  });
+  expect(scrollWidth, `scrollWidth ${scrollWidth} > innerWidth ${innerWidth}; sticking out: ${wide.join("; ")}`).toBeLessThanOrEqual(
+    innerWidth,
+  );
 }
 
 // ------------------------------------------------------------------ the ROI model
@@ -286,6 +302,11 @@ test.describe("KPIs by hand", () => {
     );
     await expectKpi(page, "Cac", `${money(900, "es")} → ${money(1100, "es")}`, `+${money(200, "es")} (+${percent(22.22, "es")})`, "↑ Empeora");
     await expect(kpi(page, "Interactions").verdict).toHaveText("↑ Cambia");
+    // Typed the Spanish way: "96.000" is ninety-six thousand. CAC 96,000 ÷ 80 = 1,200;
+    // +300, ÷ 900 = +33.3 %.
+    await page.getByTestId("current-marketing_spend").fill("96.000");
+    await expect(errorOf(page, "current-marketing_spend")).toHaveText("");
+    await expectKpi(page, "Cac", `${money(900, "es")} → ${money(1200, "es")}`, `+${money(300, "es")} (+${percent(33.33, "es")})`, "↑ Empeora");
     await expect(page.getByTestId("current-customers_start")).toHaveValue("950");
     await expect(page.getByTestId("current-interactions")).toHaveValue("12.000");
   });
@@ -310,7 +331,7 @@ test.describe("deals", () => {
     await page.getByTestId("deals-baseline").fill(paste);
     // Good rows: 40, 30, 91, 0, 20, 30 → 6 deals, mean 211 ÷ 6 = 35.17, sorted
     // 0 20 30 30 40 91 → median (30 + 30) ÷ 2 = 30.
-    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("6 deals · mean 35.2 days · median 30 days");
+    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("Deals: 6 · mean 35.2 days · median 30 days");
     const bad = page.getByTestId("bad-rows-baseline");
     await expect(bad.locator(".warn-text")).toHaveText("3 rows do not count:");
     await expect(bad.locator("li")).toHaveText([
@@ -328,7 +349,7 @@ test.describe("deals", () => {
     // Read day first instead: "3/14/2025" has no month 14, so line 10 is bad and the
     // rest is 40, 30, 91, 0, 30 → mean 191 ÷ 5 = 38.2, median 30.
     await page.getByTestId("date-order").selectOption("dmy");
-    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("5 deals · mean 38.2 days · median 30 days");
+    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("Deals: 5 · mean 38.2 days · median 30 days");
     await expect(bad.locator("li")).toHaveCount(4);
     await expect(bad.locator("li").nth(3)).toContainText("Line 10: date 1 is not valid.");
 
@@ -351,13 +372,13 @@ test.describe("deals", () => {
       ].join("\n"),
     );
     // 19, 30, 15 → 3 deals, mean 64 ÷ 3 = 21.33, median 19.
-    await expect(page.getByTestId("deals-stats-current")).toHaveText("3 tratos · media 21,3 días · mediana 19 días");
+    await expect(page.getByTestId("deals-stats-current")).toHaveText("Tratos: 3 · media 21,3 días · mediana 19 días");
     await expect(page.getByTestId("bad-rows-current")).toHaveCount(0);
     await expect(page.getByTestId("date-order")).toHaveValue("dmy");
 
     // The order was fixed at the first paste: English later reads the same text alike.
     await lang(page, "en");
-    await expect(page.getByTestId("deals-stats-current")).toHaveText("3 deals · mean 21.3 days · median 19 days");
+    await expect(page.getByTestId("deals-stats-current")).toHaveText("Deals: 3 · mean 21.3 days · median 19 days");
     await expect(page.getByTestId("date-order")).toHaveValue("dmy");
   });
 });
@@ -566,7 +587,7 @@ test.describe("persistence", () => {
       // CSAT 300 ÷ 400 = 75 % → 425 ÷ 500 = 85 %.
       await expectKpi(p, "Csat", "75% → 85%", "+10 pp (+13.3%)", "↑ Better");
       // Deals: 40 and 30 days → mean 35, median 35.
-      await expect(p.getByTestId("deals-stats-baseline")).toHaveText("2 deals · mean 35 days · median 35 days");
+      await expect(p.getByTestId("deals-stats-baseline")).toHaveText("Deals: 2 · mean 35 days · median 35 days");
       await expect(p.getByTestId("date-order")).toHaveValue("mdy");
       await expect(p.getByTestId("campaign-0-name")).toHaveValue("Search");
       // ROI (60,000 − 10,000) ÷ 10,000 = 500 %, ROMI (12,000 − 10,000) ÷ 10,000 = 20 %.
@@ -664,7 +685,7 @@ test.describe("accessibility and layout", () => {
     await expect(page.getByTestId("campaign-total")).toBeVisible();
     await expectNoSideScroll(page);
     await lang(page, "es");
+    await page.screenshot({ path: "artifacts/measure-360-es.png" });
     await expectNoSideScroll(page);
-    await page.screenshot({ path: "artifacts/measure-360.png", fullPage: true });
   });
 });
