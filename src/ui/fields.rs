@@ -1,39 +1,33 @@
 //! Input fields: number fields that read the locale's way of writing numbers, what-if
 //! sliders paired with a number field, and the grouped inputs panel.
 
+use super::number::NumberBox;
 use super::Ctx;
 use crate::engine::model::{BenefitLine, Field, Group, Inputs, Problem, Unit};
-use crate::i18n::{field_label, fill, group_label, line_label, parse_number, Msg, ParseError};
+use crate::i18n::{field_label, fill, group_label, line_label, Msg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// What is wrong with the text in a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FieldIssue {
-    Parse(ParseError),
-    Range(Problem),
-}
-
-fn issue_text(ctx: Ctx, field: Field, issue: FieldIssue) -> String {
-    let fmt = ctx.fmt.get();
+/// Why `value` is refused for `field`, in the current language.
+fn problem_text(ctx: Ctx, field: Field, value: Decimal) -> Option<String> {
+    let fmt = ctx.fmt.get_untracked();
     let (min, max) = field.range();
-    let first = match issue {
-        FieldIssue::Parse(ParseError::Empty) => ctx.t(Msg::ErrEmpty).to_string(),
-        FieldIssue::Parse(ParseError::NotANumber) => ctx.t(Msg::ErrNotANumber).to_string(),
-        FieldIssue::Range(Problem::BelowMin) => {
-            fill(ctx.t(Msg::ErrBelowMin), &[&fmt.in_unit(field.unit(), min)])
-        }
-        FieldIssue::Range(Problem::AboveMax) => {
-            fill(ctx.t(Msg::ErrAboveMax), &[&fmt.in_unit(field.unit(), max)])
-        }
-        FieldIssue::Range(Problem::NotWhole) => ctx.t(Msg::ErrNotWhole).to_string(),
-    };
-    format!("{first} {}", ctx.t(Msg::ErrKeptLast))
+    field.check(value).err().map(|problem| match problem {
+        Problem::BelowMin => fill(
+            ctx.t_untracked(Msg::ErrBelowMin),
+            &[&fmt.in_unit(field.unit(), min)],
+        ),
+        Problem::AboveMax => fill(
+            ctx.t_untracked(Msg::ErrAboveMax),
+            &[&fmt.in_unit(field.unit(), max)],
+        ),
+        Problem::NotWhole => ctx.t_untracked(Msg::ErrNotWhole).to_string(),
+    })
 }
 
 /// Unit shown after a number field (currency fields show the currency code).
-fn suffix(ctx: Ctx, unit: Unit) -> String {
+pub fn suffix(ctx: Ctx, unit: Unit) -> String {
     match unit {
         Unit::Money => ctx.fmt.get().currency.code().to_string(),
         Unit::Percent => ctx.t(Msg::UnitPercent).to_string(),
@@ -50,9 +44,8 @@ fn field_value(ctx: Ctx, field: Field) -> Memo<Decimal> {
     Memo::new(move |_| ctx.inputs.with(|i| field.get(i)))
 }
 
-/// A text field for one input. Typed text is read in the current language; a valid value
-/// goes straight into the scenario, an invalid one shows a message and the scenario keeps
-/// its last valid value.
+/// A text field for one input of the model: a valid value goes straight into the
+/// scenario, an invalid one shows a message and the scenario keeps its last valid value.
 #[component]
 fn NumberInput(
     ctx: Ctx,
@@ -61,67 +54,23 @@ fn NumberInput(
     #[prop(optional)] labelled_by: Option<String>,
 ) -> impl IntoView {
     let value = field_value(ctx, field);
-    // What the user is typing, while it differs from the formatted value.
-    let draft = RwSignal::new(None::<String>);
-    let issue = RwSignal::new(None::<FieldIssue>);
-    // A change from elsewhere (a slider, another field) or a whole new scenario (reset,
-    // open, a link) replaces whatever was being typed.
-    Effect::new(move |last_epoch: Option<u32>| {
-        let epoch = ctx.session.epoch.get();
-        let current = value.get();
-        let lang = ctx.lang.get_untracked();
-        let replaced = last_epoch.is_some_and(|e| e != epoch);
-        if replaced
-            || draft
-                .get_untracked()
-                .is_some_and(|text| parse_number(&text, lang) != Ok(current))
-        {
-            draft.set(None);
-            issue.set(None);
+    let set = Callback::new(move |v: Option<Decimal>| {
+        if let Some(v) = v {
+            ctx.scenario.update(|s| field.set(&mut s.inputs, v));
         }
-        epoch
     });
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        let parsed = parse_number(&text, ctx.lang.get_untracked())
-            .map_err(FieldIssue::Parse)
-            .and_then(|v| field.check(v).map(|()| v).map_err(FieldIssue::Range));
-        draft.set(Some(text));
-        match parsed {
-            Ok(v) => {
-                issue.set(None);
-                ctx.scenario.update(|s| field.set(&mut s.inputs, v));
-            }
-            Err(e) => issue.set(Some(e)),
-        }
-    };
-    let on_blur = move |_| {
-        if issue.get_untracked().is_none() {
-            draft.set(None);
-        }
-    };
-    let error_id = format!("{id}-error");
     let unit = field.unit();
     view! {
-        <div class="number" class:invalid=move || issue.get().is_some()>
-            <input
-                id=id.clone()
-                type="text"
-                inputmode=if unit.is_whole() { "numeric" } else { "decimal" }
-                autocomplete="off"
-                data-testid=id.clone()
-                aria-labelledby=labelled_by
-                aria-invalid=move || issue.get().is_some().to_string()
-                aria-describedby=error_id.clone()
-                prop:value=move || draft.get().unwrap_or_else(|| ctx.fmt.get().plain(value.get()))
-                on:input=on_input
-                on:blur=on_blur
-            />
-            <span class="suffix" aria-hidden="true">{move || suffix(ctx, unit)}</span>
-        </div>
-        <p class="field-error" id=error_id role="alert">
-            {move || issue.get().map(|i| issue_text(ctx, field, i))}
-        </p>
+        <NumberBox
+            ctx
+            id
+            value=Signal::derive(move || Some(value.get()))
+            set
+            check=Callback::new(move |v| problem_text(ctx, field, v))
+            whole=unit.is_whole()
+            suffix=Signal::derive(move || suffix(ctx, unit))
+            labelled_by
+        />
     }
 }
 

@@ -4,6 +4,7 @@
 //! every figure comes from `engine::measure`.
 
 use super::charts::{BeforeAfterChart, CampaignChart};
+use super::fields::suffix;
 use super::format::Fmt;
 use super::number::NumberBox;
 use super::{Ctx, Screen};
@@ -330,16 +331,6 @@ fn measure_check(lang: Lang, fmt: Fmt, m: Measure, v: Decimal) -> Option<String>
     })
 }
 
-fn unit_suffix(ctx: Ctx, unit: Unit) -> String {
-    match unit {
-        Unit::Money => ctx.fmt.get().currency.code().to_string(),
-        Unit::Hours => ctx.t(Msg::UnitHours).to_string(),
-        Unit::Minutes => ctx.t(Msg::UnitMinutes).to_string(),
-        Unit::Percent => ctx.t(Msg::UnitPercent).to_string(),
-        _ => String::new(),
-    }
-}
-
 /// One KPI group: its raw figures for both periods, then its KPIs compared.
 #[component]
 fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView {
@@ -365,8 +356,8 @@ fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView {
                             check
                             optional=true
                             whole=m.unit().is_whole()
-                            suffix=Signal::derive(move || unit_suffix(ctx, m.unit()))
-                            labelled_by=format!("{label_id} {head}")
+                            suffix=Signal::derive(move || suffix(ctx, m.unit()))
+                            labelled_by=Some(format!("{label_id} {head}"))
                         />
                     </div>
                 }
@@ -870,7 +861,7 @@ fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                             set
                             check
                             whole=col.unit().is_whole()
-                            suffix=Signal::derive(move || unit_suffix(ctx, col.unit()))
+                            suffix=Signal::derive(move || suffix(ctx, col.unit()))
                         />
                     </div>
                 }
@@ -1113,8 +1104,8 @@ fn clv_control(ctx: Ctx, d: Derived, field: ClvField) -> impl IntoView {
                     value
                     set=Callback::new(move |v: Option<Decimal>| if let Some(v) = v { store(v) })
                     check
-                    suffix=Signal::derive(move || unit_suffix(ctx, unit))
-                    labelled_by=label_id
+                    suffix=Signal::derive(move || suffix(ctx, unit))
+                    labelled_by=Some(label_id)
                 />
             </div>
             {range}

@@ -33,7 +33,7 @@ pub fn NumberBox(
     #[prop(into)]
     suffix: Signal<String>,
     /// Id of the visible label, when it is not a `<label for>`.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     labelled_by: Option<String>,
 ) -> impl IntoView {
     let draft = RwSignal::new(None::<String>);
