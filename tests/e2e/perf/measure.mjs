@@ -15,6 +15,9 @@
 //      value and dispatches `input`; the start is taken by a capturing `input` listener on
 //      window (before the app's own handler), the end after the NPV text changed and then
 //      requestAnimationFrame + setTimeout(0), i.e. once the frame showing it was produced.
+//   4. Measurement screen, with the example loaded: tab click → scorecard filled (median
+//      of 5 fresh contexts), and typing a figure → its KPI card updated / next frame, the
+//      same way as the slider.
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../chromium.js";
 import { spawn } from "node:child_process";
@@ -151,27 +154,27 @@ async function timeToFirstResult(browser, url) {
   return result;
 }
 
-/** Slider input → next frame latencies, in the page. */
-async function sliderLatency(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector("[data-testid=card-npv] .value")?.textContent.trim());
-  const samples = await page.evaluate(
-    async ({ warmup, steps }) => {
-      const slider = document.querySelector("[data-testid=slider-churn_after_pct]");
-      const npvText = () => document.querySelector("[data-testid=card-npv] .value")?.textContent ?? "";
+/**
+ * Input → DOM updated and → next frame latencies, in the page: sets `input` (a selector)
+ * to each of `values` in turn and dispatches `input`, waiting for the text of `watch` to
+ * change each time.
+ */
+async function inputLatency(page, { input, watch, values }) {
+  return page.evaluate(
+    async ({ warmup, steps, input, watch, values }) => {
+      const field = document.querySelector(input);
+      const watched = () => document.querySelector(watch)?.textContent ?? "";
       const root = document.body;
       let start = 0;
       window.addEventListener("input", () => (start = performance.now()), { capture: true });
       const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const step = (value) =>
         new Promise((resolve, reject) => {
-          const before = npvText();
+          const before = watched();
           let dom = null;
           const timer = setTimeout(() => reject(new Error(`no change after setting ${value}`)), 5000);
           const changed = () => {
-            if (dom !== null || npvText() === before) return;
+            if (dom !== null || watched() === before) return;
             dom = performance.now();
             observer.disconnect();
             requestAnimationFrame(() =>
@@ -183,23 +186,75 @@ async function sliderLatency(browser, url) {
           };
           const observer = new MutationObserver(changed);
           observer.observe(root, { childList: true, subtree: true, characterData: true });
-          slider.value = value;
-          slider.dispatchEvent(new Event("input", { bubbles: true }));
+          field.value = value;
+          field.dispatchEvent(new Event("input", { bubbles: true }));
           changed(); // in case the DOM was updated synchronously
         });
       await nextFrame();
       const out = [];
       for (let i = 0; i < warmup + steps; i++) {
-        const s = await step(i % 2 === 0 ? "12.5" : "13");
+        const s = await step(values[i % values.length]);
         if (i >= warmup) out.push(s);
         await nextFrame(); // let the page settle between steps
       }
       return out;
     },
-    { warmup: WARMUP_STEPS, steps: STEPS },
+    { warmup: WARMUP_STEPS, steps: STEPS, input, watch, values },
   );
+}
+
+async function freshPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("[data-testid=card-npv] .value")?.textContent.trim());
+  return { context, page };
+}
+
+/** Slider input → repaint on the calculator. */
+async function sliderLatency(browser, url) {
+  const { context, page } = await freshPage(browser, url);
+  const samples = await inputLatency(page, {
+    input: "[data-testid=slider-churn_after_pct]",
+    watch: "[data-testid=card-npv] .value",
+    values: ["12.5", "13"],
+  });
   await context.close();
   return samples;
+}
+
+/**
+ * The measurement screen: tab click → example's scorecard in the DOM (median of LOADS,
+ * each in a fresh context), then typing a figure → the KPI card updated.
+ */
+async function measureScreen(browser, url) {
+  const opens = [];
+  let samples = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { context, page } = await freshPage(browser, url);
+    await page.getByTestId("nav-measure").click();
+    await page.getByTestId("load-example").click();
+    await page.getByTestId("nav-calculator").click();
+    opens.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        document.querySelector("[data-testid=nav-measure]").click();
+        while (!document.querySelector("[data-testid=score-AiAccuracy] td")?.textContent.trim()) {
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        return performance.now() - start;
+      }),
+    );
+    if (i === 0) {
+      samples = await inputLatency(page, {
+        input: "[data-testid=current-customers_end]",
+        watch: "[data-testid=kpi-Churn] [data-testid=values]",
+        values: ["1180", "1190"],
+      });
+    }
+    await context.close();
+  }
+  return { opens, samples };
 }
 
 // ------------------------------------------------------------------ main
@@ -243,6 +298,14 @@ try {
   console.log(`  input → next frame: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)}`);
   console.log(`  input → DOM updated: p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, max ${ms(d.max)}\n`);
 
+  // 4. Measurement screen.
+  const m = await measureScreen(browser, url);
+  const mf = stats(m.samples.map((s) => s.frame));
+  const md = stats(m.samples.map((s) => s.dom));
+  const opened = median(m.opens);
+  console.log(`Measurement screen with the example: tab click → scorecard filled, median of ${m.opens.length}: ${ms(opened)} (max ${ms(Math.max(...m.opens))})`);
+  console.log(`  typing customers at end 1180 ↔ 1190 → churn card, ${m.samples.length} steps: DOM p50 ${ms(md.p50)}, p95 ${ms(md.p95)}; next frame p50 ${ms(mf.p50)}, p95 ${ms(mf.p95)}\n`);
+
   // Markdown.
   const kinds = ["wasm", "JS", "CSS", "HTML", "other"].filter((k) => sizes.byKind[k]);
   const lines = [
@@ -259,6 +322,9 @@ try {
     `| Navigation → first result, next frame (${LOADS} fresh loads) | ${ms(ttfrFrame)} | – | ${ms(Math.max(...loads.map((l) => l.frame)))} |`,
     `| Slider input → DOM updated (${samples.length} steps) | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.max)} |`,
     `| Slider input → next frame (${samples.length} steps) | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`,
+    `| Measurement tab click → scorecard filled (${m.opens.length} loads, example) | ${ms(opened)} | – | ${ms(Math.max(...m.opens))} |`,
+    `| Measurement figure typed → KPI card updated (${m.samples.length} steps) | ${ms(md.p50)} | ${ms(md.p95)} | ${ms(md.max)} |`,
+    `| Measurement figure typed → next frame (${m.samples.length} steps) | ${ms(mf.p50)} | ${ms(mf.p95)} | ${ms(mf.max)} |`,
   ];
   console.log(lines.join("\n"));
 } finally {
