@@ -389,6 +389,66 @@ fn bars_height(rows: usize) -> f64 {
     TOP + rows.max(1) as f64 * ROW_H + 40.0
 }
 
+/// Rows of a two-bar percentage chart: label, first bar, second bar.
+type PairRows = Vec<(String, f64, Option<f64>)>;
+
+/// A horizontal chart of two percentages per row, with its legend; nothing when there
+/// are no rows.
+#[component]
+fn PercentPairs(
+    ctx: Ctx,
+    id: &'static str,
+    title: Msg,
+    alt: Msg,
+    rows: Memo<PairRows>,
+    /// CSS class and legend of the first and second bar.
+    first: (&'static str, Msg),
+    second: (&'static str, Msg),
+) -> impl IntoView {
+    let height = Signal::derive(move || bars_height(rows.with(Vec::len)));
+    let desc = Signal::derive(move || {
+        let fmt = ctx.fmt.get();
+        let (a_name, b_name) = (ctx.t(first.1), ctx.t(second.1));
+        let list = rows.with(|r| {
+            r.iter()
+                .map(|(label, a, b)| {
+                    let b = b
+                        .map(|b| fmt.percent(decimal(b)))
+                        .unwrap_or_else(|| "—".into());
+                    format!(
+                        "{label}: {a_name} {}, {b_name} {b}",
+                        fmt.percent(decimal(*a))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        fill(ctx.t(alt), &[&list])
+    });
+    let body = move || {
+        let fmt = ctx.fmt.get();
+        rows.with(|r| {
+            horizontal_bars(
+                r,
+                (first.0, second.0),
+                move |t| fmt.percent(decimal(t)),
+                ctx.t(Msg::AxisPercent).to_string(),
+            )
+        })
+    };
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <Figure id title=Signal::derive(ctx.tr(title)) desc height>
+                {body}
+            </Figure>
+            <ul class="legend" aria-hidden="true">
+                <li class=first.0>{ctx.tr(first.1)}</li>
+                <li class=second.0>{ctx.tr(second.1)}</li>
+            </ul>
+        </Show>
+    }
+}
+
 /// Baseline against current for every rate KPI measured in both periods.
 #[component]
 pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl IntoView {
@@ -405,53 +465,23 @@ pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl In
                         Some(to_f64(a)),
                     ))
                 })
-                .collect::<Vec<_>>()
+                .collect()
         })
     });
-    let height = Signal::derive(move || bars_height(rows.with(Vec::len)));
-    let desc = Signal::derive(move || {
-        let fmt = ctx.fmt.get();
-        let list = rows.with(|r| {
-            r.iter()
-                .map(|(label, b, a)| {
-                    format!(
-                        "{label}: {} → {}",
-                        fmt.percent(decimal(*b)),
-                        fmt.percent(decimal(a.unwrap_or_default()))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        });
-        fill(ctx.t(Msg::ChartBeforeAfterAlt), &[&list])
-    });
-    let body = move || {
-        let fmt = ctx.fmt.get();
-        rows.with(|r| {
-            (!r.is_empty()).then(|| {
-                horizontal_bars(
-                    r,
-                    ("before", "after"),
-                    move |t| fmt.percent(decimal(t)),
-                    ctx.t(Msg::AxisPercent).to_string(),
-                )
-            })
-        })
-    };
     view! {
-        <Show when=move || !rows.with(Vec::is_empty)>
-            <Figure id="chart-before-after" title=Signal::derive(ctx.tr(Msg::ChartBeforeAfter)) desc height>
-                {body}
-            </Figure>
-            <ul class="legend" aria-hidden="true">
-                <li class="before">{ctx.tr(Msg::Baseline)}</li>
-                <li class="after">{ctx.tr(Msg::Current)}</li>
-            </ul>
-        </Show>
+        <PercentPairs
+            ctx
+            id="chart-before-after"
+            title=Msg::ChartBeforeAfter
+            alt=Msg::ChartBeforeAfterAlt
+            rows
+            first=("before", Msg::Baseline)
+            second=("after", Msg::Current)
+        />
     }
 }
 
-/// ROI and ROMI of each campaign.
+/// ROI and ROMI of each campaign with a spend.
 #[component]
 pub fn CampaignChart(ctx: Ctx, campaigns: Memo<Vec<Campaign>>) -> impl IntoView {
     let rows = Memo::new(move |_| {
@@ -465,46 +495,18 @@ pub fn CampaignChart(ctx: Ctx, campaigns: Memo<Vec<Campaign>>) -> impl IntoView 
                         Some(to_f64(m.romi_pct?)),
                     ))
                 })
-                .collect::<Vec<_>>()
+                .collect()
         })
     });
-    let height = Signal::derive(move || bars_height(rows.with(Vec::len)));
-    let desc = Signal::derive(move || {
-        let fmt = ctx.fmt.get();
-        let list = rows.with(|r| {
-            r.iter()
-                .map(|(name, roi, romi)| {
-                    format!(
-                        "{name}: ROI {}, ROMI {}",
-                        fmt.percent(decimal(*roi)),
-                        fmt.percent(decimal(romi.unwrap_or_default()))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        });
-        fill(ctx.t(Msg::ChartCampaignsAlt), &[&list])
-    });
-    let body = move || {
-        let fmt = ctx.fmt.get();
-        rows.with(|r| {
-            (!r.is_empty()).then(|| {
-                horizontal_bars(
-                    r,
-                    ("roi", "romi"),
-                    move |t| fmt.percent(decimal(t)),
-                    ctx.t(Msg::AxisPercent).to_string(),
-                )
-            })
-        })
-    };
     view! {
-        <Figure id="chart-campaigns" title=Signal::derive(ctx.tr(Msg::ChartCampaigns)) desc height>
-            {body}
-        </Figure>
-        <ul class="legend" aria-hidden="true">
-            <li class="roi">{ctx.tr(Msg::MetricRoi)}</li>
-            <li class="romi">{ctx.tr(Msg::MetricRomi)}</li>
-        </ul>
+        <PercentPairs
+            ctx
+            id="chart-campaigns"
+            title=Msg::ChartCampaigns
+            alt=Msg::ChartCampaignsAlt
+            rows
+            first=("roi", Msg::MetricRoi)
+            second=("romi", Msg::MetricRomi)
+        />
     }
 }
