@@ -242,6 +242,8 @@ catalogue! {
     MeasureIntro => "Fija una línea base antes del CRM, mide el periodo actual y compara: los KPI son los capítulos y el ROI, el desenlace. Deja en blanco lo que no midas.", "Set a baseline before the CRM, measure the current period and compare: KPIs are the chapters, ROI is the ending. Leave blank what you do not measure.";
     MeasureSections => "Secciones de la medición", "Measurement sections";
     LoadExample => "Cargar un ejemplo", "Load an example";
+    ClearMeasurements => "Borrar todas las mediciones", "Clear all measurements";
+    RestoreMeasurements => "Deshacer el borrado", "Undo clearing";
     PeriodsTitle => "Periodos", "Periods";
     PeriodsHint => "Compara periodos de la misma duración (por ejemplo, el mismo semestre de dos años) para que los recuentos sean comparables.", "Compare periods of the same length (for example the same half of two years) so that counts are comparable.";
     Baseline => "Línea base", "Baseline";

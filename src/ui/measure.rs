@@ -210,9 +210,21 @@ fn verdict_text(lang: Lang, c: &Comparison) -> String {
 pub fn MeasureScreen(ctx: Ctx) -> impl IntoView {
     let d = Derived::new(ctx);
     let empty = Memo::new(move |_| d.measure.with(Measurement::is_empty));
-    let load_example = move |_| {
-        update_measure(ctx, |m| *m = Measurement::example());
+    let replace_all = move |with: Measurement| {
+        update_measure(ctx, |m| *m = with);
         ctx.session.epoch.update(|e| *e = e.wrapping_add(1));
+    };
+    let clear = move |_| {
+        ctx.session.cleared.set(Some(d.measure.get_untracked()));
+        replace_all(Measurement::default());
+    };
+    // Undo is offered while nothing has been measured since clearing.
+    let can_restore = move || empty.get() && ctx.session.cleared.with(Option::is_some);
+    let restore = move |_| {
+        if let Some(previous) = ctx.session.cleared.get_untracked() {
+            replace_all(previous);
+        }
+        ctx.session.cleared.set(None);
     };
     let section_link = move |href: &'static str, msg: Msg| {
         view! { <li><a href=href>{ctx.tr(msg)}</a></li> }
@@ -232,11 +244,25 @@ pub fn MeasureScreen(ctx: Ctx) -> impl IntoView {
                         {section_link("#feed", Msg::FeedTitle)}
                     </ul>
                 </nav>
-                <Show when=move || empty.get()>
-                    <button type="button" class="secondary" data-testid="load-example" on:click=load_example>
-                        {ctx.tr(Msg::LoadExample)}
-                    </button>
-                </Show>
+                <div class="actions">
+                    <Show
+                        when=move || empty.get()
+                        fallback=move || view! {
+                            <button type="button" class="secondary danger" data-testid="clear-measurements" on:click=clear>
+                                {ctx.tr(Msg::ClearMeasurements)}
+                            </button>
+                        }
+                    >
+                        <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example())>
+                            {ctx.tr(Msg::LoadExample)}
+                        </button>
+                    </Show>
+                    <Show when=can_restore>
+                        <button type="button" class="secondary" data-testid="restore-measurements" on:click=restore>
+                            {ctx.tr(Msg::RestoreMeasurements)}
+                        </button>
+                    </Show>
+                </div>
             </section>
             <Periods ctx d />
             {KpiGroup::ALL.into_iter().map(|group| view! { <GroupPanel ctx d group /> }).collect_view()}

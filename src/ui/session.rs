@@ -4,6 +4,7 @@
 
 use super::storage::{now_ms, BrowserBackend};
 use super::Ctx;
+use crate::engine::measure::Measurement;
 use crate::engine::model::Inputs;
 use crate::i18n::Msg;
 use crate::scenario::codec::{decode_link, LinkError};
@@ -63,6 +64,8 @@ pub struct Session {
     /// The model's inputs before and after measured results were last fed into them,
     /// for undo (kept here so it survives a change of screen).
     pub fed: RwSignal<Option<(Inputs, Inputs)>>,
+    /// The measurements as they were before the user cleared them, for undo.
+    pub cleared: RwSignal<Option<Measurement>>,
     /// The working scenario as last written or received, to skip writes that would
     /// change nothing (and to stop two tabs echoing each other).
     synced: StoredValue<Option<Scenario>>,
@@ -110,6 +113,7 @@ impl Session {
             stash: RwSignal::new(None),
             epoch: RwSignal::new(0),
             fed: RwSignal::new(None),
+            cleared: RwSignal::new(None),
             synced: StoredValue::new(None),
             written_at: StoredValue::new(None),
             backend: StoredValue::new_local(backend),

@@ -689,3 +689,27 @@ test.describe("accessibility and layout", () => {
     await expectNoSideScroll(page);
   });
 });
+
+test.describe("the worked example", () => {
+  test("loads with one click, clears, and the clearing can be undone", async ({ page }) => {
+    await openMeasure(page);
+    await page.getByTestId("load-example").click();
+    // The example's churn, by hand: baseline 1,200 at start, 1,150 at end, 130 new →
+    // lost 1,200 − (1,150 − 130) = 180, 180 ÷ 1,200 = 15 %; current 1,150, 1,190, 150 →
+    // lost 1,150 − 1,040 = 110, 110 ÷ 1,150 = 9.565… % → "9.6%".
+    await expect(kpi(page, "Churn").values).toHaveText("15% → 9.6%");
+    await expect(page.getByTestId("campaign-0-name")).toHaveValue("Email nurturing");
+
+    await page.getByTestId("clear-measurements").click();
+    await expect(kpi(page, "Churn").values).toHaveText("— → —");
+    await expect(page.getByTestId("baseline-customers_start")).toHaveValue("");
+    await expect(page.getByTestId("campaign-0")).toHaveCount(0);
+    await expect(page.getByTestId("load-example")).toBeVisible();
+
+    await page.getByTestId("restore-measurements").click();
+    await expect(kpi(page, "Churn").values).toHaveText("15% → 9.6%");
+    await expect(page.getByTestId("baseline-customers_start")).toHaveValue("1,200");
+    await expect(page.getByTestId("campaign-0-name")).toHaveValue("Email nurturing");
+    await expect(page.getByTestId("restore-measurements")).toHaveCount(0);
+  });
+});
