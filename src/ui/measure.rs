@@ -769,13 +769,14 @@ impl Col {
     }
 }
 
-fn campaign_error_text(lang: Lang, e: CampaignError) -> &'static str {
+/// Why a campaign row has no metrics. Fields refuse negative amounts and margins outside
+/// 0–100 % as they are typed, so only a link or a file edited by hand can bring those.
+fn campaign_error_text(lang: Lang, e: CampaignError) -> String {
     match e {
-        CampaignError::CustomersExceedLeads => Msg::ErrCustomersExceedLeads.text(lang),
-        CampaignError::Overflow => Msg::ErrOverflow.text(lang),
-        CampaignError::Negative(_) | CampaignError::MarginOutOfRange => {
-            Msg::ErrNotANumber.text(lang)
-        }
+        CampaignError::CustomersExceedLeads => Msg::ErrCustomersExceedLeads.text(lang).to_string(),
+        CampaignError::Overflow => Msg::ErrOverflow.text(lang).to_string(),
+        CampaignError::Negative(_) => fill(Msg::ErrBelowMin.text(lang), &["0"]),
+        CampaignError::MarginOutOfRange => fill(Msg::ErrRange.text(lang), &["0", "100"]),
     }
 }
 
