@@ -769,8 +769,9 @@ impl Col {
     }
 }
 
-/// Why a campaign row has no metrics. Fields refuse negative amounts and margins outside
-/// 0–100 % as they are typed, so only a link or a file edited by hand can bring those.
+/// Why a campaign row has no metrics. The fields and the scenario's validation already
+/// refuse negative amounts and margins outside 0–100 %; those two are here for
+/// completeness.
 fn campaign_error_text(lang: Lang, e: CampaignError) -> String {
     match e {
         CampaignError::CustomersExceedLeads => Msg::ErrCustomersExceedLeads.text(lang).to_string(),
