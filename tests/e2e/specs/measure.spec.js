@@ -694,10 +694,10 @@ test.describe("the worked example", () => {
   test("loads with one click, clears, and the clearing can be undone", async ({ page }) => {
     await openMeasure(page);
     await page.getByTestId("load-example").click();
-    // The example's churn, by hand: baseline 1,200 at start, 1,150 at end, 130 new →
-    // lost 1,200 − (1,150 − 130) = 180, 180 ÷ 1,200 = 15 %; current 1,150, 1,190, 150 →
-    // lost 1,150 − 1,040 = 110, 110 ÷ 1,150 = 9.565… % → "9.6%".
-    await expect(kpi(page, "Churn").values).toHaveText("15% → 9.6%");
+    // The example's churn, by hand: baseline 1,200 at start, 1,240 at end, 130 new →
+    // lost 1,200 − (1,240 − 130) = 90, 90 ÷ 1,200 = 7.5 %; current 1,240, 1,309, 150 →
+    // lost 1,240 − 1,159 = 81, 81 ÷ 1,240 = 6.532… % → "6.5%".
+    await expect(kpi(page, "Churn").values).toHaveText("7.5% → 6.5%");
     await expect(page.getByTestId("campaign-0-name")).toHaveValue("Email nurturing");
 
     await page.getByTestId("clear-measurements").click();
@@ -707,7 +707,7 @@ test.describe("the worked example", () => {
     await expect(page.getByTestId("load-example")).toBeVisible();
 
     await page.getByTestId("restore-measurements").click();
-    await expect(kpi(page, "Churn").values).toHaveText("15% → 9.6%");
+    await expect(kpi(page, "Churn").values).toHaveText("7.5% → 6.5%");
     await expect(page.getByTestId("baseline-customers_start")).toHaveValue("1,200");
     await expect(page.getByTestId("campaign-0-name")).toHaveValue("Email nurturing");
     await expect(page.getByTestId("restore-measurements")).toHaveCount(0);
