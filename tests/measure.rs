@@ -19,11 +19,10 @@ use retorno::engine::deals::DateOrder;
 use retorno::engine::kpi::KpiError;
 use retorno::engine::measure::{
     apply, compare, iso, parse_iso, proposals, reading, verdict, yearly_loss_pct, ClvInputs,
-    Comparison, Direction, Gap, Kpi, KpiGroup, Measure, MeasureProblem, Measurement,
-    MeasurementError, Period, PeriodDeals, Proposal, Values, Verdict, MAX_CAMPAIGNS,
-    MAX_DEALS_CHARS, MEASURE_MAX,
+    Comparison, Direction, Gap, Kpi, KpiGroup, Measure, Measurement, MeasurementError, Period,
+    PeriodDeals, Proposal, Values, Verdict, MAX_CAMPAIGNS, MAX_DEALS_CHARS, MEASURE_MAX,
 };
-use retorno::engine::model::{Field, Inputs, Unit};
+use retorno::engine::model::{Field, Inputs, Problem, Unit};
 use retorno::scenario::MAX_NAME_CHARS;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -1043,12 +1042,12 @@ fn measure_values_are_checked() {
     for &m in Measure::ALL {
         assert_eq!(m.check(Decimal::ZERO), Ok(()), "{m:?}");
         assert_eq!(m.check(MEASURE_MAX), Ok(()), "{m:?}");
-        assert_eq!(m.check(d("-1")), Err(MeasureProblem::Negative), "{m:?}");
-        assert_eq!(m.check(d("-0.5")), Err(MeasureProblem::Negative), "{m:?}");
-        assert_eq!(m.check(max_plus), Err(MeasureProblem::TooLarge), "{m:?}");
+        assert_eq!(m.check(d("-1")), Err(Problem::BelowMin), "{m:?}");
+        assert_eq!(m.check(d("-0.5")), Err(Problem::BelowMin), "{m:?}");
+        assert_eq!(m.check(max_plus), Err(Problem::AboveMax), "{m:?}");
         let fraction = m.check(d("2.5"));
         if m.unit() == Unit::Count {
-            assert_eq!(fraction, Err(MeasureProblem::NotWhole), "{m:?}");
+            assert_eq!(fraction, Err(Problem::NotWhole), "{m:?}");
             // A whole value written with decimals is whole.
             assert_eq!(m.check(d("2.000")), Ok(()), "{m:?}");
         } else {

@@ -23,6 +23,8 @@
 //! Nothing is rounded either.
 
 use super::kpi::{self, KpiError};
+use super::measure::MEASURE_MAX;
+use super::model::Unit;
 use super::money;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -110,6 +112,60 @@ pub enum CampaignError {
     CustomersExceedLeads,
     /// A result or an intermediate value is too large for exact arithmetic.
     Overflow,
+}
+
+impl CampaignField {
+    /// Every field, in table order.
+    pub const ALL: [CampaignField; 6] = [
+        CampaignField::Spend,
+        CampaignField::Clicks,
+        CampaignField::Leads,
+        CampaignField::Customers,
+        CampaignField::Revenue,
+        CampaignField::MarginPct,
+    ];
+
+    /// The field's value in `c`.
+    pub fn get(self, c: &Campaign) -> Decimal {
+        match self {
+            CampaignField::Spend => c.spend,
+            CampaignField::Clicks => c.clicks,
+            CampaignField::Leads => c.leads,
+            CampaignField::Customers => c.customers,
+            CampaignField::Revenue => c.revenue,
+            CampaignField::MarginPct => c.margin_pct,
+        }
+    }
+
+    /// Sets the field's value in `c` (unvalidated).
+    pub fn set(self, c: &mut Campaign, value: Decimal) {
+        match self {
+            CampaignField::Spend => c.spend = value,
+            CampaignField::Clicks => c.clicks = value,
+            CampaignField::Leads => c.leads = value,
+            CampaignField::Customers => c.customers = value,
+            CampaignField::Revenue => c.revenue = value,
+            CampaignField::MarginPct => c.margin_pct = value,
+        }
+    }
+
+    /// What the field measures.
+    pub fn unit(self) -> Unit {
+        match self {
+            CampaignField::Spend | CampaignField::Revenue => Unit::Money,
+            CampaignField::MarginPct => Unit::Percent,
+            _ => Unit::Count,
+        }
+    }
+
+    /// Inclusive range a stored value must lie in: 0–100 for the margin, zero to
+    /// [`MEASURE_MAX`] for the rest.
+    pub fn range(self) -> (Decimal, Decimal) {
+        match self {
+            CampaignField::MarginPct => (Decimal::ZERO, Decimal::ONE_HUNDRED),
+            _ => (Decimal::ZERO, MEASURE_MAX),
+        }
+    }
 }
 
 impl CampaignError {

@@ -16,10 +16,10 @@
 //! `yearly churn = 1 − (1 − period churn)^(365 ÷ days)` (retention compounds); without
 //! dates, the period is taken to be a year.
 
-use super::campaigns::Campaign;
+use super::campaigns::{Campaign, CampaignField};
 use super::deals::{self, DateOrder, DealsParse};
 use super::kpi::{self, CycleStats, KpiError};
-use super::model::{Field, Inputs, Unit};
+use super::model::{check_range, Field, Inputs, Problem, Unit};
 use super::money;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::*;
@@ -213,29 +213,15 @@ impl<'de> Deserialize<'de> for Values {
     }
 }
 
-/// Why a measure's value is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeasureProblem {
-    /// Below zero.
-    Negative,
-    /// Above [`MEASURE_MAX`].
-    TooLarge,
-    /// A count with a fractional part.
-    NotWhole,
-}
-
 impl Measure {
-    /// Whether `value` can be stored: zero to [`MEASURE_MAX`], whole for counts.
-    pub fn check(self, value: Decimal) -> Result<(), MeasureProblem> {
-        if value < Decimal::ZERO {
-            Err(MeasureProblem::Negative)
-        } else if value > MEASURE_MAX {
-            Err(MeasureProblem::TooLarge)
-        } else if self.unit().is_whole() && !value.fract().is_zero() {
-            Err(MeasureProblem::NotWhole)
-        } else {
-            Ok(())
-        }
+    /// Inclusive valid range: zero to [`MEASURE_MAX`].
+    pub fn range(self) -> (Decimal, Decimal) {
+        (Decimal::ZERO, MEASURE_MAX)
+    }
+
+    /// Whether `value` can be stored: within [`Measure::range`], whole for counts.
+    pub fn check(self, value: Decimal) -> Result<(), Problem> {
+        check_range(value, self.range(), self.unit())
     }
 }
 
@@ -314,16 +300,75 @@ pub struct ClvReport {
     pub discounted: Result<Decimal, KpiError>,
 }
 
+/// An input of the CLV calculator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClvField {
+    /// [`ClvInputs::margin_per_year`].
+    Margin,
+    /// [`ClvInputs::retention_pct`].
+    Retention,
+    /// [`ClvInputs::discount_pct`].
+    Discount,
+    /// [`ClvInputs::acquisition_cost`].
+    Acquisition,
+}
+
+impl ClvField {
+    /// Every input, in display order.
+    pub const ALL: [ClvField; 4] = [
+        ClvField::Margin,
+        ClvField::Retention,
+        ClvField::Discount,
+        ClvField::Acquisition,
+    ];
+
+    /// The input's value in `c`.
+    pub fn get(self, c: &ClvInputs) -> Decimal {
+        match self {
+            ClvField::Margin => c.margin_per_year,
+            ClvField::Retention => c.retention_pct,
+            ClvField::Discount => c.discount_pct,
+            ClvField::Acquisition => c.acquisition_cost,
+        }
+    }
+
+    /// Sets the input's value in `c` (unvalidated).
+    pub fn set(self, c: &mut ClvInputs, value: Decimal) {
+        match self {
+            ClvField::Margin => c.margin_per_year = value,
+            ClvField::Retention => c.retention_pct = value,
+            ClvField::Discount => c.discount_pct = value,
+            ClvField::Acquisition => c.acquisition_cost = value,
+        }
+    }
+
+    /// What the input measures.
+    pub fn unit(self) -> Unit {
+        match self {
+            ClvField::Margin | ClvField::Acquisition => Unit::Money,
+            ClvField::Retention | ClvField::Discount => Unit::Percent,
+        }
+    }
+
+    /// Inclusive valid range: ±[`MEASURE_MAX`] for the margin (a customer can cost more
+    /// than they bring), zero to [`MEASURE_MAX`] for the acquisition cost, 0–100 % for
+    /// the rates.
+    pub fn range(self) -> (Decimal, Decimal) {
+        match self {
+            ClvField::Margin => (-MEASURE_MAX, MEASURE_MAX),
+            ClvField::Acquisition => (Decimal::ZERO, MEASURE_MAX),
+            ClvField::Retention | ClvField::Discount => (Decimal::ZERO, Decimal::ONE_HUNDRED),
+        }
+    }
+}
+
 impl ClvInputs {
-    /// Whether the inputs can be stored: retention and discount 0–100 %, acquisition cost
-    /// zero to [`MEASURE_MAX`], margin within ±[`MEASURE_MAX`].
+    /// Whether every input lies within its [`ClvField::range`].
     pub fn is_valid(&self) -> bool {
-        let in_pct = |v: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&v);
-        in_pct(self.retention_pct)
-            && in_pct(self.discount_pct)
-            && self.acquisition_cost >= Decimal::ZERO
-            && self.acquisition_cost <= MEASURE_MAX
-            && self.margin_per_year.abs() <= MEASURE_MAX
+        ClvField::ALL.iter().all(|f| {
+            let (min, max) = f.range();
+            (min..=max).contains(&f.get(self))
+        })
     }
 
     /// Simple and discounted CLV.
@@ -417,12 +462,10 @@ impl Measurement {
             return Err(MeasurementError::TooLong);
         }
         let campaign_ok = |c: &Campaign| {
-            let amounts = [c.spend, c.clicks, c.leads, c.customers, c.revenue];
-            amounts
-                .iter()
-                .all(|v| *v >= Decimal::ZERO && *v <= MEASURE_MAX)
-                && c.margin_pct >= Decimal::ZERO
-                && c.margin_pct <= Decimal::ONE_HUNDRED
+            CampaignField::ALL.iter().all(|f| {
+                let (min, max) = f.range();
+                (min..=max).contains(&f.get(c))
+            })
         };
         if !self.campaigns.iter().all(campaign_ok) {
             return Err(MeasurementError::BadCampaign);

@@ -400,19 +400,28 @@ pub struct FieldError {
     pub problem: Problem,
 }
 
+/// Checks `value` against an inclusive range and, for a unit of whole numbers
+/// ([`Unit::is_whole`]), its fractional part: the rule of every number field.
+pub fn check_range(
+    value: Decimal,
+    (min, max): (Decimal, Decimal),
+    unit: Unit,
+) -> Result<(), Problem> {
+    if value < min {
+        Err(Problem::BelowMin)
+    } else if value > max {
+        Err(Problem::AboveMax)
+    } else if unit.is_whole() && !value.fract().is_zero() {
+        Err(Problem::NotWhole)
+    } else {
+        Ok(())
+    }
+}
+
 impl Field {
     /// Checks one value against this field's range and unit.
     pub fn check(self, value: Decimal) -> Result<(), Problem> {
-        let (min, max) = self.range();
-        if value < min {
-            Err(Problem::BelowMin)
-        } else if value > max {
-            Err(Problem::AboveMax)
-        } else if self.unit().is_whole() && !value.fract().is_zero() {
-            Err(Problem::NotWhole)
-        } else {
-            Ok(())
-        }
+        check_range(value, self.range(), self.unit())
     }
 
     /// `value` moved into this field's range (and rounded when it must be whole).

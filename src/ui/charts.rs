@@ -340,15 +340,15 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// A horizontal bar chart with one or two bars per labelled row, on a shared value axis
-/// that includes zero. `values` holds `(label, first bar, second bar)`.
+/// A horizontal bar chart with two bars per labelled row, on a shared value axis that
+/// includes zero. `rows` holds `(label, first bar, second bar)`.
 fn horizontal_bars(
-    rows: &[(String, f64, Option<f64>)],
+    rows: &[(String, f64, f64)],
     classes: (&'static str, &'static str),
     tick_label: impl Fn(f64) -> String,
     axis_title: String,
 ) -> impl IntoView {
-    let (lo, hi) = extent_with_zero(rows.iter().flat_map(|(_, a, b)| [Some(*a), *b]).flatten());
+    let (lo, hi) = extent_with_zero(rows.iter().flat_map(|(_, a, b)| [*a, *b]));
     let ticks = nice_ticks(lo, hi, 4);
     let x = Scale::new(tick_bounds(&ticks), (16.0, W - 16.0));
     let bottom = TOP + rows.len() as f64 * ROW_H;
@@ -362,13 +362,10 @@ fn horizontal_bars(
                 let end = x.at(value);
                 view! { <rect class=class x=px(zero.min(end)) y=px(y) width=px((zero - end).abs().max(1.0)) height=px(h) /> }
             };
-            let pair = match b {
-                Some(b) => view! { {bar(classes.0, *a, top + 19.0, 10.0)} {bar(classes.1, *b, top + 30.0, 10.0)} }.into_any(),
-                None => bar(classes.1, *a, top + 20.0, 18.0).into_any(),
-            };
             view! {
                 <text class="bar-label" x="16" y=px(top + 14.0)>{label.clone()}</text>
-                {pair}
+                {bar(classes.0, *a, top + 19.0, 10.0)}
+                {bar(classes.1, *b, top + 30.0, 10.0)}
             }
         })
         .collect_view();
@@ -390,7 +387,7 @@ fn bars_height(rows: usize) -> f64 {
 }
 
 /// Rows of a two-bar percentage chart: label, first bar, second bar.
-type PairRows = Vec<(String, f64, Option<f64>)>;
+type PairRows = Vec<(String, f64, f64)>;
 
 /// A horizontal chart of two percentages per row, with its legend; nothing when there
 /// are no rows.
@@ -412,13 +409,8 @@ fn PercentPairs(
         let list = rows.with(|r| {
             r.iter()
                 .map(|(label, a, b)| {
-                    let b = b
-                        .map(|b| fmt.percent(decimal(b)))
-                        .unwrap_or_else(|| "—".into());
-                    format!(
-                        "{label}: {a_name} {}, {b_name} {b}",
-                        fmt.percent(decimal(*a))
-                    )
+                    let (a, b) = (fmt.percent(decimal(*a)), fmt.percent(decimal(*b)));
+                    format!("{label}: {a_name} {a}, {b_name} {b}")
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
@@ -459,11 +451,7 @@ pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl In
                 .filter(|c| c.kpi.unit() == KpiUnit::Percent)
                 .filter_map(|c| {
                     let (b, a) = (c.baseline.ok()?, c.current.ok()?);
-                    Some((
-                        kpi_label(c.kpi, lang).0.to_string(),
-                        to_f64(b),
-                        Some(to_f64(a)),
-                    ))
+                    Some((kpi_label(c.kpi, lang).0.to_string(), to_f64(b), to_f64(a)))
                 })
                 .collect()
         })
@@ -489,11 +477,7 @@ pub fn CampaignChart(ctx: Ctx, campaigns: Memo<Vec<Campaign>>) -> impl IntoView 
             list.iter()
                 .filter_map(|c| {
                     let m = evaluate_campaign(c).ok()?;
-                    Some((
-                        c.name.clone(),
-                        to_f64(m.roi_pct?),
-                        Some(to_f64(m.romi_pct?)),
-                    ))
+                    Some((c.name.clone(), to_f64(m.roi_pct?), to_f64(m.romi_pct?)))
                 })
                 .collect()
         })

@@ -3,27 +3,35 @@
 
 use super::number::NumberBox;
 use super::Ctx;
-use crate::engine::model::{BenefitLine, Field, Group, Inputs, Problem, Unit};
+use crate::engine::model::{check_range, BenefitLine, Field, Group, Inputs, Problem, Unit};
 use crate::i18n::{field_label, fill, group_label, line_label, Msg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// Why `value` is refused for `field`, in the current language.
-fn problem_text(ctx: Ctx, field: Field, value: Decimal) -> Option<String> {
+/// Why `value` is refused by the number-field rule ([`check_range`]) for `range` and
+/// `unit`, in the current language; `None` when it is accepted.
+pub fn range_problem(
+    ctx: Ctx,
+    value: Decimal,
+    range: (Decimal, Decimal),
+    unit: Unit,
+) -> Option<String> {
     let fmt = ctx.fmt.get_untracked();
-    let (min, max) = field.range();
-    field.check(value).err().map(|problem| match problem {
-        Problem::BelowMin => fill(
-            ctx.t_untracked(Msg::ErrBelowMin),
-            &[&fmt.in_unit(field.unit(), min)],
-        ),
-        Problem::AboveMax => fill(
-            ctx.t_untracked(Msg::ErrAboveMax),
-            &[&fmt.in_unit(field.unit(), max)],
-        ),
-        Problem::NotWhole => ctx.t_untracked(Msg::ErrNotWhole).to_string(),
-    })
+    let (min, max) = range;
+    check_range(value, range, unit)
+        .err()
+        .map(|problem| match problem {
+            Problem::BelowMin => fill(
+                ctx.t_untracked(Msg::ErrBelowMin),
+                &[&fmt.in_unit(unit, min)],
+            ),
+            Problem::AboveMax => fill(
+                ctx.t_untracked(Msg::ErrAboveMax),
+                &[&fmt.in_unit(unit, max)],
+            ),
+            Problem::NotWhole => ctx.t_untracked(Msg::ErrNotWhole).to_string(),
+        })
 }
 
 /// Unit shown after a number field (currency fields show the currency code).
@@ -66,7 +74,7 @@ fn NumberInput(
             id
             value=Signal::derive(move || Some(value.get()))
             set
-            check=Callback::new(move |v| problem_text(ctx, field, v))
+            check=Callback::new(move |v| range_problem(ctx, v, field.range(), field.unit()))
             whole=unit.is_whole()
             suffix=Signal::derive(move || suffix(ctx, unit))
             labelled_by

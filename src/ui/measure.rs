@@ -4,21 +4,22 @@
 //! every figure comes from `engine::measure`.
 
 use super::charts::{BeforeAfterChart, CampaignChart};
-use super::fields::suffix;
+use super::fields::{range_problem, suffix};
 use super::format::Fmt;
 use super::number::NumberBox;
 use super::{Ctx, Screen};
 use crate::engine::campaigns::{
-    evaluate_campaign, ranking, totals, Campaign, CampaignError, RankBy,
+    evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
+    RankBy,
 };
 use crate::engine::deals::{DateOrder, RowProblem};
 use crate::engine::kpi::KpiError;
 use crate::engine::measure::{
-    apply, compare, iso, parse_iso, proposals, ClvInputs, Comparison, Gap, Kpi, KpiGroup, KpiUnit,
-    Measure, MeasureProblem, Measurement, Period, PeriodDeals, Verdict, MAX_CAMPAIGNS,
+    apply, compare, iso, parse_iso, proposals, yearly_loss_pct, ClvField, Comparison, Gap, Kpi,
+    KpiGroup, KpiUnit, Measure, Measurement, Period, PeriodDeals, Verdict, MAX_CAMPAIGNS,
     MAX_DEALS_CHARS, MEASURE_MAX,
 };
-use crate::engine::model::{evaluate, Unit};
+use crate::engine::model::evaluate;
 use crate::i18n::{field_label, fill, kpi_group_label, kpi_label, measure_label, Lang, Msg};
 use crate::scenario::MAX_NAME_CHARS;
 use leptos::prelude::*;
@@ -349,14 +350,6 @@ fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
     }
 }
 
-fn measure_check(lang: Lang, fmt: Fmt, m: Measure, v: Decimal) -> Option<String> {
-    m.check(v).err().map(|p| match p {
-        MeasureProblem::Negative => fill(Msg::ErrBelowMin.text(lang), &["0"]),
-        MeasureProblem::TooLarge => fill(Msg::ErrAboveMax.text(lang), &[&fmt.plain(MEASURE_MAX)]),
-        MeasureProblem::NotWhole => Msg::ErrNotWhole.text(lang).to_string(),
-    })
-}
-
 /// One KPI group: its raw figures for both periods, then its KPIs compared.
 #[component]
 fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView {
@@ -370,7 +363,7 @@ fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView {
             let cell = |which: Which| {
                 let value = Signal::derive(move || d.measure.with(|x| m.get(&which.of(x).values)));
                 let set = Callback::new(move |v| update_measure(ctx, |x| m.set(&mut which.of_mut(x).values, v)));
-                let check = Callback::new(move |v| measure_check(ctx.lang.get_untracked(), ctx.fmt.get_untracked(), m, v));
+                let check = Callback::new(move |v| range_problem(ctx, v, m.range(), m.unit()));
                 let head = format!("col-{}", which.key());
                 view! {
                     <div class="cell">
@@ -678,94 +671,27 @@ fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
 // ---------------------------------------------------------------------------------------
 // Campaigns
 
-/// One editable amount of a campaign row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
-    Spend,
-    Clicks,
-    Leads,
-    Customers,
-    Revenue,
-    Margin,
+/// A campaign field's test-id suffix.
+fn campaign_key(f: CampaignField) -> &'static str {
+    match f {
+        CampaignField::Spend => "spend",
+        CampaignField::Clicks => "clicks",
+        CampaignField::Leads => "leads",
+        CampaignField::Customers => "customers",
+        CampaignField::Revenue => "revenue",
+        CampaignField::MarginPct => "margin",
+    }
 }
 
-impl Col {
-    const ALL: [Col; 6] = [
-        Col::Spend,
-        Col::Clicks,
-        Col::Leads,
-        Col::Customers,
-        Col::Revenue,
-        Col::Margin,
-    ];
-
-    fn get(self, c: &Campaign) -> Decimal {
-        match self {
-            Col::Spend => c.spend,
-            Col::Clicks => c.clicks,
-            Col::Leads => c.leads,
-            Col::Customers => c.customers,
-            Col::Revenue => c.revenue,
-            Col::Margin => c.margin_pct,
-        }
-    }
-
-    fn set(self, c: &mut Campaign, v: Decimal) {
-        match self {
-            Col::Spend => c.spend = v,
-            Col::Clicks => c.clicks = v,
-            Col::Leads => c.leads = v,
-            Col::Customers => c.customers = v,
-            Col::Revenue => c.revenue = v,
-            Col::Margin => c.margin_pct = v,
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Col::Spend => "spend",
-            Col::Clicks => "clicks",
-            Col::Leads => "leads",
-            Col::Customers => "customers",
-            Col::Revenue => "revenue",
-            Col::Margin => "margin",
-        }
-    }
-
-    fn label(self) -> Msg {
-        match self {
-            Col::Spend => Msg::ColSpend,
-            Col::Clicks => Msg::ColClicks,
-            Col::Leads => Msg::ColLeads,
-            Col::Customers => Msg::ColCustomers,
-            Col::Revenue => Msg::ColRevenue,
-            Col::Margin => Msg::ColMargin,
-        }
-    }
-
-    fn unit(self) -> Unit {
-        match self {
-            Col::Spend | Col::Revenue => Unit::Money,
-            Col::Margin => Unit::Percent,
-            _ => Unit::Count,
-        }
-    }
-
-    fn check(self, lang: Lang, fmt: Fmt, v: Decimal) -> Option<String> {
-        let max = if self == Col::Margin {
-            Decimal::ONE_HUNDRED
-        } else {
-            MEASURE_MAX
-        };
-        if v < Decimal::ZERO {
-            Some(fill(Msg::ErrBelowMin.text(lang), &["0"]))
-        } else if v > max {
-            Some(fill(Msg::ErrAboveMax.text(lang), &[&fmt.plain(max)]))
-        } else if self.unit().is_whole() && !v.fract().is_zero() {
-            Some(Msg::ErrNotWhole.text(lang).to_string())
-        } else {
-            None
-        }
+/// A campaign field's column label.
+fn campaign_label(f: CampaignField) -> Msg {
+    match f {
+        CampaignField::Spend => Msg::ColSpend,
+        CampaignField::Clicks => Msg::ColClicks,
+        CampaignField::Leads => Msg::ColLeads,
+        CampaignField::Customers => Msg::ColCustomers,
+        CampaignField::Revenue => Msg::ColRevenue,
+        CampaignField::MarginPct => Msg::ColMargin,
     }
 }
 
@@ -791,7 +717,7 @@ fn optional_percent(fmt: Fmt, v: Option<Decimal>) -> String {
 }
 
 /// The metrics of a campaign row or of the total, as a definition list.
-fn metrics_view(ctx: Ctx, m: crate::engine::campaigns::CampaignMetrics) -> impl IntoView {
+fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
     let fmt = ctx.fmt.get();
     let item = |label: Msg, value: String, key: &'static str| {
         view! { <div><dt>{ctx.t(label)}</dt><dd data-testid=key>{value}</dd></div> }
@@ -863,10 +789,10 @@ fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
         };
         let is_last = move || i + 1 >= count.get();
         let name_id = format!("campaign-{i}-name");
-        let cells = Col::ALL
+        let cells = CampaignField::ALL
             .into_iter()
             .map(|col| {
-                let id = format!("campaign-{i}-{}", col.key());
+                let id = format!("campaign-{i}-{}", campaign_key(col));
                 let value =
                     Signal::derive(move || campaigns.with(|rows| rows.get(i).map(|c| col.get(c))));
                 let set = Callback::new(move |v: Option<Decimal>| {
@@ -876,12 +802,10 @@ fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                         }
                     })
                 });
-                let check = Callback::new(move |v| {
-                    col.check(ctx.lang.get_untracked(), ctx.fmt.get_untracked(), v)
-                });
+                let check = Callback::new(move |v| range_problem(ctx, v, col.range(), col.unit()));
                 view! {
                     <div class="field">
-                        <label for=id.clone()>{ctx.tr(col.label())}</label>
+                        <label for=id.clone()>{ctx.tr(campaign_label(col))}</label>
                         <NumberBox
                             ctx
                             id
@@ -1008,101 +932,47 @@ fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
 // ---------------------------------------------------------------------------------------
 // Customer lifetime value
 
-/// An input of the CLV calculator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ClvField {
-    Margin,
-    Retention,
-    Discount,
-    Acquisition,
+/// A CLV input's id suffix.
+fn clv_key(f: ClvField) -> &'static str {
+    match f {
+        ClvField::Margin => "margin",
+        ClvField::Retention => "retention",
+        ClvField::Discount => "discount",
+        ClvField::Acquisition => "acquisition",
+    }
 }
 
-impl ClvField {
-    const ALL: [ClvField; 4] = [
-        ClvField::Margin,
-        ClvField::Retention,
-        ClvField::Discount,
-        ClvField::Acquisition,
-    ];
-
-    fn get(self, c: &ClvInputs) -> Decimal {
-        match self {
-            ClvField::Margin => c.margin_per_year,
-            ClvField::Retention => c.retention_pct,
-            ClvField::Discount => c.discount_pct,
-            ClvField::Acquisition => c.acquisition_cost,
-        }
+/// A CLV input's label.
+fn clv_label(f: ClvField) -> Msg {
+    match f {
+        ClvField::Margin => Msg::ClvMargin,
+        ClvField::Retention => Msg::ClvRetention,
+        ClvField::Discount => Msg::ClvDiscount,
+        ClvField::Acquisition => Msg::ClvAcquisition,
     }
+}
 
-    fn set(self, c: &mut ClvInputs, v: Decimal) {
-        match self {
-            ClvField::Margin => c.margin_per_year = v,
-            ClvField::Retention => c.retention_pct = v,
-            ClvField::Discount => c.discount_pct = v,
-            ClvField::Acquisition => c.acquisition_cost = v,
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            ClvField::Margin => "margin",
-            ClvField::Retention => "retention",
-            ClvField::Discount => "discount",
-            ClvField::Acquisition => "acquisition",
-        }
-    }
-
-    fn label(self) -> Msg {
-        match self {
-            ClvField::Margin => Msg::ClvMargin,
-            ClvField::Retention => Msg::ClvRetention,
-            ClvField::Discount => Msg::ClvDiscount,
-            ClvField::Acquisition => Msg::ClvAcquisition,
-        }
-    }
-
-    fn unit(self) -> Unit {
-        match self {
-            ClvField::Margin | ClvField::Acquisition => Unit::Money,
-            ClvField::Retention | ClvField::Discount => Unit::Percent,
-        }
-    }
-
-    /// Slider minimum, maximum and step, where a slider helps.
-    fn slider(self) -> Option<(i64, i64, &'static str)> {
-        match self {
-            ClvField::Margin => Some((0, 5_000, "10")),
-            ClvField::Retention => Some((0, 99, "0.5")),
-            ClvField::Discount => Some((0, 30, "0.5")),
-            ClvField::Acquisition => None,
-        }
+/// Slider minimum, maximum and step, where a slider helps: narrower than the valid
+/// range, so a drag moves through believable values.
+fn clv_slider(f: ClvField) -> Option<(i64, i64, &'static str)> {
+    match f {
+        ClvField::Margin => Some((0, 5_000, "10")),
+        ClvField::Retention => Some((0, 99, "0.5")),
+        ClvField::Discount => Some((0, 30, "0.5")),
+        ClvField::Acquisition => None,
     }
 }
 
 /// One CLV input: a number field, and a slider where one helps.
 fn clv_control(ctx: Ctx, d: Derived, field: ClvField) -> impl IntoView {
-    let (key, label, unit) = (field.key(), field.label(), field.unit());
-    let (get, set, slider) = (
-        move |c: &ClvInputs| field.get(c),
-        move |c: &mut ClvInputs, v| field.set(c, v),
-        field.slider(),
-    );
-    let id = format!("clv-{key}");
+    let unit = field.unit();
+    let id = format!("clv-{}", clv_key(field));
     let label_id = format!("{id}-label");
-    let value = Signal::derive(move || d.measure.with(|m| Some(get(&m.clv))));
-    let store = move |v: Decimal| update_measure(ctx, |m| set(&mut m.clv, v));
-    let check = Callback::new(move |v: Decimal| {
-        let mut trial = d.measure.with_untracked(|m| m.clv.clone());
-        set(&mut trial, v);
-        let lang = ctx.lang.get_untracked();
-        (!trial.is_valid()).then(|| match unit {
-            Unit::Percent => fill(Msg::ErrRange.text(lang), &["0", "100"]),
-            _ => fill(
-                Msg::ErrAboveMax.text(lang),
-                &[&ctx.fmt.get_untracked().plain(MEASURE_MAX)],
-            ),
-        })
-    });
+    let value = Signal::derive(move || d.measure.with(|m| Some(field.get(&m.clv))));
+    let store = move |v: Decimal| update_measure(ctx, |m| field.set(&mut m.clv, v));
+    let check = Callback::new(move |v| range_problem(ctx, v, field.range(), unit));
+    let slider = clv_slider(field);
+    let label = clv_label(field);
     let range = slider.map(|(min, max, step)| {
         view! {
             <input
@@ -1192,10 +1062,7 @@ fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             if let Some(margin) = m.current.values.margin_per_customer {
                 m.clv.margin_per_year = margin;
             }
-            if let Some(churn) = current
-                .0
-                .and_then(|c| crate::engine::measure::yearly_loss_pct(c, m.current.days()))
-            {
+            if let Some(churn) = current.0.and_then(|c| yearly_loss_pct(c, m.current.days())) {
                 m.clv.retention_pct = (Decimal::ONE_HUNDRED - churn)
                     .round_dp(2)
                     .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
