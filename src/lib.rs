@@ -14,3 +14,4 @@ pub mod i18n;
 pub mod scenario;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod units;

@@ -10,6 +10,7 @@ use retorno::engine::campaigns::{
     evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
     RankBy,
 };
+use retorno::units::{Problem, MEASURE_MAX};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -220,8 +221,7 @@ fn negative_inputs_name_the_field() {
         let mut c = base.clone();
         change(&mut c);
         let error = evaluate_campaign(&c).unwrap_err();
-        assert_eq!(error, CampaignError::Negative(field));
-        assert_eq!(error.field(), Some(field));
+        assert_eq!(error, CampaignError::Invalid(field, Problem::BelowMin));
     }
     // The first negative field in declaration order is the one reported.
     let mut both = base.clone();
@@ -229,21 +229,47 @@ fn negative_inputs_name_the_field() {
     both.clicks = d("-1");
     assert_eq!(
         evaluate_campaign(&both),
-        Err(CampaignError::Negative(CampaignField::Clicks))
+        Err(CampaignError::Invalid(
+            CampaignField::Clicks,
+            Problem::BelowMin
+        ))
     );
+}
+
+#[test]
+fn counts_must_be_whole_as_the_fields_require() {
+    // The table's fields refuse 1.5 clicks (a count is whole: `Unit::Count`); so does the
+    // engine, with the same rule.
+    let mut c = table()[0].clone();
+    c.clicks = d("1.5");
+    assert_eq!(
+        evaluate_campaign(&c),
+        Err(CampaignError::Invalid(
+            CampaignField::Clicks,
+            Problem::NotWhole
+        ))
+    );
+    // Amounts and the margin may have decimals.
+    c.clicks = d("2");
+    c.spend = d("10.25");
+    c.margin_pct = d("37.5");
+    assert!(evaluate_campaign(&c).is_ok());
 }
 
 #[test]
 fn margin_must_be_within_0_and_100() {
     let mut c = table()[0].clone();
-    for bad in ["-1", "100.01", "250"] {
+    for (bad, problem) in [
+        ("-1", Problem::BelowMin),
+        ("100.01", Problem::AboveMax),
+        ("250", Problem::AboveMax),
+    ] {
         c.margin_pct = d(bad);
-        assert_eq!(evaluate_campaign(&c), Err(CampaignError::MarginOutOfRange));
+        assert_eq!(
+            evaluate_campaign(&c),
+            Err(CampaignError::Invalid(CampaignField::MarginPct, problem))
+        );
     }
-    assert_eq!(
-        CampaignError::MarginOutOfRange.field(),
-        Some(CampaignField::MarginPct)
-    );
     // The bounds themselves are fine: margin 0 → no gross profit, ROMI −100 %.
     c.margin_pct = d("0");
     let m = evaluate_campaign(&c).unwrap();
@@ -259,10 +285,6 @@ fn customers_above_leads_only_when_leads_are_tracked() {
     assert_eq!(
         evaluate_campaign(&wrong),
         Err(CampaignError::CustomersExceedLeads)
-    );
-    assert_eq!(
-        CampaignError::CustomersExceedLeads.field(),
-        Some(CampaignField::Customers)
     );
     // …but a campaign without a lead stage (0 leads) may win customers: no rate.
     let direct = campaign("Shop", 100, 10, 0, 5, 1_000, 50);
@@ -298,25 +320,35 @@ fn zero_denominators_give_none_not_errors() {
 }
 
 #[test]
-fn overflow_is_an_error() {
-    // ROI = (MAX − 0.5) ÷ 0.5 × 100 does not fit.
+fn amounts_above_the_limit_are_refused_before_any_arithmetic() {
+    // Revenue above MEASURE_MAX (10^12) breaks the field's rule: refused, not overflowed.
     let mut c = Campaign {
         revenue: Decimal::MAX,
         spend: d("0.5"),
         ..Campaign::default()
     };
-    assert_eq!(evaluate_campaign(&c), Err(CampaignError::Overflow));
-    assert_eq!(CampaignError::Overflow.field(), None);
-    // MAX × 100 % overflows if multiplied first; dividing the margin first does not.
-    c.spend = Decimal::MAX;
+    assert_eq!(
+        evaluate_campaign(&c),
+        Err(CampaignError::Invalid(
+            CampaignField::Revenue,
+            Problem::AboveMax
+        ))
+    );
+    // At the limit everything fits: ROI = (10^12 − 0.5) ÷ 0.5 × 100 = 199,999,999,999,900 %.
+    c.revenue = MEASURE_MAX;
     c.margin_pct = d("100");
-    assert_eq!(evaluate_campaign(&c).unwrap().gross_profit, Decimal::MAX);
-    // Sums too large for the total.
+    let m = evaluate_campaign(&c).unwrap();
+    assert_eq!(m.roi_pct, Some(d("199999999999900")));
+    assert_eq!(m.gross_profit, MEASURE_MAX);
+    // And a total of the largest table, 50 rows at the limit, fits too.
     let big = Campaign {
-        spend: Decimal::MAX,
+        spend: MEASURE_MAX,
+        revenue: MEASURE_MAX,
+        margin_pct: d("100"),
         ..Campaign::default()
     };
-    assert_eq!(totals(&[big.clone(), big]), Err(CampaignError::Overflow));
+    let (total, _) = totals(&vec![big; 50]).unwrap();
+    assert_eq!(total.spend, MEASURE_MAX * d("50"));
 }
 
 #[test]
@@ -324,18 +356,12 @@ fn totals_report_the_first_invalid_row() {
     let mut rows = table();
     rows[1].margin_pct = d("120");
     rows[2].spend = d("-5");
-    assert_eq!(totals(&rows), Err(CampaignError::MarginOutOfRange));
-}
-
-#[test]
-fn errors_display_in_short_english() {
     assert_eq!(
-        CampaignError::Negative(CampaignField::Spend).to_string(),
-        "spend is negative"
-    );
-    assert_eq!(
-        CampaignError::MarginOutOfRange.to_string(),
-        "margin is outside 0–100 %"
+        totals(&rows),
+        Err(CampaignError::Invalid(
+            CampaignField::MarginPct,
+            Problem::AboveMax
+        ))
     );
 }
 

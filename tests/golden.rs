@@ -100,7 +100,7 @@ fn load_case(case: &Value) -> (&str, &Value, Report) {
         }
     }
     let inputs: Inputs = serde_json::from_value(inputs).expect("inputs deserialize");
-    let report = evaluate(&inputs).unwrap_or_else(|e| panic!("{name}: evaluate failed: {e}"));
+    let report = evaluate(&inputs).unwrap_or_else(|e| panic!("{name}: evaluate failed: {e:?}"));
     (name, &case["expected"], report)
 }
 

@@ -4,9 +4,10 @@
 use proptest::prelude::*;
 use retorno::engine::finance;
 use retorno::engine::model::{
-    evaluate, BenefitLine, Field, GartnerBand, Inputs, ModelError, Problem,
+    evaluate, BenefitLine, Field, GartnerBand, Inputs, ModelError, PaybackParts,
 };
 use retorno::engine::sensitivity::{break_even, tornado, BreakEven};
+use retorno::units::Problem;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -66,9 +67,34 @@ fn licences_against_productivity_by_hand() {
     assert_eq!(r.roi_pct.unwrap().round_dp(3), d("24.835"));
     // Cumulative −10,000 → −2,000 → +6,000: 12 + 12 × 2,000 / 8,000 = 15 months.
     assert_eq!(r.payback_months, Some(d("15")));
+    // …made of one full year and 2,000 still owed out of year 2's 8,000.
+    assert_eq!(
+        r.payback_parts(),
+        Some(PaybackParts {
+            full_years: 1,
+            owed: d("2000"),
+            flow: d("8000")
+        })
+    );
     // TCO years 0–3 = 10,000 + 3 × 12,000 = 46,000 over 10 seats.
+    assert_eq!((r.tco_3y, r.seats), (d("46000"), d("10")));
     assert_eq!(r.tco_per_user_3y, d("4600"));
     assert_eq!(r.gartner, GartnerBand::Below);
+}
+
+#[test]
+fn payback_parts_only_for_a_payback_within_the_horizon() {
+    // No cost at all: the cumulative flow is never negative, payback is immediate.
+    let free = with(licence_and_productivity(), &[(Field::Implementation, "0")]);
+    let free = with(free, &[(Field::LicencePerSeatMonth, "0")]);
+    let r = evaluate(&free).unwrap();
+    assert_eq!(r.payback_months, Some(d("0")));
+    assert_eq!(r.payback_parts(), None);
+    // Benefits too small to pay back in three years: 8,000 a year less 12,000 of licences.
+    let slow = with(licence_and_productivity(), &[(Field::RepHourlyRate, "10")]);
+    let r = evaluate(&slow).unwrap();
+    assert_eq!(r.payback_months, None);
+    assert_eq!(r.payback_parts(), None);
 }
 
 #[test]

@@ -23,13 +23,11 @@
 //! Nothing is rounded either.
 
 use super::kpi::{self, KpiError};
-use super::measure::MEASURE_MAX;
-use super::model::Unit;
 use super::money;
+use crate::units::{Problem, Rule, Unit, MEASURE_MAX};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::fmt;
 
 /// One row of the campaign table: a campaign or a channel over some period.
 ///
@@ -102,12 +100,11 @@ pub enum CampaignField {
 }
 
 /// Why a campaign's metrics cannot be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CampaignError {
-    /// A count or amount is below zero (the margin has its own error).
-    Negative(CampaignField),
-    /// The margin is below 0 % or above 100 %.
-    MarginOutOfRange,
+    /// A field breaks its [`CampaignField::rule`]: negative, too large, a margin above
+    /// 100 %, or a fractional count.
+    Invalid(CampaignField, Problem),
     /// More customers than leads while leads are tracked (leads above zero).
     CustomersExceedLeads,
     /// A result or an intermediate value is too large for exact arithmetic.
@@ -124,6 +121,18 @@ impl CampaignField {
         CampaignField::Revenue,
         CampaignField::MarginPct,
     ];
+
+    /// Stable identifier (the serialized field name without its unit).
+    pub fn key(self) -> &'static str {
+        match self {
+            CampaignField::Spend => "spend",
+            CampaignField::Clicks => "clicks",
+            CampaignField::Leads => "leads",
+            CampaignField::Customers => "customers",
+            CampaignField::Revenue => "revenue",
+            CampaignField::MarginPct => "margin",
+        }
+    }
 
     /// The field's value in `c`.
     pub fn get(self, c: &Campaign) -> Decimal {
@@ -158,25 +167,15 @@ impl CampaignField {
         }
     }
 
-    /// Inclusive range a stored value must lie in: 0–100 for the margin, zero to
-    /// [`MEASURE_MAX`] for the rest.
-    pub fn range(self) -> (Decimal, Decimal) {
-        match self {
-            CampaignField::MarginPct => (Decimal::ZERO, Decimal::ONE_HUNDRED),
-            _ => (Decimal::ZERO, MEASURE_MAX),
-        }
-    }
-}
-
-impl CampaignError {
-    /// The input field to highlight, if the error is about one.
-    pub fn field(&self) -> Option<CampaignField> {
-        match self {
-            CampaignError::Negative(field) => Some(*field),
-            CampaignError::MarginOutOfRange => Some(CampaignField::MarginPct),
-            CampaignError::CustomersExceedLeads => Some(CampaignField::Customers),
-            CampaignError::Overflow => None,
-        }
+    /// What a stored value may be: 0–100 % for the margin, zero to [`MEASURE_MAX`] for
+    /// the rest, whole numbers for the counts. The same rule serves the table's fields,
+    /// storage, links and imports.
+    pub fn rule(self) -> Rule {
+        let max = match self {
+            CampaignField::MarginPct => Decimal::ONE_HUNDRED,
+            _ => MEASURE_MAX,
+        };
+        Rule::new(Decimal::ZERO, max, self.unit())
     }
 }
 
@@ -186,47 +185,14 @@ impl From<money::Overflow> for CampaignError {
     }
 }
 
-impl fmt::Display for CampaignField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CampaignField::Spend => "spend",
-            CampaignField::Clicks => "clicks",
-            CampaignField::Leads => "leads",
-            CampaignField::Customers => "customers",
-            CampaignField::Revenue => "revenue",
-            CampaignField::MarginPct => "margin",
-        })
-    }
-}
-
-impl fmt::Display for CampaignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CampaignError::Negative(field) => write!(f, "{field} is negative"),
-            CampaignError::MarginOutOfRange => f.write_str("margin is outside 0–100 %"),
-            CampaignError::CustomersExceedLeads => f.write_str("more customers than leads"),
-            CampaignError::Overflow => f.write_str("arithmetic overflow"),
-        }
-    }
-}
-
-impl std::error::Error for CampaignError {}
-
-/// Checks one row: no negative count or amount, margin within 0–100, customers at most
-/// the leads when leads are tracked. Fields are checked in declaration order.
-fn validate(c: &Campaign) -> Result<(), CampaignError> {
-    let amounts = [
-        (CampaignField::Spend, c.spend),
-        (CampaignField::Clicks, c.clicks),
-        (CampaignField::Leads, c.leads),
-        (CampaignField::Customers, c.customers),
-        (CampaignField::Revenue, c.revenue),
-    ];
-    if let Some((field, _)) = amounts.iter().find(|(_, v)| *v < Decimal::ZERO) {
-        return Err(CampaignError::Negative(*field));
-    }
-    if c.margin_pct < Decimal::ZERO || c.margin_pct > Decimal::ONE_HUNDRED {
-        return Err(CampaignError::MarginOutOfRange);
+/// Checks one row: each field against its [`CampaignField::rule`] in table order, then
+/// customers at most the leads when leads are tracked.
+pub fn validate(c: &Campaign) -> Result<(), CampaignError> {
+    for field in CampaignField::ALL {
+        field
+            .rule()
+            .check(field.get(c))
+            .map_err(|problem| CampaignError::Invalid(field, problem))?;
     }
     if c.leads > Decimal::ZERO && c.customers > c.leads {
         return Err(CampaignError::CustomersExceedLeads);
@@ -276,10 +242,10 @@ fn metrics_with(c: &Campaign, gross_profit: Decimal) -> Result<CampaignMetrics, 
 
 /// The metrics of one campaign.
 ///
-/// Errors, checked in this order: a negative spend, clicks, leads, customers or revenue
-/// → [`CampaignError::Negative`] naming the first such field; a margin outside 0–100 →
-/// [`CampaignError::MarginOutOfRange`]; more customers than leads while leads are above
-/// zero → [`CampaignError::CustomersExceedLeads`]; a result too large for `Decimal` →
+/// Errors, checked in this order: a field that breaks its rule (negative, above
+/// [`MEASURE_MAX`], a margin above 100 %, a fractional count) →
+/// [`CampaignError::Invalid`] naming the first such field in table order; more customers
+/// than leads while leads are above zero → [`CampaignError::CustomersExceedLeads`]; a result too large for `Decimal` →
 /// [`CampaignError::Overflow`]. Zero denominators are not errors: the metric is `None`.
 pub fn evaluate_campaign(c: &Campaign) -> Result<CampaignMetrics, CampaignError> {
     validate(c)?;
@@ -301,10 +267,19 @@ pub fn evaluate_campaign(c: &Campaign) -> Result<CampaignMetrics, CampaignError>
 /// Errors: the first invalid row's error (see [`evaluate_campaign`]; evaluate each row to
 /// know which one), or [`CampaignError::Overflow`] when a sum is too large.
 pub fn totals(rows: &[Campaign]) -> Result<(Campaign, CampaignMetrics), CampaignError> {
+    let metrics: Vec<_> = rows.iter().map(evaluate_campaign).collect();
+    totals_of(rows, &metrics)
+}
+
+/// [`totals`] of rows whose metrics are already known (`metrics[i]` of `rows[i]`).
+fn totals_of(
+    rows: &[Campaign],
+    metrics: &[Result<CampaignMetrics, CampaignError>],
+) -> Result<(Campaign, CampaignMetrics), CampaignError> {
     let mut total = Campaign::default();
     let mut gross_profit = Decimal::ZERO;
-    for row in rows {
-        let metrics = evaluate_campaign(row)?;
+    for (row, metrics) in rows.iter().zip(metrics) {
+        let metrics = (*metrics)?;
         total.spend = money::add(total.spend, row.spend)?;
         total.clicks = money::add(total.clicks, row.clicks)?;
         total.leads = money::add(total.leads, row.leads)?;
@@ -344,12 +319,32 @@ pub enum RankBy {
     Romi,
 }
 
+impl RankBy {
+    /// The return this ranks by, from a row's metrics.
+    pub fn pick(self, m: &CampaignMetrics) -> Option<Decimal> {
+        match self {
+            RankBy::Roi => m.roi_pct,
+            RankBy::Romi => m.romi_pct,
+        }
+    }
+}
+
 /// The row indices from the best return to the worst, by `by`, highest first.
 ///
 /// Rows without a return (zero spend) and rows that fail validation come last. Ties, and
 /// the rows without a return among themselves, are ordered by name (case-insensitive,
 /// then exact), then by their position in the table.
 pub fn ranking(rows: &[Campaign], by: RankBy) -> Vec<usize> {
+    let metrics: Vec<_> = rows.iter().map(evaluate_campaign).collect();
+    rank(rows, &metrics, by)
+}
+
+/// [`ranking`] of rows whose metrics are already known (`metrics[i]` of `rows[i]`).
+fn rank(
+    rows: &[Campaign],
+    metrics: &[Result<CampaignMetrics, CampaignError>],
+    by: RankBy,
+) -> Vec<usize> {
     struct Key<'a> {
         index: usize,
         value: Option<Decimal>,
@@ -358,13 +353,11 @@ pub fn ranking(rows: &[Campaign], by: RankBy) -> Vec<usize> {
     }
     let mut keys: Vec<Key<'_>> = rows
         .iter()
+        .zip(metrics)
         .enumerate()
-        .map(|(index, row)| Key {
+        .map(|(index, (row, m))| Key {
             index,
-            value: evaluate_campaign(row).ok().and_then(|m| match by {
-                RankBy::Roi => m.roi_pct,
-                RankBy::Romi => m.romi_pct,
-            }),
+            value: m.as_ref().ok().and_then(|m| by.pick(m)),
             folded: row.name.to_lowercase(),
             name: row.name.as_str(),
         })
@@ -382,4 +375,27 @@ pub fn ranking(rows: &[Campaign], by: RankBy) -> Vec<usize> {
             .then_with(|| a.index.cmp(&b.index))
     });
     keys.into_iter().map(|key| key.index).collect()
+}
+
+/// A campaign table evaluated once: what its rows, total, ranking and chart show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Each row's metrics, or why it has none.
+    pub rows: Vec<Result<CampaignMetrics, CampaignError>>,
+    /// The total row and its metrics ([`totals`]).
+    pub total: Result<(Campaign, CampaignMetrics), CampaignError>,
+    /// The row indices, best return first ([`ranking`]).
+    pub ranking: Vec<usize>,
+}
+
+impl Table {
+    /// Evaluates every row once, then the total and the ranking by `by`.
+    pub fn of(rows: &[Campaign], by: RankBy) -> Self {
+        let metrics: Vec<_> = rows.iter().map(evaluate_campaign).collect();
+        Table {
+            ranking: rank(rows, &metrics, by),
+            total: totals_of(rows, &metrics),
+            rows: metrics,
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Reading numbers as people type them in Spanish (1.234,56) or English (1,234.56).
 
 use super::Lang;
-use crate::scenario::Currency;
+use crate::units::Currency;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

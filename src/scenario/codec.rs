@@ -33,9 +33,10 @@
 //! single bare scenario. Both go through `migrate`, the one place that knows older
 //! versions.
 
-use super::{Currency, Scenario, ScenarioError, MAX_NAME_CHARS, SCHEMA_VERSION};
+use super::{Scenario, ScenarioError, SCHEMA_VERSION};
 use crate::engine::measure::Measurement;
 use crate::engine::model::{BenefitLine, Field, Inputs};
+use crate::units::{Currency, MAX_NAME_CHARS};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

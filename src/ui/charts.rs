@@ -3,12 +3,12 @@
 
 use super::Ctx;
 use crate::chart::{band, extent_with_zero, nice_ticks, tick_bounds, Scale};
-use crate::engine::campaigns::{evaluate_campaign, Campaign};
+use crate::engine::campaigns::{Campaign, Table};
 use crate::engine::measure::{Comparison, KpiUnit};
 use crate::engine::model::Report;
 use crate::engine::money::to_f64;
 use crate::engine::sensitivity::tornado;
-use crate::i18n::{field_label, fill, kpi_label, Msg};
+use crate::i18n::{fill, Msg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -272,7 +272,7 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
                     .map(|s| {
                         format!(
                             "{}: {} / {}",
-                            field_label(s.field, fmt.lang),
+                            Msg::Field(s.field).text(fmt.lang),
                             fmt.money(decimal(s.npv_low)),
                             fmt.money(decimal(s.npv_high))
                         )
@@ -304,7 +304,7 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
                     view! { <rect class=class x=px(a.min(b)) y=px(top + 20.0) width=px((a - b).abs().max(1.0)) height="18" /> }
                 };
                 view! {
-                    <text class="bar-label" x="16" y=px(top + 14.0)>{field_label(s.field, fmt.lang)}</text>
+                    <text class="bar-label" x="16" y=px(top + 14.0)>{Msg::Field(s.field).text(fmt.lang)}</text>
                     {bar("low", s.npv_low)}
                     {bar("high", s.npv_high)}
                 }
@@ -451,7 +451,11 @@ pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl In
                 .filter(|c| c.kpi.unit() == KpiUnit::Percent)
                 .filter_map(|c| {
                     let (b, a) = (c.baseline.ok()?, c.current.ok()?);
-                    Some((kpi_label(c.kpi, lang).0.to_string(), to_f64(b), to_f64(a)))
+                    Some((
+                        Msg::KpiName(c.kpi).text(lang).to_string(),
+                        to_f64(b),
+                        to_f64(a),
+                    ))
                 })
                 .collect()
         })
@@ -471,15 +475,22 @@ pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl In
 
 /// ROI and ROMI of each campaign with a spend.
 #[component]
-pub fn CampaignChart(ctx: Ctx, campaigns: Memo<Vec<Campaign>>) -> impl IntoView {
+pub fn CampaignChart(
+    ctx: Ctx,
+    campaigns: Memo<Vec<Campaign>>,
+    table: Memo<Table>,
+) -> impl IntoView {
     let rows = Memo::new(move |_| {
         campaigns.with(|list| {
-            list.iter()
-                .filter_map(|c| {
-                    let m = evaluate_campaign(c).ok()?;
-                    Some((c.name.clone(), to_f64(m.roi_pct?), to_f64(m.romi_pct?)))
-                })
-                .collect()
+            table.with(|t| {
+                list.iter()
+                    .zip(&t.rows)
+                    .filter_map(|(c, m)| {
+                        let m = m.as_ref().ok()?;
+                        Some((c.name.clone(), to_f64(m.roi_pct?), to_f64(m.romi_pct?)))
+                    })
+                    .collect()
+            })
         })
     });
     view! {

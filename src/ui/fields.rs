@@ -3,35 +3,35 @@
 
 use super::number::NumberBox;
 use super::Ctx;
-use crate::engine::model::{check_range, BenefitLine, Field, Group, Inputs, Problem, Unit};
-use crate::i18n::{field_label, fill, group_label, line_label, Msg};
+use crate::engine::model::{BenefitLine, Field, Group, Inputs};
+use crate::i18n::{fill, Msg};
+use crate::units::{Problem, Rule, Unit};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// Why `value` is refused by the number-field rule ([`check_range`]) for `range` and
-/// `unit`, in the current language; `None` when it is accepted.
-pub fn range_problem(
-    ctx: Ctx,
-    value: Decimal,
-    range: (Decimal, Decimal),
-    unit: Unit,
-) -> Option<String> {
-    let fmt = ctx.fmt.get_untracked();
-    let (min, max) = range;
-    check_range(value, range, unit)
+/// Why `value` breaks `rule`, in the current language; `None` when it is accepted. The
+/// one message of every number field.
+pub fn rule_problem(ctx: Ctx, value: Decimal, rule: Rule) -> Option<String> {
+    rule.check(value)
         .err()
-        .map(|problem| match problem {
-            Problem::BelowMin => fill(
-                ctx.t_untracked(Msg::ErrBelowMin),
-                &[&fmt.in_unit(unit, min)],
-            ),
-            Problem::AboveMax => fill(
-                ctx.t_untracked(Msg::ErrAboveMax),
-                &[&fmt.in_unit(unit, max)],
-            ),
-            Problem::NotWhole => ctx.t_untracked(Msg::ErrNotWhole).to_string(),
-        })
+        .map(|problem| problem_text(ctx, problem, rule))
+}
+
+/// What is wrong with a value that broke `rule` with `problem`.
+pub fn problem_text(ctx: Ctx, problem: Problem, rule: Rule) -> String {
+    let fmt = ctx.fmt.get_untracked();
+    match problem {
+        Problem::BelowMin => fill(
+            ctx.t_untracked(Msg::ErrBelowMin),
+            &[&fmt.in_unit(rule.unit, rule.min)],
+        ),
+        Problem::AboveMax => fill(
+            ctx.t_untracked(Msg::ErrAboveMax),
+            &[&fmt.in_unit(rule.unit, rule.max)],
+        ),
+        Problem::NotWhole => ctx.t_untracked(Msg::ErrNotWhole).to_string(),
+    }
 }
 
 /// Unit shown after a number field (currency fields show the currency code).
@@ -74,7 +74,7 @@ fn NumberInput(
             id
             value=Signal::derive(move || Some(value.get()))
             set
-            check=Callback::new(move |v| range_problem(ctx, v, field.range(), field.unit()))
+            check=Callback::new(move |v| rule_problem(ctx, v, field.rule()))
             whole=unit.is_whole()
             suffix=Signal::derive(move || suffix(ctx, unit))
             labelled_by
@@ -88,7 +88,7 @@ pub fn NumberField(ctx: Ctx, field: Field) -> impl IntoView {
     let id = format!("f-{}", field.key());
     view! {
         <div class="field">
-            <label for=id.clone()>{move || field_label(field, ctx.lang.get())}</label>
+            <label for=id.clone()>{move || Msg::Field(field).text(ctx.lang.get())}</label>
             <NumberInput ctx field id />
         </div>
     }
@@ -138,7 +138,7 @@ fn SliderField(ctx: Ctx, field: Field) -> impl IntoView {
     view! {
         <div class="slider-field">
             <div class="slider-head">
-                <span class="label" id=label_id.clone()>{move || field_label(field, ctx.lang.get())}</span>
+                <span class="label" id=label_id.clone()>{move || Msg::Field(field).text(ctx.lang.get())}</span>
                 <NumberInput ctx field id=format!("w-{}", field.key()) labelled_by=label_id.clone() />
             </div>
             <input
@@ -196,9 +196,9 @@ fn BenefitBlock(ctx: Ctx, line: BenefitLine) -> impl IntoView {
                         ctx.scenario.update(|s| s.inputs.lines.set(line, checked));
                     }
                 />
-                <label for=switch_id>{move || line_label(line, ctx.lang.get()).0}</label>
+                <label for=switch_id>{move || Msg::LineName(line).text(ctx.lang.get())}</label>
             </legend>
-            <p class="formula">{move || line_label(line, ctx.lang.get()).1}</p>
+            <p class="formula">{move || Msg::LineFormula(line).text(ctx.lang.get())}</p>
             <div class="grid">
                 {fields_of(Group::Benefits, Some(line)).map(|field| view! { <NumberField ctx field /> }).collect_view()}
             </div>
@@ -213,7 +213,7 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
     let plain_group = move |group: Group| {
         view! {
             <section class="group" aria-labelledby=format!("group-{group:?}")>
-                <h3 id=format!("group-{group:?}")>{move || group_label(group, ctx.lang.get())}</h3>
+                <h3 id=format!("group-{group:?}")>{move || Msg::Group(group).text(ctx.lang.get())}</h3>
                 <div class="grid">
                     {fields_of(group, None).map(|field| view! { <NumberField ctx field /> }).collect_view()}
                 </div>
@@ -229,9 +229,7 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
                     class="secondary"
                     data-testid="reset"
                     on:click=move |_| {
-                        let mut fresh = ctx.scenario.get_untracked();
-                        fresh.inputs = Inputs::default();
-                        ctx.session.replace(ctx.scenario, fresh);
+                        ctx.rewrite(|s| s.inputs = Inputs::default());
                         status.set(true);
                     }
                 >
@@ -242,7 +240,7 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
             {plain_group(Group::Company)}
             {plain_group(Group::Costs)}
             <section class="group" aria-labelledby="group-Benefits">
-                <h3 id="group-Benefits">{move || group_label(Group::Benefits, ctx.lang.get())}</h3>
+                <h3 id="group-Benefits">{move || Msg::Group(Group::Benefits).text(ctx.lang.get())}</h3>
                 {BenefitLine::ALL.into_iter().map(|line| view! { <BenefitBlock ctx line /> }).collect_view()}
             </section>
             {plain_group(Group::Assumptions)}

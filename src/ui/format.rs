@@ -5,9 +5,9 @@
 //! Formatters are built once per (language, currency, style) and cached: building one
 //! costs far more than using it, and the results re-render on every slider step.
 
-use crate::engine::model::Unit;
 use crate::i18n::{fill, Lang, Msg};
-use crate::scenario::Currency;
+use crate::units::Currency;
+use crate::units::Unit;
 use rust_decimal::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;

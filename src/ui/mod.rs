@@ -1,8 +1,18 @@
 //! The browser UI: thin Leptos components over the engine.
 //!
-//! One [`Ctx`] holds the single source of truth (the scenario and the language); every
-//! figure shown derives from it through memos over the engine.
+//! Two front doors share the pieces here: the full app ([`app::App`], `index.html`) and
+//! the visitor's calculator ([`embed::Embed`], `embed.html`). Each door holds one [`Ctx`]:
+//! the single source of truth (the scenario and the language) and the memos every figure
+//! shown derives from. What only the full app needs (storage, the library of scenarios,
+//! the measurement screen) hangs off [`app::Workspace`], so the light door never links it.
+//!
+//! - shared: [`format`] (numbers through `Intl`), `number` (the number field), `fields`
+//!   (labelled fields and sliders), `results` (headline cards and their math), `charts`;
+//! - full app: `app` (the shell), `session` and `storage` (keeping the user's work),
+//!   `scenarios`, `measure` (the measurement screen);
+//! - visitor's calculator: `embed`.
 
+pub mod app;
 mod charts;
 mod fields;
 pub mod format;
@@ -13,36 +23,26 @@ mod results;
 mod scenarios;
 mod session;
 mod storage;
+mod widgets;
 
 use crate::engine::model::{evaluate, Inputs, ModelError, Report};
 use crate::i18n::{Lang, Msg};
-use crate::scenario::{Currency, Scenario};
+use crate::scenario::Scenario;
 use format::Fmt;
 use leptos::prelude::*;
-use session::Session;
 
-/// The app's screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The ROI calculator.
-    Calculator,
-    /// KPIs before and after, campaigns, CLV.
-    Measure,
-    /// Saved scenarios, comparison, export and import.
-    Scenarios,
-}
-
-/// The app's shared state: copied freely into components (signals are `Copy`).
+/// The state one front door shares with its components: copied freely (signals are
+/// `Copy`).
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    /// Storage, the library of named scenarios, and notices.
-    pub session: Session,
-    /// The screen on show.
-    pub screen: RwSignal<Screen>,
     /// The scenario being edited: the one source of truth.
     pub scenario: RwSignal<Scenario>,
     /// Display language.
     pub lang: RwSignal<Lang>,
+    /// Bumped whenever the scenario is changed from outside its fields (a reset, a
+    /// scenario opened, an example loaded, an undo), so fields drop whatever half-typed
+    /// text they hold. See [`Ctx::rewrite`].
+    pub epoch: RwSignal<u32>,
     /// Language and currency, for formatting; changes only when either changes.
     pub fmt: Memo<Fmt>,
     /// The model's inputs: changes only when an input does (not when the name or the
@@ -56,10 +56,10 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    fn new() -> Self {
-        let lang = RwSignal::new(prefs::lang());
-        let scenario = RwSignal::new(Scenario::default());
-        let session = Session::start(scenario);
+    /// A context holding `scenario`, shown in `lang`.
+    pub fn new(lang: Lang, scenario: Scenario) -> Self {
+        let lang = RwSignal::new(lang);
+        let scenario = RwSignal::new(scenario);
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
         let fmt = Memo::new(move |_| Fmt {
             lang: lang.get(),
@@ -74,15 +74,27 @@ impl Ctx {
             },
         );
         Ctx {
-            session,
-            screen: RwSignal::new(Screen::Calculator),
             scenario,
             lang,
+            epoch: RwSignal::new(0),
             fmt,
             inputs,
             report,
             shown,
         }
+    }
+
+    /// Changes the scenario from outside its fields (load an example, clear, undo, feed
+    /// measured values, reorder rows): the one way to do so, so every field shows the
+    /// new values instead of what was being typed.
+    pub fn rewrite(self, change: impl FnOnce(&mut Scenario)) {
+        self.scenario.update(change);
+        self.epoch.update(|e| *e = e.wrapping_add(1));
+    }
+
+    /// Replaces the scenario as a whole ([`Ctx::rewrite`]).
+    pub fn replace(self, with: Scenario) {
+        self.rewrite(|s| *s = with);
     }
 
     /// `msg` in the current language (reactive).
@@ -100,128 +112,5 @@ impl Ctx {
     /// `msg` in the current language, outside reactive tracking (event handlers).
     pub fn t_untracked(self, msg: Msg) -> &'static str {
         msg.text(self.lang.get_untracked())
-    }
-}
-
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    let ctx = Ctx::new();
-    Effect::new(move |_| {
-        let lang = ctx.lang.get();
-        prefs::set_lang(lang);
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-        document().set_title(lang.pick(
-            "Retorno · ROI y KPI de tu CRM",
-            "Retorno · CRM ROI and KPIs",
-        ));
-    });
-
-    view! {
-        <a class="skip" href="#results">{ctx.tr(Msg::SkipToResults)}</a>
-        <header class="topbar">
-            <div class="brand">
-                <svg class="logo" viewBox="0 0 64 64" aria-hidden="true">
-                    <rect width="64" height="64" rx="14" />
-                    <path d="M14 44l12-12 9 8 15-18M42 22h8v8" />
-                </svg>
-                <div>
-                    <p class="name">"Retorno"</p>
-                    <p class="tagline">{ctx.tr(Msg::AppTagline)}</p>
-                </div>
-            </div>
-            <nav class="tabs" aria-label=ctx.tr(Msg::NavLabel)>
-                {tab(ctx, Screen::Calculator, Msg::NavCalculator, "nav-calculator")}
-                {tab(ctx, Screen::Measure, Msg::NavMeasure, "nav-measure")}
-                {tab(ctx, Screen::Scenarios, Msg::NavScenarios, "nav-scenarios")}
-            </nav>
-            <div class="settings">
-                <LangSwitch ctx />
-                <CurrencySelect ctx />
-            </div>
-        </header>
-        <scenarios::Notes ctx />
-        {move || match ctx.screen.get() {
-            Screen::Calculator => view! {
-                <main class="calc">
-                    <results::SummaryStrip ctx />
-                    <div class="left">
-                        <scenarios::ScenarioBar ctx />
-                        <fields::WhatIf ctx />
-                    </div>
-                    <results::Results ctx />
-                    <fields::InputsPanel ctx />
-                </main>
-            }
-            .into_any(),
-            Screen::Measure => view! { <measure::MeasureScreen ctx /> }.into_any(),
-            Screen::Scenarios => view! { <main class="library-screen"><scenarios::Library ctx /></main> }.into_any(),
-        }}
-        <footer class="foot">
-            <p>{ctx.tr(Msg::Privacy)}</p>
-            <p>{ctx.tr(Msg::Sources)}</p>
-        </footer>
-    }
-}
-
-fn tab(ctx: Ctx, screen: Screen, label: Msg, testid: &'static str) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            data-testid=testid
-            aria-current=move || (ctx.screen.get() == screen).then_some("page")
-            on:click=move |_| ctx.screen.set(screen)
-        >
-            {move || ctx.t(label)}
-        </button>
-    }
-}
-
-#[component]
-fn LangSwitch(ctx: Ctx) -> impl IntoView {
-    // The visible code comes first in the accessible name (WCAG 2.5.3, label in name).
-    let button = move |lang: Lang, code: &'static str, name: &'static str| {
-        view! {
-            <button
-                type="button"
-                lang=lang.code()
-                aria-pressed=move || (ctx.lang.get() == lang).to_string()
-                on:click=move |_| ctx.lang.set(lang)
-            >
-                {code}
-                <span class="sr-only">" " {name}</span>
-            </button>
-        }
-    };
-    view! {
-        <div class="lang" role="group" aria-label=ctx.tr(Msg::Language)>
-            {button(Lang::Es, "ES", "Español")}
-            {button(Lang::En, "EN", "English")}
-        </div>
-    }
-}
-
-#[component]
-fn CurrencySelect(ctx: Ctx) -> impl IntoView {
-    view! {
-        <label class="currency">
-            <span>{ctx.tr(Msg::Currency)}</span>
-            <select
-                data-testid="currency"
-                prop:value=move || ctx.fmt.get().currency.code()
-                on:change=move |ev| {
-                    if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
-                        ctx.scenario.update(|s| s.currency = currency);
-                    }
-                }
-            >
-                {Currency::ALL
-                    .into_iter()
-                    .map(|c| view! { <option value=c.code()>{c.code()}</option> })
-                    .collect_view()}
-            </select>
-        </label>
     }
 }

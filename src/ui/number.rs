@@ -41,7 +41,7 @@ pub fn NumberBox(
     // A change from elsewhere (a slider, an example, a whole new scenario) replaces what
     // was being typed.
     Effect::new(move |last_epoch: Option<u32>| {
-        let epoch = ctx.session.epoch.get();
+        let epoch = ctx.epoch.get();
         let current = value.get();
         let lang = ctx.lang.get_untracked();
         let replaced = last_epoch.is_some_and(|e| e != epoch);

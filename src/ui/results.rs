@@ -6,8 +6,8 @@ use super::format::Fmt;
 use super::Ctx;
 use crate::engine::model::{Field, GartnerBand, ModelError, Report, YearRow};
 use crate::engine::sensitivity::{break_even, BreakEven};
-use crate::i18n::{field_label, fill, Msg};
-use crate::scenario::Currency;
+use crate::i18n::{fill, Msg};
+use crate::units::Currency;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -106,9 +106,9 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
     let fmt = ctx.fmt.get();
     let lang = fmt.lang;
     let r = report;
-    let (rate, seats) = ctx
-        .inputs
-        .with(|i| (fmt.percent(i.discount_rate_pct), i.seats));
+    // Everything below reads the report, never the current inputs: the report shown may
+    // be an older one (the last that could be computed).
+    let rate = fmt.percent(r.discount_rate_pct);
     let money = |v| fmt.money(v);
 
     let roi_value = r
@@ -132,33 +132,16 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
             money(r.npv)
         ),
     ];
-    let payback_math = match r.payback_months {
-        None => vec![fill(
+    let payback_math = match (r.payback_months, r.payback_parts()) {
+        (None, _) => vec![fill(
             Msg::MathPaybackNever.text(lang),
             &[&money(r.total_net)],
         )],
-        Some(m) if m.is_zero() => vec![Msg::MathPaybackZero.text(lang).to_string()],
-        Some(_) => {
-            // The year in which the cumulative flow turns non-negative.
-            let turn = r
-                .years
-                .iter()
-                .position(|y| !y.cumulative.is_sign_negative())
-                .unwrap_or(0);
-            let owed = r
-                .years
-                .get(turn.saturating_sub(1))
-                .map_or(Decimal::ZERO, |y| -y.cumulative);
-            let flow = r.years.get(turn).map_or(Decimal::ZERO, |y| y.net);
-            vec![fill(
-                Msg::MathPayback.text(lang),
-                &[
-                    &turn.saturating_sub(1).to_string(),
-                    &money(owed),
-                    &money(flow),
-                ],
-            )]
-        }
+        (Some(_), Some(p)) => vec![fill(
+            Msg::MathPayback.text(lang),
+            &[&p.full_years.to_string(), &money(p.owed), &money(p.flow)],
+        )],
+        (Some(_), None) => vec![Msg::MathPaybackZero.text(lang).to_string()],
     };
     let irr_value = r
         .irr_pct
@@ -185,7 +168,6 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
             ),
         ]
     };
-    let tco_total = r.tco_per_user_3y.checked_mul(seats).unwrap_or_default();
     let band = match r.gartner {
         GartnerBand::Below => Msg::GartnerBelow,
         GartnerBand::Within => Msg::GartnerWithin,
@@ -238,7 +220,7 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
                 tco_sub,
                 vec![fill(
                     Msg::MathTco.text(lang),
-                    &[&money(tco_total), &fmt.plain(seats)],
+                    &[&money(r.tco_3y), &fmt.plain(r.seats)],
                 )],
             )
         },
@@ -290,7 +272,7 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
     let text = move || {
         let fmt = ctx.fmt.get();
         let field = driver.get();
-        let label = field_label(field, fmt.lang);
+        let label = Msg::Field(field).text(fmt.lang);
         match answer.get() {
             (Some(BreakEven::At(v)), now) => fill(
                 ctx.t(Msg::BreakEvenAt),
@@ -323,7 +305,7 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
                     {move || {
                         let lang = ctx.lang.get();
                         break_even_fields()
-                            .map(|f| view! { <option value=f.key()>{field_label(f, lang)}</option> })
+                            .map(|f| view! { <option value=f.key()>{Msg::Field(f).text(lang)}</option> })
                             .collect_view()
                     }}
                 </select>

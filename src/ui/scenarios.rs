@@ -2,20 +2,23 @@
 //! area, and the library (open, rename, duplicate, delete, compare, variants, export and
 //! import).
 
+use super::app::{Screen, Workspace};
 use super::format::Fmt;
 use super::session::{keep_link, leave_link, now, save_as_new, Note, Tone};
 use super::Ctx;
-use crate::engine::model::{evaluate, BenefitLine, Field, Report};
-use crate::i18n::{field_label, fill, line_label, Msg};
+use crate::engine::model::{evaluate, Report};
+use crate::i18n::{fill, Msg};
 use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
-use crate::scenario::{Scenario, Variant, MAX_NAME_CHARS, MAX_NOTES_CHARS};
+use crate::scenario::compare::differences;
+use crate::scenario::{Scenario, Variant};
+use crate::units::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Messages for the user, with "undo" where a deletion can be taken back.
 #[component]
-pub fn Notes(ctx: Ctx) -> impl IntoView {
-    let session = ctx.session;
+pub fn Notes(ws: Workspace) -> impl IntoView {
+    let (ctx, session) = (ws.ctx, ws.session);
     let dismiss = move |msg: Msg| session.notes.update(|n| n.retain(|x| x.msg != msg));
     view! {
         <div class="notes" role="status" aria-live="polite" data-testid="notes">
@@ -70,8 +73,8 @@ fn text_field(
 
 /// The scenario bar above the calculator: what this scenario is, save, share.
 #[component]
-pub fn ScenarioBar(ctx: Ctx) -> impl IntoView {
-    let session = ctx.session;
+pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
+    let (ctx, session) = (ws.ctx, ws.session);
     let link = RwSignal::new(None::<String>);
     let viewing_link = move || session.stash.with(Option::is_some);
     let is_open =
@@ -99,8 +102,8 @@ pub fn ScenarioBar(ctx: Ctx) -> impl IntoView {
             <Show when=viewing_link>
                 <div class="banner shared" data-testid="shared-banner">
                     <p>{ctx.tr(Msg::ViewingLink)}</p>
-                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ctx)>{ctx.tr(Msg::KeepLink)}</button>
-                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ctx)>{ctx.tr(Msg::BackToMine)}</button>
+                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ws)>{ctx.tr(Msg::KeepLink)}</button>
+                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ws)>{ctx.tr(Msg::BackToMine)}</button>
                 </div>
             </Show>
             <h2 id="scenario-title" class="sr-only">{ctx.tr(Msg::Scenario)}</h2>
@@ -111,10 +114,10 @@ pub fn ScenarioBar(ctx: Ctx) -> impl IntoView {
             </div>
             <div class="actions">
                 <Show when=move || !is_open() && !viewing_link()>
-                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ctx)>{ctx.tr(Msg::Save)}</button>
+                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ws)>{ctx.tr(Msg::Save)}</button>
                 </Show>
                 <Show when=move || is_open() && !viewing_link()>
-                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ctx)>{ctx.tr(Msg::SaveAsNew)}</button>
+                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ws)>{ctx.tr(Msg::SaveAsNew)}</button>
                 </Show>
                 <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{ctx.tr(Msg::CopyLink)}</button>
             </div>
@@ -156,8 +159,8 @@ fn download(file_name: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-fn import_text(ctx: Ctx, text: String) {
-    let session = ctx.session;
+fn import_text(ws: Workspace, text: String) {
+    let (ctx, session) = (ws.ctx, ws.session);
     match import_json(&text) {
         Ok(scenarios) => {
             let count = scenarios.len();
@@ -216,8 +219,8 @@ fn import_reason(ctx: Ctx, error: &DecodeError) -> String {
 
 /// The library of named scenarios.
 #[component]
-pub fn Library(ctx: Ctx) -> impl IntoView {
-    let session = ctx.session;
+pub fn Library(ws: Workspace) -> impl IntoView {
+    let (ctx, session) = (ws.ctx, ws.session);
     let selected = RwSignal::new(Vec::<String>::new());
     let renaming = RwSignal::new(None::<String>);
     let rows = move || {
@@ -292,8 +295,8 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
                         <td class="row-actions">
                             <button type="button" class="secondary" data-testid="open" on:click=move |_| {
                                 if let Some(s) = session.library.with_untracked(|l| l.iter().find(|s| s.id == open_id).cloned()) {
-                                    session.replace(ctx.scenario, s);
-                                    ctx.screen.set(super::Screen::Calculator);
+                                    ctx.replace(s);
+                                    ws.screen.set(Screen::Calculator);
                                 }
                             }>{ctx.tr(Msg::Open)}</button>
                             <button type="button" class="secondary" data-testid="rename" on:click=move |_| renaming.set(Some(id.clone()))>{ctx.tr(Msg::Rename)}</button>
@@ -357,7 +360,7 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            import_text(ctx, text.unwrap_or_default());
+            import_text(ws, text.unwrap_or_default());
         });
     };
     view! {
@@ -385,7 +388,7 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
                 </div>
             </Show>
         </section>
-        <Comparison ctx selected />
+        <Comparison ws selected />
         <section class="panel" aria-labelledby="variants-title">
             <h2 id="variants-title">{ctx.tr(Msg::Variants)}</h2>
             <p class="hint">{ctx.tr(Msg::VariantsHint)}</p>
@@ -413,10 +416,11 @@ pub fn Library(ctx: Ctx) -> impl IntoView {
 
 /// 2–4 scenarios side by side: headline figures, then the inputs that differ.
 #[component]
-fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
+fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let ctx = ws.ctx;
     let chosen = move || {
         let ids = selected.get();
-        let library = ctx.session.library.get();
+        let library = ws.session.library.get();
         ids.iter()
             .filter_map(|id| library.iter().find(|s| &s.id == id).cloned())
             .collect::<Vec<_>>()
@@ -446,6 +450,7 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 .collect_view();
             view! { <tr><th scope="row">{label.text(lang)}</th>{cells}</tr> }
         };
+        let diff = differences(&list);
         let currency_cells = list
             .iter()
             .map(|s| view! { <td class:differs=s.currency != first.currency>{s.currency.code()}</td> })
@@ -460,10 +465,10 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
             {figure_row(Msg::Tco, &|f, r| f.money(r.tco_per_user_3y))}
             <tr class="input-row"><th scope="row">{Msg::Currency.text(lang)}</th>{currency_cells}</tr>
         };
-        let differing = Field::ALL
-            .iter()
-            .filter(|f| list.iter().any(|s| f.get(&s.inputs) != f.get(&first.inputs)))
-            .map(|&f| {
+        let differing = diff
+            .fields
+            .into_iter()
+            .map(|f| {
                 let cells = list
                     .iter()
                     .map(|s| {
@@ -472,12 +477,12 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
                         view! { <td class:differs=v != f.get(&first.inputs)>{fmt.in_unit(f.unit(), v)}</td> }
                     })
                     .collect_view();
-                view! { <tr class="input-row"><th scope="row">{field_label(f, lang)}</th>{cells}</tr> }
+                view! { <tr class="input-row"><th scope="row">{Msg::Field(f).text(lang)}</th>{cells}</tr> }
             })
             .collect_view();
-        let switches = BenefitLine::ALL
+        let switches = diff
+            .lines
             .into_iter()
-            .filter(|&l| list.iter().any(|s| s.inputs.lines.is_on(l) != first.inputs.lines.is_on(l)))
             .map(|l| {
                 let cells = list
                     .iter()
@@ -486,7 +491,7 @@ fn Comparison(ctx: Ctx, selected: RwSignal<Vec<String>>) -> impl IntoView {
                         view! { <td class:differs=on != first.inputs.lines.is_on(l)>{if on { "✓" } else { "—" }}</td> }
                     })
                     .collect_view();
-                view! { <tr class="input-row"><th scope="row">{line_label(l, lang).0}</th>{cells}</tr> }
+                view! { <tr class="input-row"><th scope="row">{Msg::LineName(l).text(lang)}</th>{cells}</tr> }
             })
             .collect_view();
         let heads = list

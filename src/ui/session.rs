@@ -2,6 +2,7 @@
 //! scenarios, share links, and changes from other tabs. All storage goes through
 //! [`crate::scenario::store`]; this module wires it to the app's signals.
 
+use super::app::Workspace;
 use super::storage::{now_ms, BrowserBackend};
 use super::Ctx;
 use crate::engine::measure::Measurement;
@@ -51,6 +52,7 @@ impl Note {
 /// The storage side of the app state.
 #[derive(Clone, Copy)]
 pub struct Session {
+    ctx: Ctx,
     backend: StoredValue<BrowserBackend, LocalStorage>,
     /// Named scenarios, most recently changed first.
     pub library: RwSignal<Vec<Scenario>>,
@@ -58,9 +60,6 @@ pub struct Session {
     pub notes: RwSignal<Vec<Note>>,
     /// The user's own working scenario, put aside while a shared link is shown.
     pub stash: RwSignal<Option<Scenario>>,
-    /// Bumped whenever the working scenario is replaced as a whole (reset, open, a link,
-    /// another tab), so fields drop whatever half-typed text they hold.
-    pub epoch: RwSignal<u32>,
     /// The model's inputs before and after measured results were last fed into them,
     /// for undo (kept here so it survives a change of screen).
     pub fed: RwSignal<Option<(Inputs, Inputs)>>,
@@ -98,9 +97,10 @@ pub fn clear_fragment() {
 }
 
 impl Session {
-    /// Opens storage, loads what it holds into `scenario`, opens a share link if the URL
-    /// carries one, and starts autosaving and listening to other tabs.
-    pub fn start(scenario: RwSignal<Scenario>) -> Self {
+    /// Opens storage, loads what it holds into the context's scenario, opens a share link
+    /// if the URL carries one, and starts autosaving and listening to other tabs.
+    pub fn start(ctx: Ctx) -> Self {
+        let scenario = ctx.scenario;
         let mut backend = BrowserBackend::open();
         let loaded = store::load(&mut backend, now_ms());
         let mut notes: Vec<Note> = loaded.notices.iter().map(notice_note).collect();
@@ -108,10 +108,10 @@ impl Session {
             notes.push(Note::new(Msg::StorageOff, vec![], Tone::Warn));
         }
         let session = Session {
+            ctx,
             library: RwSignal::new(loaded.saved),
             notes: RwSignal::new(Vec::new()),
             stash: RwSignal::new(None),
-            epoch: RwSignal::new(0),
             fed: RwSignal::new(None),
             cleared: RwSignal::new(None),
             synced: StoredValue::new(None),
@@ -140,7 +140,7 @@ impl Session {
                 if self.stash.with_untracked(Option::is_none) {
                     self.stash.set(Some(scenario.get_untracked()));
                 }
-                self.replace(scenario, shared);
+                self.ctx.replace(shared);
             }
             Err(error) => {
                 clear_fragment();
@@ -186,7 +186,7 @@ impl Session {
                     if newer && self.stash.with_untracked(Option::is_none) {
                         self.synced.set_value(Some(theirs.clone()));
                         self.written_at.set_value(theirs.updated);
-                        self.replace(scenario, theirs);
+                        self.ctx.replace(theirs);
                     }
                 }
                 External::Saved(theirs) => {
@@ -203,12 +203,6 @@ impl Session {
             window_event_listener(leptos::ev::hashchange, move |_| self.open_link(scenario));
         // The listeners live as long as the page.
         std::mem::forget((handle, on_hash));
-    }
-
-    /// Replaces the working scenario as a whole.
-    pub fn replace(self, scenario: RwSignal<Scenario>, with: Scenario) {
-        scenario.set(with);
-        self.epoch.update(|e| *e = e.wrapping_add(1));
     }
 
     /// Shows a note.
@@ -308,8 +302,8 @@ fn link_error_msg(error: &LinkError) -> Msg {
 }
 
 /// Saves the working scenario as a new named one and makes it the open one.
-pub fn save_as_new(ctx: Ctx) {
-    let session = ctx.session;
+pub fn save_as_new(ws: Workspace) {
+    let (ctx, session) = (ws.ctx, ws.session);
     let mut scenario = ctx.scenario.get_untracked();
     scenario.id = session.new_id();
     if scenario.name.trim().is_empty() {
@@ -331,17 +325,18 @@ pub fn save_as_new(ctx: Ctx) {
 }
 
 /// Leaves a shared link: back to the user's own working scenario.
-pub fn leave_link(ctx: Ctx) {
-    if let Some(own) = ctx.session.stash.get_untracked() {
-        ctx.session.stash.set(None);
-        ctx.session.replace(ctx.scenario, own);
+pub fn leave_link(ws: Workspace) {
+    let (ctx, session) = (ws.ctx, ws.session);
+    if let Some(own) = session.stash.get_untracked() {
+        session.stash.set(None);
+        ctx.replace(own);
     }
     clear_fragment();
 }
 
 /// Keeps a shared scenario as a new named one, then returns to the user's own work.
-pub fn keep_link(ctx: Ctx) {
-    let session = ctx.session;
+pub fn keep_link(ws: Workspace) {
+    let (ctx, session) = (ws.ctx, ws.session);
     let mut shared = ctx.scenario.get_untracked();
     shared.id = session.new_id();
     shared.created = now();
@@ -358,5 +353,5 @@ pub fn keep_link(ctx: Ctx) {
     );
     session.put(shared.clone());
     session.note(Note::new(Msg::Saved, vec![shared.name], Tone::Info));
-    leave_link(ctx);
+    leave_link(ws);
 }

@@ -1,0 +1,176 @@
+//! The customer lifetime value calculator.
+
+use super::kpis::{find, yearly_loss_pct, Comparison, Kpi};
+use super::Period;
+use crate::engine::kpi::{self, KpiError};
+use crate::engine::money;
+use crate::units::{Rule, Unit, MEASURE_MAX};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Inputs of the customer lifetime value calculator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClvInputs {
+    /// Yearly gross margin per customer (may be negative).
+    pub margin_per_year: Decimal,
+    /// Yearly retention, % (churn is 100 − retention).
+    pub retention_pct: Decimal,
+    /// Yearly discount rate, %.
+    pub discount_pct: Decimal,
+    /// Cost of acquiring the customer.
+    pub acquisition_cost: Decimal,
+}
+
+impl Default for ClvInputs {
+    fn default() -> Self {
+        ClvInputs {
+            margin_per_year: Decimal::from(960),
+            retention_pct: Decimal::from(85),
+            discount_pct: Decimal::TEN,
+            acquisition_cost: Decimal::from(450),
+        }
+    }
+}
+
+/// The CLV calculator's results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClvReport {
+    /// Expected lifetime in years, `1 ÷ churn`; `None` with no churn (forever).
+    pub lifetime_years: Option<Decimal>,
+    /// `margin × lifetime − acquisition cost`, undiscounted.
+    pub simple: Result<Decimal, KpiError>,
+    /// `margin × r ÷ (1 + d − r) − acquisition cost` ([`kpi::clv_discounted`]).
+    pub discounted: Result<Decimal, KpiError>,
+}
+
+/// An input of the CLV calculator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClvField {
+    /// [`ClvInputs::margin_per_year`].
+    Margin,
+    /// [`ClvInputs::retention_pct`].
+    Retention,
+    /// [`ClvInputs::discount_pct`].
+    Discount,
+    /// [`ClvInputs::acquisition_cost`].
+    Acquisition,
+}
+
+impl ClvField {
+    /// Every input, in display order.
+    pub const ALL: [ClvField; 4] = [
+        ClvField::Margin,
+        ClvField::Retention,
+        ClvField::Discount,
+        ClvField::Acquisition,
+    ];
+
+    /// Stable identifier.
+    pub fn key(self) -> &'static str {
+        match self {
+            ClvField::Margin => "margin",
+            ClvField::Retention => "retention",
+            ClvField::Discount => "discount",
+            ClvField::Acquisition => "acquisition",
+        }
+    }
+
+    /// The input's value in `c`.
+    pub fn get(self, c: &ClvInputs) -> Decimal {
+        match self {
+            ClvField::Margin => c.margin_per_year,
+            ClvField::Retention => c.retention_pct,
+            ClvField::Discount => c.discount_pct,
+            ClvField::Acquisition => c.acquisition_cost,
+        }
+    }
+
+    /// Sets the input's value in `c` (unvalidated).
+    pub fn set(self, c: &mut ClvInputs, value: Decimal) {
+        match self {
+            ClvField::Margin => c.margin_per_year = value,
+            ClvField::Retention => c.retention_pct = value,
+            ClvField::Discount => c.discount_pct = value,
+            ClvField::Acquisition => c.acquisition_cost = value,
+        }
+    }
+
+    /// What the input measures.
+    pub fn unit(self) -> Unit {
+        match self {
+            ClvField::Margin | ClvField::Acquisition => Unit::Money,
+            ClvField::Retention | ClvField::Discount => Unit::Percent,
+        }
+    }
+
+    /// What the input may be: ±[`MEASURE_MAX`] for the margin (a customer can cost more
+    /// than they bring), zero to [`MEASURE_MAX`] for the acquisition cost, 0–100 % for
+    /// the rates.
+    pub fn rule(self) -> Rule {
+        let (min, max) = match self {
+            ClvField::Margin => (-MEASURE_MAX, MEASURE_MAX),
+            ClvField::Acquisition => (Decimal::ZERO, MEASURE_MAX),
+            ClvField::Retention | ClvField::Discount => (Decimal::ZERO, Decimal::ONE_HUNDRED),
+        };
+        Rule::new(min, max, self.unit())
+    }
+}
+
+impl ClvInputs {
+    /// Whether every input passes its [`ClvField::rule`].
+    pub fn is_valid(&self) -> bool {
+        ClvField::ALL
+            .iter()
+            .all(|f| f.rule().check(f.get(self)).is_ok())
+    }
+
+    /// Simple and discounted CLV.
+    pub fn evaluate(&self) -> ClvReport {
+        let churn = Decimal::ONE_HUNDRED
+            - self
+                .retention_pct
+                .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+        let lifetime_years = (!churn.is_zero())
+            .then(|| money::div(Decimal::ONE_HUNDRED, churn).ok())
+            .flatten();
+        let simple = match lifetime_years {
+            Some(years) => kpi::clv_simple(self.margin_per_year, years)
+                .and_then(|v| Ok(money::sub(v, self.acquisition_cost)?)),
+            None => Err(KpiError::DivisionByZero),
+        };
+        ClvReport {
+            lifetime_years,
+            simple,
+            discounted: kpi::clv_discounted(
+                self.margin_per_year,
+                self.retention_pct,
+                self.discount_pct,
+                self.acquisition_cost,
+            ),
+        }
+    }
+}
+
+impl ClvInputs {
+    /// These inputs with what a period measured: its margin per customer, its yearly
+    /// retention (from its churn, made yearly with the period's length, see
+    /// [`yearly_loss_pct`]) and its CAC. Figures the period lacks keep their value; the
+    /// rates are rounded to 2 decimals and every value is kept within its rule.
+    pub fn with_measured(&self, period: &Period, readings: &[Comparison]) -> ClvInputs {
+        let current = |k: Kpi| find(readings, k).and_then(|c| c.current.ok());
+        let mut out = self.clone();
+        if let Some(margin) = period.values.margin_per_customer {
+            out.margin_per_year = ClvField::Margin.rule().clamp(margin);
+        }
+        if let Some(churn) = current(Kpi::Churn).and_then(|c| yearly_loss_pct(c, period.days())) {
+            out.retention_pct = ClvField::Retention
+                .rule()
+                .clamp((Decimal::ONE_HUNDRED - churn).round_dp(2));
+        }
+        if let Some(cac) = current(Kpi::Cac) {
+            out.acquisition_cost = ClvField::Acquisition.rule().clamp(cac.round_dp(2));
+        }
+        out
+    }
+}

@@ -1,0 +1,79 @@
+//! A worked example for demos.
+
+use super::{ClvInputs, Measure, Measurement, Period, Values};
+use crate::engine::campaigns::Campaign;
+use crate::engine::deals::DateOrder;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+impl Measurement {
+    /// A believable company measured in the first half of 2025 (before) and of 2026
+    /// (after), with three campaigns: what a demo starts from.
+    pub fn example() -> Measurement {
+        fn period(
+            start: (i32, u32, u32),
+            end: (i32, u32, u32),
+            figures: [u64; 33],
+            deals: &str,
+        ) -> Period {
+            let date = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d);
+            let mut values = Values::default();
+            for (m, v) in Measure::ALL.iter().zip(figures) {
+                m.set(&mut values, Some(Decimal::from(v)));
+            }
+            Period {
+                start: date(start),
+                end: date(end),
+                values,
+                deals: deals.to_string(),
+            }
+        }
+        // In `Measure::ALL` order.
+        const _: () = assert!(Measure::ALL.len() == 33);
+        let before = [
+            1_200, 1_240, 130, 84, 2_000, 440, 330, 180, 160, 100, 1_440_000, 1_800, 960, 2_400,
+            240, 20_000, 19_000, 4_180, 570, 30_000, 75_000, 900, 12_000, 1_800, 90_000, 45_000,
+            117_000, 57_600, 3_000, 72_000, 9_200, 500, 310,
+        ];
+        let after = [
+            1_240, 1_309, 150, 61, 2_000, 520, 421, 250, 170, 100, 1_600_000, 1_900, 1_010, 2_600,
+            299, 22_000, 21_340, 5_335, 854, 34_000, 95_200, 1_190, 13_000, 1_040, 95_000, 50_000,
+            142_500, 10_400, 3_200, 51_200, 9_520, 600, 462,
+        ];
+        let campaign =
+            |name: &str, [spend, clicks, leads, customers, revenue, margin]: [u64; 6]| Campaign {
+                name: name.to_string(),
+                spend: spend.into(),
+                clicks: clicks.into(),
+                leads: leads.into(),
+                customers: customers.into(),
+                revenue: revenue.into(),
+                margin_pct: margin.into(),
+            };
+        Measurement {
+            baseline: period(
+                (2025, 1, 1),
+                (2025, 6, 30),
+                before,
+                "2024-11-04\t2025-01-10\n2024-12-02\t2025-02-14\n2025-01-08\t2025-03-03\n\
+                 2025-01-20\t2025-03-28\n2025-02-11\t2025-04-15\n2025-03-03\t2025-04-30\n\
+                 2025-03-24\t2025-05-26\n2025-04-14\t2025-06-20\n",
+            ),
+            current: period(
+                (2026, 1, 1),
+                (2026, 6, 30),
+                after,
+                "2025-11-17\t2026-01-09\n2025-12-09\t2026-01-27\n2026-01-12\t2026-02-24\n\
+                 2026-02-02\t2026-03-20\n2026-02-23\t2026-04-08\n2026-03-16\t2026-05-05\n\
+                 2026-04-06\t2026-05-22\n2026-04-27\t2026-06-16\n",
+            ),
+            campaigns: vec![
+                campaign("Email nurturing", [8_000, 12_000, 600, 60, 72_000, 40]),
+                campaign("Google Ads", [30_000, 20_000, 900, 45, 90_000, 40]),
+                campaign("Feria / Trade fair", [25_000, 0, 300, 30, 60_000, 50]),
+            ],
+            clv: ClvInputs::default(),
+            date_order: Some(DateOrder::DayFirst),
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The model's arithmetic, generic over [`Num`]: inputs → yearly costs and benefits by
+//! line. [`super::evaluate`] runs it on exact `Decimal`; sensitivity and break-even run
+//! it on `f64`.
+
+use super::{BenefitLine, BenefitSwitches, Field, Inputs};
+use crate::engine::finance;
+use crate::engine::money::{Checked, Num};
+
+use BenefitLine as L;
+
+/// Field values in one numeric type, indexed by [`Field`]: the model's working form.
+#[derive(Debug, Clone)]
+pub(crate) struct Values<N>([N; Field::COUNT]);
+
+impl<N: Num> Values<N> {
+    pub(crate) fn of(inputs: &Inputs) -> Self {
+        Values(std::array::from_fn(|k| N::of(Field::ALL[k].get(inputs))))
+    }
+    pub(crate) fn get(&self, field: Field) -> N {
+        self.0[field as usize]
+    }
+    pub(crate) fn set(&mut self, field: Field, value: N) {
+        self.0[field as usize] = value;
+    }
+    /// A percentage field as a fraction.
+    fn pct(&self, field: Field) -> Checked<N> {
+        self.get(field).over(N::int(100))
+    }
+}
+
+/// Yearly costs and benefits by line, year 0 first.
+pub(super) struct Flows<N> {
+    pub(super) cost_lines: Vec<[N; 6]>,
+    pub(super) benefit_lines: Vec<[N; 7]>,
+}
+
+pub(super) fn total<N: Num>(lines: &[N]) -> Checked<N> {
+    lines.iter().try_fold(N::ZERO, |acc, &x| acc.plus(x))
+}
+
+impl<N: Num> Flows<N> {
+    fn net(&self) -> Checked<Vec<N>> {
+        self.cost_lines
+            .iter()
+            .zip(&self.benefit_lines)
+            .map(|(c, b)| total(b)?.minus(total(c)?))
+            .collect()
+    }
+}
+
+/// Costs by [`CostLine`] for years `0..years` (year 0 = one-time costs).
+pub(super) fn cost_rows<N: Num>(v: &Values<N>, years: usize) -> Checked<Vec<[N; 6]>> {
+    use Field as F;
+    let contingency = v.pct(F::ContingencyPct)?;
+    let growth = N::ONE.plus(v.pct(F::LicenceEscalationPct)?)?;
+    let twelve = N::int(12);
+    let licences_year1 = v
+        .get(F::Seats)
+        .times(
+            v.get(F::LicencePerSeatMonth)
+                .plus(v.get(F::AiAddonPerSeatMonth))?,
+        )?
+        .times(twelve)?;
+    let staff = v
+        .get(F::AdminHoursPerMonth)
+        .times(v.get(F::AdminHourlyRate))?
+        .times(twelve)?;
+    let one_time = total(&[
+        v.get(F::Implementation),
+        v.get(F::Integration),
+        v.get(F::DataMigration),
+        v.get(F::InitialTraining),
+    ])?;
+    let mut rows = Vec::with_capacity(years);
+    let mut escalation = N::ONE;
+    for year in 0..years {
+        let mut lines = [N::ZERO; 6];
+        if year == 0 {
+            lines[0] = one_time;
+        } else {
+            lines[1] = licences_year1.times(escalation)?;
+            lines[2] = v.get(F::MaintenancePerYear);
+            lines[3] = v.get(F::ContinuousTrainingPerYear);
+            lines[4] = staff;
+            escalation = escalation.times(growth)?;
+        }
+        lines[5] = total(&lines)?.times(contingency)?;
+        rows.push(lines);
+    }
+    Ok(rows)
+}
+
+/// Full yearly value of each benefit line except retention (which depends on the year).
+fn steady_benefits<N: Num>(v: &Values<N>) -> Checked<[N; 7]> {
+    use Field as F;
+    let margin = v.pct(F::GrossMarginPct)?;
+    let deal_profit = v.get(F::AvgDealValue).times(margin)?;
+    let conversion_gain = v
+        .pct(F::ConversionAfterPct)?
+        .minus(v.pct(F::ConversionBeforePct)?)?;
+    let velocity_gain = v
+        .get(F::CycleDaysBefore)
+        .over(v.get(F::CycleDaysAfter))?
+        .minus(N::ONE)?;
+    let mut full = [N::ZERO; 7];
+    full[L::Conversion.index()] = v
+        .get(F::LeadsPerYear)
+        .times(conversion_gain)?
+        .times(deal_profit)?;
+    full[L::DealSize.index()] = v
+        .get(F::LeadsPerYear)
+        .times(v.pct(F::ConversionBeforePct)?)?
+        .times(deal_profit)?
+        .times(v.pct(F::DealSizeUpliftPct)?)?;
+    full[L::Productivity.index()] = v
+        .get(F::SalesReps)
+        .times(v.get(F::HoursSavedPerRepWeek))?
+        .times(v.get(F::WorkingWeeks))?
+        .times(v.get(F::RepHourlyRate))?;
+    full[L::Service.index()] = v
+        .get(F::TicketsPerYear)
+        .times(v.get(F::HandleMinutesSaved))?
+        .times(v.get(F::ServiceCostPerHour))?
+        .over(N::int(60))?;
+    full[L::Marketing.index()] = v.get(F::MarketingSpend).times(v.pct(F::CpaReductionPct)?)?;
+    full[L::SalesCycle.index()] = v
+        .get(F::OpportunitiesPerYear)
+        .times(v.pct(F::WinRatePct)?)?
+        .times(deal_profit)?
+        .times(velocity_gain)?;
+    Ok(full)
+}
+
+pub(super) fn flows<N: Num>(
+    v: &Values<N>,
+    switches: &BenefitSwitches,
+    horizon: usize,
+) -> Checked<Flows<N>> {
+    use Field as F;
+    let full = steady_benefits(v)?;
+    let keep = N::ONE.minus(v.pct(F::RiskHaircutPct)?)?;
+    let survival = N::ONE.minus(v.pct(F::ChurnAfterPct)?)?;
+    let saved_per_year = v
+        .get(F::Customers)
+        .times(v.pct(F::ChurnBeforePct)?.minus(v.pct(F::ChurnAfterPct)?)?)?;
+    let customer_value = v
+        .get(F::RevenuePerCustomer)
+        .times(v.pct(F::GrossMarginPct)?)?;
+
+    let mut benefit_rows = Vec::with_capacity(horizon + 1);
+    benefit_rows.push([N::ZERO; 7]);
+    // Extra customers still with us, summed over the cohorts saved so far.
+    let mut extra_customers = N::ZERO;
+    for year in 1..=horizon {
+        let adopted = v.pct(match year {
+            1 => F::AdoptionYear1Pct,
+            2 => F::AdoptionYear2Pct,
+            _ => F::AdoptionSteadyPct,
+        })?;
+        extra_customers = extra_customers
+            .times(survival)?
+            .plus(saved_per_year.times(adopted)?)?;
+        let mut row = [N::ZERO; 7];
+        for line in BenefitLine::ALL {
+            if switches.is_on(line) {
+                let gross = match line {
+                    L::Retention => extra_customers.times(customer_value)?,
+                    _ => full[line.index()].times(adopted)?,
+                };
+                row[line.index()] = gross.times(keep)?;
+            }
+        }
+        benefit_rows.push(row);
+    }
+    Ok(Flows {
+        cost_lines: cost_rows(v, horizon + 1)?,
+        benefit_lines: benefit_rows,
+    })
+}
+
+/// NPV alone, for sensitivity and break-even (values assumed valid).
+pub(crate) fn npv_of<N: Num>(
+    v: &Values<N>,
+    switches: &BenefitSwitches,
+    horizon: usize,
+) -> Checked<N> {
+    finance::npv(
+        v.pct(Field::DiscountRatePct)?,
+        &flows(v, switches, horizon)?.net()?,
+    )
+}

@@ -1,0 +1,99 @@
+//! What storage, links and files may hold: every check a scenario from outside the app
+//! passes before the app uses it. Each number is checked with the same [`Rule`] its
+//! field uses, so nothing a field refuses can arrive another way.
+//!
+//! [`Rule`]: crate::units::Rule
+
+use super::{Scenario, SCHEMA_VERSION};
+use crate::engine::campaigns::CampaignField;
+use crate::engine::measure::{Measure, Measurement};
+use crate::engine::model::FieldError;
+use crate::units::{MAX_CAMPAIGNS, MAX_DEALS_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS};
+
+/// Why a scenario (from storage, a link or a file) was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioError {
+    /// Written by a newer version of the app.
+    FutureVersion(u32),
+    /// A text field is longer than allowed.
+    TextTooLong,
+    /// Some inputs are outside their valid ranges.
+    InvalidInputs(Vec<FieldError>),
+    /// Some measurements are out of range or too long.
+    InvalidMeasurement(MeasurementError),
+}
+
+/// Why stored or linked measurements were refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasurementError {
+    /// A figure is negative, too large, or fractional where it must be whole.
+    BadValue,
+    /// A deals paste or a campaign name is too long, or there are too many campaigns.
+    TooLong,
+    /// A campaign field breaks its rule (negative, too large, a fractional count, a
+    /// margin above 100 %).
+    BadCampaign,
+    /// The CLV calculator's inputs are out of range.
+    BadClv,
+}
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+impl Scenario {
+    /// Checks everything a user, a link or a file can get wrong.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.version > SCHEMA_VERSION {
+            return Err(ScenarioError::FutureVersion(self.version));
+        }
+        if too_long(&self.name, MAX_NAME_CHARS)
+            || too_long(&self.company, MAX_NAME_CHARS)
+            || too_long(&self.id, MAX_NAME_CHARS)
+            || too_long(&self.notes, MAX_NOTES_CHARS)
+        {
+            return Err(ScenarioError::TextTooLong);
+        }
+        self.inputs
+            .validate()
+            .map_err(ScenarioError::InvalidInputs)?;
+        validate_measurement(&self.measure).map_err(ScenarioError::InvalidMeasurement)
+    }
+}
+
+/// Checks what a link, a file or storage could get wrong in measurements. Anything the
+/// interface lets a user enter passes; contradictions between figures (more customers
+/// kept than there were, reversed dates) are not errors here but shown on the KPIs.
+pub fn validate_measurement(m: &Measurement) -> Result<(), MeasurementError> {
+    for period in [&m.baseline, &m.current] {
+        let values_ok = Measure::ALL.iter().all(|f| {
+            f.get(&period.values)
+                .is_none_or(|v| f.rule().check(v).is_ok())
+        });
+        if !values_ok {
+            return Err(MeasurementError::BadValue);
+        }
+        if too_long(&period.deals, MAX_DEALS_CHARS) {
+            return Err(MeasurementError::TooLong);
+        }
+    }
+    if m.campaigns.len() > MAX_CAMPAIGNS
+        || m.campaigns
+            .iter()
+            .any(|c| too_long(&c.name, MAX_NAME_CHARS))
+    {
+        return Err(MeasurementError::TooLong);
+    }
+    let campaign_ok = |c| {
+        CampaignField::ALL
+            .iter()
+            .all(|f| f.rule().check(f.get(c)).is_ok())
+    };
+    if !m.campaigns.iter().all(campaign_ok) {
+        return Err(MeasurementError::BadCampaign);
+    }
+    if !m.clv.is_valid() {
+        return Err(MeasurementError::BadClv);
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The full app (`index.html`): the calculator, the measurement screen and the library
+//! of scenarios, with autosave, share links and tabs kept in step.
+
+use super::session::Session;
+use super::widgets::{follow_language, CurrencySelect, LangSwitch};
+use super::{fields, measure, prefs, results, scenarios, Ctx};
+use crate::i18n::Msg;
+use crate::scenario::Scenario;
+use leptos::prelude::*;
+
+/// The full app's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The ROI calculator.
+    Calculator,
+    /// KPIs before and after, campaigns, CLV.
+    Measure,
+    /// Saved scenarios, comparison, export and import.
+    Scenarios,
+}
+
+/// What the full app adds to the shared [`Ctx`]: storage and the library, and the
+/// screen on show.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The shared state.
+    pub ctx: Ctx,
+    /// Storage, the library of named scenarios, notices and undo.
+    pub session: Session,
+    /// The screen on show.
+    pub screen: RwSignal<Screen>,
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = Ctx::new(prefs::lang(), Scenario::default());
+    let ws = Workspace {
+        ctx,
+        session: Session::start(ctx),
+        screen: RwSignal::new(Screen::Calculator),
+    };
+    follow_language(ctx, Msg::PageTitle);
+    Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
+
+    view! {
+        <a class="skip" href="#results">{ctx.tr(Msg::SkipToResults)}</a>
+        <header class="topbar">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 64 64" aria-hidden="true">
+                    <rect width="64" height="64" rx="14" />
+                    <path d="M14 44l12-12 9 8 15-18M42 22h8v8" />
+                </svg>
+                <div>
+                    <p class="name">"Retorno"</p>
+                    <p class="tagline">{ctx.tr(Msg::AppTagline)}</p>
+                </div>
+            </div>
+            <nav class="tabs" aria-label=ctx.tr(Msg::NavLabel)>
+                {tab(ws, Screen::Calculator, Msg::NavCalculator, "nav-calculator")}
+                {tab(ws, Screen::Measure, Msg::NavMeasure, "nav-measure")}
+                {tab(ws, Screen::Scenarios, Msg::NavScenarios, "nav-scenarios")}
+            </nav>
+            <div class="settings">
+                <LangSwitch ctx />
+                <CurrencySelect ctx />
+            </div>
+        </header>
+        <scenarios::Notes ws />
+        {move || match ws.screen.get() {
+            Screen::Calculator => view! {
+                <main class="calc">
+                    <results::SummaryStrip ctx />
+                    <div class="left">
+                        <scenarios::ScenarioBar ws />
+                        <fields::WhatIf ctx />
+                    </div>
+                    <results::Results ctx />
+                    <fields::InputsPanel ctx />
+                </main>
+            }
+            .into_any(),
+            Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
+            Screen::Scenarios => view! { <main class="library-screen"><scenarios::Library ws /></main> }.into_any(),
+        }}
+        <footer class="foot">
+            <p>{ctx.tr(Msg::Privacy)}</p>
+            <p>{ctx.tr(Msg::Sources)}</p>
+        </footer>
+    }
+}
+
+fn tab(ws: Workspace, screen: Screen, label: Msg, testid: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            data-testid=testid
+            aria-current=move || (ws.screen.get() == screen).then_some("page")
+            on:click=move |_| ws.screen.set(screen)
+        >
+            {ws.ctx.tr(label)}
+        </button>
+    }
+}

@@ -1,0 +1,263 @@
+//! The campaign table: rows to add, remove and reorder, their metrics, the total, the
+//! ranking and the chart.
+
+use super::{update_measure, Derived};
+use crate::engine::campaigns::{
+    Campaign, CampaignError, CampaignField, CampaignMetrics, RankBy, Table,
+};
+use crate::i18n::{fill, Msg};
+use crate::ui::charts::CampaignChart;
+use crate::ui::fields::{problem_text, rule_problem, suffix};
+use crate::ui::format::Fmt;
+use crate::ui::number::NumberBox;
+use crate::ui::Ctx;
+use crate::units::{MAX_CAMPAIGNS, MAX_NAME_CHARS};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// A campaign field's column label.
+fn campaign_label(f: CampaignField) -> Msg {
+    match f {
+        CampaignField::Spend => Msg::ColSpend,
+        CampaignField::Clicks => Msg::ColClicks,
+        CampaignField::Leads => Msg::ColLeads,
+        CampaignField::Customers => Msg::ColCustomers,
+        CampaignField::Revenue => Msg::ColRevenue,
+        CampaignField::MarginPct => Msg::ColMargin,
+    }
+}
+
+/// Why a campaign row has no metrics. The fields and the scenario's validation already
+/// refuse values that break a field's rule; that case is here for completeness.
+fn campaign_error_text(ctx: Ctx, e: CampaignError) -> String {
+    match e {
+        CampaignError::CustomersExceedLeads => ctx.t(Msg::ErrCustomersExceedLeads).to_string(),
+        CampaignError::Overflow => ctx.t(Msg::ErrOverflow).to_string(),
+        CampaignError::Invalid(field, problem) => format!(
+            "{}: {}",
+            ctx.t(campaign_label(field)),
+            problem_text(ctx, problem, field.rule())
+        ),
+    }
+}
+
+fn optional_money(fmt: Fmt, v: Option<Decimal>) -> String {
+    v.map(|v| fmt.money_precise(v.round_dp(2)))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn optional_percent(fmt: Fmt, v: Option<Decimal>) -> String {
+    v.map(|v| fmt.percent(v)).unwrap_or_else(|| "—".into())
+}
+
+/// The metrics of a campaign row or of the total, as a definition list.
+fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
+    let fmt = ctx.fmt.get();
+    let item = |label: Msg, value: String, key: &'static str| {
+        view! { <div><dt>{ctx.t(label)}</dt><dd data-testid=key>{value}</dd></div> }
+    };
+    view! {
+        <dl class="metrics">
+            {item(Msg::MetricCpc, optional_money(fmt, m.cpc), "cpc")}
+            {item(Msg::MetricCpl, optional_money(fmt, m.cpl), "cpl")}
+            {item(Msg::MetricCpa, optional_money(fmt, m.cpa), "cpa")}
+            {item(Msg::MetricLeadToCustomer, optional_percent(fmt, m.lead_to_customer_pct), "conversion")}
+            {item(Msg::MetricRoi, optional_percent(fmt, m.roi_pct), "roi")}
+            {item(Msg::MetricRomi, optional_percent(fmt, m.romi_pct), "romi")}
+        </dl>
+    }
+}
+
+/// The campaign table: rows to add, remove and reorder, their metrics, the total, the
+/// ranking and the chart.
+#[component]
+pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
+    let rank_by = RwSignal::new(RankBy::Roi);
+    let count = Memo::new(move |_| d.measure.with(|m| m.campaigns.len()));
+    let campaigns = Memo::new(move |_| d.measure.with(|m| m.campaigns.clone()));
+    // Every row evaluated once per change; rows, total, ranking and chart read this.
+    let table = Memo::new(move |_| campaigns.with(|rows| Table::of(rows, rank_by.get())));
+    let full = move || count.get() >= MAX_CAMPAIGNS;
+    let has_rows = move || count.get() > 0;
+    let add = move |_| {
+        let lang = ctx.lang.get_untracked();
+        update_measure(ctx, |m| {
+            if m.campaigns.len() < MAX_CAMPAIGNS {
+                let name = fill(
+                    Msg::CampaignN.text(lang),
+                    &[&(m.campaigns.len() + 1).to_string()],
+                );
+                m.campaigns.push(Campaign {
+                    name,
+                    ..Campaign::default()
+                });
+            }
+        });
+    };
+    let row = move |i: usize| {
+        let get = move |f: fn(&Campaign) -> String| {
+            move || campaigns.with(|rows| rows.get(i).map(f).unwrap_or_default())
+        };
+        let metrics = Memo::new(move |_| table.with(|t| t.rows.get(i).copied()));
+        let rank = move || {
+            table
+                .with(|t| t.ranking.iter().position(|&r| r == i))
+                .map(|p| format!("#{}", p + 1))
+        };
+        // Moving or removing a row changes what every row's fields show.
+        let swap = move |other: Option<usize>| {
+            if let Some(j) = other {
+                ctx.rewrite(|s| {
+                    let rows = &mut s.measure.campaigns;
+                    if j < rows.len() && i < rows.len() {
+                        rows.swap(i, j);
+                    }
+                });
+            }
+        };
+        let remove = move |_| {
+            ctx.rewrite(|s| {
+                if i < s.measure.campaigns.len() {
+                    s.measure.campaigns.remove(i);
+                }
+            });
+        };
+        let is_last = move || i + 1 >= count.get();
+        let name_id = format!("campaign-{i}-name");
+        let cells = CampaignField::ALL
+            .into_iter()
+            .map(|col| {
+                let id = format!("campaign-{i}-{}", col.key());
+                let value =
+                    Signal::derive(move || campaigns.with(|rows| rows.get(i).map(|c| col.get(c))));
+                let set = Callback::new(move |v: Option<Decimal>| {
+                    update_measure(ctx, |m| {
+                        if let (Some(c), Some(v)) = (m.campaigns.get_mut(i), v) {
+                            col.set(c, v);
+                        }
+                    })
+                });
+                let check = Callback::new(move |v| rule_problem(ctx, v, col.rule()));
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{ctx.tr(campaign_label(col))}</label>
+                        <NumberBox
+                            ctx
+                            id
+                            value
+                            set
+                            check
+                            whole=col.unit().is_whole()
+                            suffix=Signal::derive(move || suffix(ctx, col.unit()))
+                        />
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <article class="campaign" data-testid=format!("campaign-{i}")>
+                <div class="campaign-head">
+                    <span class="rank" data-testid="rank">{rank}</span>
+                    <label class="sr-only" for=name_id.clone()>{ctx.tr(Msg::CampaignName)}</label>
+                    <input
+                        type="text"
+                        class="campaign-name"
+                        id=name_id.clone()
+                        data-testid=name_id
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=get(|c| c.name.clone())
+                        on:input=move |ev| {
+                            let text: String = event_target_value(&ev).chars().take(MAX_NAME_CHARS).collect();
+                            update_measure(ctx, |m| if let Some(c) = m.campaigns.get_mut(i) { c.name = text; });
+                        }
+                    />
+                    <button type="button" class="icon secondary" aria-label=ctx.tr(Msg::MoveUp)
+                        disabled=move || i == 0 on:click=move |_| swap(i.checked_sub(1))>"↑"</button>
+                    <button type="button" class="icon secondary" aria-label=ctx.tr(Msg::MoveDown)
+                        disabled=is_last on:click=move |_| swap(Some(i + 1))>"↓"</button>
+                    <button type="button" class="icon secondary danger" aria-label=ctx.tr(Msg::Remove)
+                        data-testid="remove" on:click=remove>"×"</button>
+                </div>
+                <div class="campaign-inputs">{cells}</div>
+                {move || match metrics.get() {
+                    Some(Ok(m)) => metrics_view(ctx, m).into_any(),
+                    Some(Err(e)) => view! { <p class="warn-text">{campaign_error_text(ctx, e)}</p> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </article>
+        }
+    };
+    let total = move || {
+        table.with(|t| {
+            if t.rows.is_empty() {
+                return ().into_any();
+            }
+            match &t.total {
+                Ok((t, m)) => {
+                    let fmt = ctx.fmt.get();
+                    view! {
+                        <article class="campaign total" data-testid="campaign-total">
+                            <h3>{ctx.tr(Msg::Total)}</h3>
+                            <p class="total-line">
+                                {fill(ctx.t(Msg::TotalLine), &[&fmt.money(t.spend), &fmt.money(t.revenue), &fmt.money(m.gross_profit)])}
+                            </p>
+                            {metrics_view(ctx, *m)}
+                        </article>
+                    }
+                    .into_any()
+                }
+                Err(e) => view! { <p class="warn-text">{campaign_error_text(ctx, *e)}</p> }.into_any(),
+            }
+        })
+    };
+    let ranking_list = move || {
+        let fmt = ctx.fmt.get();
+        let by = rank_by.get();
+        campaigns.with(|rows| {
+            table.with(|t| {
+                t.ranking
+                    .iter()
+                    .filter_map(|&i| {
+                        let row = rows.get(i)?;
+                        let value = t.rows.get(i)?.as_ref().ok().and_then(|m| by.pick(m));
+                        Some(view! { <li>{row.name.clone()} ": " <b>{optional_percent(fmt, value)}</b></li> })
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <section class="panel" id="campaigns" aria-labelledby="campaigns-title">
+            <h2 id="campaigns-title">{ctx.tr(Msg::CampaignsTitle)}</h2>
+            <p class="hint">{ctx.tr(Msg::CampaignsHint)}</p>
+            <div class="campaigns">
+                <For each=move || 0..count.get() key=|i| *i let:i>
+                    {row(i)}
+                </For>
+                {total}
+            </div>
+            <div class="actions">
+                <button type="button" data-testid="add-campaign" on:click=add disabled=full>
+                    {ctx.tr(Msg::AddCampaign)}
+                </button>
+            </div>
+            <Show when=has_rows>
+                <div class="ranking">
+                    <label class="inline-select">
+                        <span>{ctx.tr(Msg::RankBy)}</span>
+                        <select
+                            data-testid="rank-by"
+                            prop:value=move || if rank_by.get() == RankBy::Romi { "romi" } else { "roi" }
+                            on:change=move |ev| rank_by.set(if event_target_value(&ev) == "romi" { RankBy::Romi } else { RankBy::Roi })
+                        >
+                            <option value="roi">{ctx.tr(Msg::MetricRoi)}</option>
+                            <option value="romi">{ctx.tr(Msg::MetricRomi)}</option>
+                        </select>
+                    </label>
+                    <ol data-testid="ranking">{ranking_list}</ol>
+                </div>
+                <CampaignChart ctx campaigns table />
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,121 @@
+//! One KPI group: its raw figures for both periods, then its KPIs compared.
+
+use super::{
+    change_text, reading_text, signed, update_measure, verdict_class, verdict_text, Derived, Which,
+};
+use crate::engine::measure::{find, Comparison, Kpi, KpiGroup, Measure};
+use crate::i18n::Msg;
+use crate::ui::fields::{rule_problem, suffix};
+use crate::ui::number::NumberBox;
+use crate::ui::Ctx;
+use leptos::prelude::*;
+
+/// One KPI group: its raw figures for both periods, then its KPIs compared.
+#[component]
+pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView {
+    let title_id = format!("group-{group:?}");
+    let rows = Measure::ALL
+        .iter()
+        .copied()
+        .filter(|m| m.group() == group)
+        .map(|m| {
+            let label_id = format!("m-{}", m.key());
+            let cell = |which: Which| {
+                let value = Signal::derive(move || d.measure.with(|x| m.get(&which.of(x).values)));
+                let set = Callback::new(move |v| update_measure(ctx, |x| m.set(&mut which.of_mut(x).values, v)));
+                let check = Callback::new(move |v| rule_problem(ctx, v, m.rule()));
+                let head = format!("col-{}", which.key());
+                view! {
+                    <div class="cell">
+                        <NumberBox
+                            ctx
+                            id=format!("{}-{}", which.key(), m.key())
+                            value
+                            set
+                            check
+                            optional=true
+                            whole=m.unit().is_whole()
+                            suffix=Signal::derive(move || suffix(ctx, m.unit()))
+                            labelled_by=Some(format!("{label_id} {head}"))
+                        />
+                    </div>
+                }
+            };
+            view! {
+                <div class="measure-row">
+                    <span class="label" id=label_id.clone()>{move || Msg::Measure(m).text(ctx.lang.get())}</span>
+                    {cell(Which::Baseline)}
+                    {cell(Which::Current)}
+                </div>
+            }
+        })
+        .collect_view();
+    let kpis: Vec<Kpi> = Kpi::ALL
+        .into_iter()
+        .filter(|k| k.group() == group)
+        .collect();
+    view! {
+        <section class="panel group-panel" aria-labelledby=title_id.clone() data-testid=title_id.clone()>
+            <h2 id=title_id.clone()>{move || Msg::KpiGroup(group).text(ctx.lang.get())}</h2>
+            <div class="group-body">
+                <div class="measure-table">
+                    <div class="measure-row head" aria-hidden="true">
+                        <span></span>
+                        <span id="col-baseline">{ctx.tr(Msg::Baseline)}</span>
+                        <span id="col-current">{ctx.tr(Msg::Current)}</span>
+                    </div>
+                    {rows}
+                    {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(Msg::CycleFromDeals)}</a></p> })}
+                </div>
+                <div class="kpi-cards">
+                    {kpis.into_iter().map(|k| view! { <KpiCard ctx d kpi=k /> }).collect_view()}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn comparison_of(d: Derived, k: Kpi) -> Memo<Option<Comparison>> {
+    Memo::new(move |_| d.comparisons.with(|all| find(all, k).copied()))
+}
+
+/// One KPI: baseline, current, change and verdict, with its formula.
+#[component]
+fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
+    let c = comparison_of(d, kpi);
+    let unit = kpi.unit();
+    let values = move || {
+        let fmt = ctx.fmt.get();
+        c.get().map(|c| {
+            format!(
+                "{} → {}",
+                reading_text(fmt, unit, c.baseline),
+                reading_text(fmt, unit, c.current)
+            )
+        })
+    };
+    let change = move || {
+        let fmt = ctx.fmt.get();
+        c.get().and_then(|c| {
+            let abs = change_text(fmt, unit, c.absolute?);
+            Some(match c.relative {
+                Some(rel) => format!("{abs} ({})", signed(fmt.percent(rel), rel)),
+                None => abs,
+            })
+        })
+    };
+    view! {
+        <article class="kpi-card" data-testid=format!("kpi-{kpi:?}")>
+            <h3>{move || Msg::KpiName(kpi).text(ctx.lang.get())}</h3>
+            <p class="kpi-values" data-testid="values">{values}</p>
+            <p class="kpi-change">
+                <span data-testid="change">{change}</span>
+                " "
+                <span class=move || verdict_class(c.get().and_then(|c| c.verdict)) data-testid="verdict">
+                    {move || c.get().map(|c| verdict_text(ctx.lang.get(), &c))}
+                </span>
+            </p>
+            <p class="formula">{move || Msg::KpiFormula(kpi).text(ctx.lang.get())}</p>
+        </article>
+    }
+}

@@ -1,0 +1,276 @@
+//! The measurement screen: KPIs of a baseline period against a current one, the sales
+//! cycle from pasted deals, the campaign table, the CLV calculator, and the action that
+//! feeds measured results into the ROI model. All state lives in `Scenario::measure`;
+//! every figure comes from `engine::measure`. One file per panel; what they share (the
+//! memos derived once for the whole screen, how KPI values are written) is here.
+
+mod campaigns;
+mod clv;
+mod deals;
+mod feed;
+mod groups;
+mod periods;
+mod scorecard;
+
+use super::app::Workspace;
+use super::format::Fmt;
+use super::Ctx;
+use crate::engine::deals::DateOrder;
+use crate::engine::kpi::KpiError;
+use crate::engine::measure::{
+    compare, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals, Verdict,
+};
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// Which period a control edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Baseline,
+    Current,
+}
+
+impl Which {
+    const BOTH: [Which; 2] = [Which::Baseline, Which::Current];
+
+    fn of(self, m: &Measurement) -> &Period {
+        match self {
+            Which::Baseline => &m.baseline,
+            Which::Current => &m.current,
+        }
+    }
+
+    fn of_mut(self, m: &mut Measurement) -> &mut Period {
+        match self {
+            Which::Baseline => &mut m.baseline,
+            Which::Current => &mut m.current,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Which::Baseline => "baseline",
+            Which::Current => "current",
+        }
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            Which::Baseline => Msg::Baseline,
+            Which::Current => Msg::Current,
+        }
+    }
+}
+
+/// The date order a language writes dates in.
+fn order_of(lang: Lang) -> DateOrder {
+    match lang {
+        Lang::Es => DateOrder::DayFirst,
+        Lang::En => DateOrder::MonthFirst,
+    }
+}
+
+/// What the whole screen derives from the scenario, once.
+#[derive(Clone, Copy)]
+struct Derived {
+    measure: Memo<Measurement>,
+    /// How pasted dates are read: the scenario's choice, else the language's.
+    order: Memo<DateOrder>,
+    deals: [Memo<PeriodDeals>; 2],
+    comparisons: Memo<Vec<Comparison>>,
+}
+
+impl Derived {
+    fn new(ctx: Ctx) -> Self {
+        let measure = Memo::new(move |_| ctx.scenario.with(|s| s.measure.clone()));
+        let order = Memo::new(move |_| {
+            measure
+                .with(|m| m.date_order)
+                .unwrap_or_else(|| order_of(ctx.lang.get()))
+        });
+        let deals = Which::BOTH.map(|which| {
+            let text = Memo::new(move |_| measure.with(|m| which.of(m).deals.clone()));
+            Memo::new(move |_| text.with(|t| PeriodDeals::read(t, order.get())))
+        });
+        let [before, after] = deals;
+        let comparisons =
+            Memo::new(move |_| measure.with(|m| before.with(|b| after.with(|a| compare(m, b, a)))));
+        Derived {
+            measure,
+            order,
+            deals,
+            comparisons,
+        }
+    }
+
+    fn deals_of(self, which: Which) -> Memo<PeriodDeals> {
+        match which {
+            Which::Baseline => self.deals[0],
+            Which::Current => self.deals[1],
+        }
+    }
+}
+
+fn update_measure(ctx: Ctx, f: impl FnOnce(&mut Measurement)) {
+    ctx.scenario.update(|s| f(&mut s.measure));
+}
+
+// ---------------------------------------------------------------------------------------
+// Display of KPI values
+
+fn kpi_value(fmt: Fmt, unit: KpiUnit, v: Decimal) -> String {
+    let lang = fmt.lang;
+    let with = |value: String, msg: Msg| format!("{value} {}", msg.text(lang));
+    let one = |v: Decimal| fmt.plain(v.round_dp(1));
+    match unit {
+        KpiUnit::Percent => fmt.percent(v),
+        KpiUnit::Points => one(v),
+        KpiUnit::Money => fmt.money_precise(v.round_dp(2)),
+        KpiUnit::Count => fmt.plain(v),
+        KpiUnit::Ratio => fmt.plain(v.round_dp(2)),
+        KpiUnit::Days => with(one(v), Msg::UnitDays),
+        KpiUnit::Hours => with(one(v), Msg::UnitHours),
+        KpiUnit::Minutes => with(one(v), Msg::UnitMinutes),
+    }
+}
+
+fn signed(text: String, v: Decimal) -> String {
+    if v > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The absolute change in the KPI's unit (percentage points for rates).
+fn change_text(fmt: Fmt, unit: KpiUnit, v: Decimal) -> String {
+    let text = match unit {
+        KpiUnit::Percent => format!(
+            "{} {}",
+            fmt.plain(v.round_dp(1)),
+            Msg::UnitPoints.text(fmt.lang)
+        ),
+        _ => kpi_value(fmt, unit, v),
+    };
+    signed(text, v)
+}
+
+fn gap_text(lang: Lang, gap: Gap) -> &'static str {
+    match gap {
+        Gap::NotEntered => "—",
+        Gap::Invalid(e) => match e {
+            KpiError::DivisionByZero => Msg::GapZero,
+            KpiError::Inconsistent => Msg::GapInconsistent,
+            KpiError::Empty => Msg::GapNoDeals,
+            KpiError::Overflow => Msg::ErrOverflow,
+            KpiError::Negative | KpiError::EndBeforeStart => Msg::GapInconsistent,
+        }
+        .text(lang),
+    }
+}
+
+fn reading_text(fmt: Fmt, unit: KpiUnit, r: Result<Decimal, Gap>) -> String {
+    match r {
+        Ok(v) => kpi_value(fmt, unit, v),
+        Err(g) => gap_text(fmt.lang, g).to_string(),
+    }
+}
+
+fn verdict_class(v: Option<Verdict>) -> &'static str {
+    match v {
+        Some(Verdict::Better) => "verdict better",
+        Some(Verdict::Worse) => "verdict worse",
+        _ => "verdict",
+    }
+}
+
+/// "↓ Better": the arrow says which way the value moved, the word whether that is good.
+fn verdict_text(lang: Lang, c: &Comparison) -> String {
+    let Some(verdict) = c.verdict else {
+        return String::new();
+    };
+    let arrow = match c.absolute {
+        Some(d) if d > Decimal::ZERO => "↑ ",
+        Some(d) if d < Decimal::ZERO => "↓ ",
+        _ => "",
+    };
+    let word = match verdict {
+        Verdict::Better => Msg::Better,
+        Verdict::Worse => Msg::Worse,
+        Verdict::Same => Msg::Same,
+        Verdict::Changed => Msg::Changed,
+    };
+    format!("{arrow}{}", word.text(lang))
+}
+
+// ---------------------------------------------------------------------------------------
+// The screen
+
+/// The measurement screen.
+#[component]
+pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
+    let (ctx, cleared) = (ws.ctx, ws.session.cleared);
+    let d = Derived::new(ctx);
+    let empty = Memo::new(move |_| d.measure.with(Measurement::is_empty));
+    let replace_all = move |with: Measurement| ctx.rewrite(|s| s.measure = with);
+    let clear = move |_| {
+        cleared.set(Some(d.measure.get_untracked()));
+        replace_all(Measurement::default());
+    };
+    // Undo is offered while nothing has been measured since clearing.
+    let can_restore = move || empty.get() && cleared.with(Option::is_some);
+    let restore = move |_| {
+        if let Some(previous) = cleared.get_untracked() {
+            replace_all(previous);
+        }
+        cleared.set(None);
+    };
+    let section_link = move |href: &'static str, msg: Msg| {
+        view! { <li><a href=href>{ctx.tr(msg)}</a></li> }
+    };
+    view! {
+        <main class="measure-screen">
+            <section class="panel intro" aria-labelledby="measure-title">
+                <h2 id="measure-title">{ctx.tr(Msg::MeasureTitle)}</h2>
+                <p>{ctx.tr(Msg::MeasureIntro)}</p>
+                <nav aria-label=ctx.tr(Msg::MeasureSections)>
+                    <ul class="jump">
+                        {section_link("#periods", Msg::PeriodsTitle)}
+                        {section_link("#scorecard", Msg::ScorecardTitle)}
+                        {section_link("#deals", Msg::DealsTitle)}
+                        {section_link("#campaigns", Msg::CampaignsTitle)}
+                        {section_link("#clv", Msg::ClvTitle)}
+                        {section_link("#feed", Msg::FeedTitle)}
+                    </ul>
+                </nav>
+                <div class="actions">
+                    <Show
+                        when=move || empty.get()
+                        fallback=move || view! {
+                            <button type="button" class="secondary danger" data-testid="clear-measurements" on:click=clear>
+                                {ctx.tr(Msg::ClearMeasurements)}
+                            </button>
+                        }
+                    >
+                        <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example())>
+                            {ctx.tr(Msg::LoadExample)}
+                        </button>
+                    </Show>
+                    <Show when=can_restore>
+                        <button type="button" class="secondary" data-testid="restore-measurements" on:click=restore>
+                            {ctx.tr(Msg::RestoreMeasurements)}
+                        </button>
+                    </Show>
+                </div>
+            </section>
+            <periods::Periods ctx d />
+            {KpiGroup::ALL.into_iter().map(|group| view! { <groups::GroupPanel ctx d group /> }).collect_view()}
+            <scorecard::Scorecard ctx d />
+            <deals::DealsPanel ctx d />
+            <campaigns::Campaigns ctx d />
+            <clv::ClvPanel ctx d />
+            <feed::FeedPanel ws d />
+        </main>
+    }
+}

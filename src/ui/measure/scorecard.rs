@@ -1,0 +1,77 @@
+//! Every KPI at a glance, and the before/after chart of the rates.
+
+use super::{change_text, reading_text, verdict_class, verdict_text, Derived};
+use crate::engine::measure::Verdict;
+use crate::i18n::{fill, Msg};
+use crate::ui::charts::BeforeAfterChart;
+use crate::ui::Ctx;
+use leptos::prelude::*;
+
+/// Every KPI at a glance, and the before/after chart of the rates.
+#[component]
+pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
+    let rows = move || {
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        d.comparisons.with(|all| {
+            all.iter()
+                .map(|c| {
+                    let unit = c.kpi.unit();
+                    let change = c
+                        .absolute
+                        .map(|a| change_text(fmt, unit, a))
+                        .unwrap_or_default();
+                    view! {
+                        <tr data-testid=format!("score-{:?}", c.kpi)>
+                            <th scope="row">{Msg::KpiName(c.kpi).text(lang)}</th>
+                            <td>{reading_text(fmt, unit, c.baseline)}</td>
+                            <td>{reading_text(fmt, unit, c.current)}</td>
+                            <td>{change}</td>
+                            <td class=verdict_class(c.verdict)>{verdict_text(lang, c)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let counts = move || {
+        let lang = ctx.lang.get();
+        d.comparisons.with(|all| {
+            let count = |v: Verdict| {
+                all.iter()
+                    .filter(|c| c.verdict == Some(v))
+                    .count()
+                    .to_string()
+            };
+            fill(
+                Msg::ScoreSummary.text(lang),
+                &[
+                    &count(Verdict::Better),
+                    &count(Verdict::Worse),
+                    &count(Verdict::Same),
+                ],
+            )
+        })
+    };
+    view! {
+        <section class="panel" id="scorecard" aria-labelledby="scorecard-title">
+            <h2 id="scorecard-title">{ctx.tr(Msg::ScorecardTitle)}</h2>
+            <p class="score-summary" data-testid="score-summary">{counts}</p>
+            <div class="table-scroll">
+                <table class="scorecard">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ctx.tr(Msg::Kpi)}</th>
+                            <th scope="col">{ctx.tr(Msg::Baseline)}</th>
+                            <th scope="col">{ctx.tr(Msg::Current)}</th>
+                            <th scope="col">{ctx.tr(Msg::Change)}</th>
+                            <th scope="col">{ctx.tr(Msg::Verdict)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <BeforeAfterChart ctx comparisons=d.comparisons />
+        </section>
+    }
+}
