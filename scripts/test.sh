@@ -6,6 +6,16 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 source scripts/env.sh
 
+echo "== layers: dependencies run one way"
+python3 scripts/check_layers.py
+
+echo "== format, lints (native and wasm32), docs"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --target wasm32-unknown-unknown
+
 echo "== native tests (engine, scenario codec, i18n)"
 cargo test --all-targets --quiet
 cargo test --doc --quiet

@@ -1,12 +1,16 @@
 //! Retorno: a CRM ROI and KPI calculator that runs entirely in the browser.
 //!
+//! The layers, each using only those before it (checked by `scripts/check_layers.py`):
+//!
+//! - [`units`] and [`chart`]: leaf types (currencies, units, the range rule, limits) and
+//!   pure chart geometry;
 //! - [`engine`]: pure Rust, `Decimal`-exact ROI model, finance and KPI formulas. Knows
-//!   nothing of the browser; tested natively.
+//!   nothing of the browser; tested natively;
 //! - [`scenario`]: the saved, shared and exported form of the user's inputs, with
-//!   validation at every edge.
-//! - [`i18n`]: the Spanish and English catalogue, number parsing.
+//!   validation at every edge;
+//! - [`i18n`]: the Spanish and English messages, number parsing;
 //! - `ui` (wasm only): Leptos components, thin over the engine.
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod chart;
 pub mod engine;

@@ -8,7 +8,7 @@ use common::non_negative;
 use proptest::prelude::*;
 use retorno::engine::campaigns::{
     evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
-    RankBy,
+    RankBy, Table,
 };
 use retorno::units::{Problem, MEASURE_MAX};
 use rust_decimal::Decimal;
@@ -449,4 +449,32 @@ proptest! {
             prop_assert!(total.margin_pct <= d("100"));
         }
     }
+}
+
+#[test]
+fn a_table_is_its_rows_total_and_ranking_evaluated_once() {
+    let rows = table();
+    for by in [RankBy::Roi, RankBy::Romi] {
+        let t = Table::of(&rows, by);
+        let each: Vec<_> = rows.iter().map(evaluate_campaign).collect();
+        assert_eq!(t.rows, each);
+        assert_eq!(t.total, totals(&rows));
+        assert_eq!(t.ranking, ranking(&rows, by));
+    }
+    // A bad row: its own error, the total's error, and last in the ranking.
+    let mut bad = rows.clone();
+    bad[0].clicks = d("1.5");
+    let t = Table::of(&bad, RankBy::Roi);
+    let invalid = CampaignError::Invalid(CampaignField::Clicks, Problem::NotWhole);
+    assert_eq!(t.rows[0], Err(invalid));
+    assert_eq!(t.total, Err(invalid));
+    assert_eq!(t.ranking.last(), Some(&0));
+}
+
+#[test]
+fn rank_by_picks_its_return() {
+    // Search: revenue 60,000 on 10,000 → ROI 500 %; 40 % margin → ROMI 140 %.
+    let m = evaluate_campaign(&table()[0]).unwrap();
+    assert_eq!(RankBy::Roi.pick(&m), Some(d("500")));
+    assert_eq!(RankBy::Romi.pick(&m), Some(d("140")));
 }

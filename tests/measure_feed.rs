@@ -394,3 +394,29 @@ fn yearly_loss_refuses_rates_outside_0_to_100_with_or_without_a_length() {
         assert_eq!(yearly_loss_pct(d("-5"), days), None, "{days:?}");
     }
 }
+
+#[test]
+fn clv_inputs_take_the_current_periods_measurements() {
+    // The current period (no dates, so taken to be a year): margin 960 per customer,
+    // churn (1000 − (1020 − 120)) ÷ 1000 = 10 % → retention 90 %, CAC 54,000 ÷ 120 = 450.
+    let m = fixture();
+    let readings = compare_all(&m);
+    let base = clv("100", "50", "7", "10");
+    let with = base.with_measured(&m.current, &readings);
+    assert_eq!(
+        with,
+        clv("960", "90", "7", "450"),
+        "the discount rate is kept"
+    );
+    // A period measuring nothing leaves every input as it was.
+    assert_eq!(base.with_measured(&Period::default(), &[]), base);
+    // Dated: 90 days at 15 % churn is 48.2686 % a year (see BASELINE_YEARLY_CHURN), so
+    // retention 51.73 % (100 − 48.2686, to 2 decimals); CAC 50,000 ÷ 100 = 500.
+    let readings = compare_all(&Measurement {
+        current: m.baseline.clone(),
+        ..m.clone()
+    });
+    let with = base.with_measured(&m.baseline, &readings);
+    assert_eq!(with.retention_pct, d("51.73"));
+    assert_eq!(with.acquisition_cost, d("500"));
+}

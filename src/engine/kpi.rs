@@ -19,7 +19,6 @@
 use super::money::{self, Overflow};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::*;
-use std::fmt;
 
 /// Why a KPI cannot be computed from the given inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,21 +43,6 @@ impl From<Overflow> for KpiError {
         KpiError::Overflow
     }
 }
-
-impl fmt::Display for KpiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            KpiError::DivisionByZero => "division by zero",
-            KpiError::Negative => "negative value",
-            KpiError::EndBeforeStart => "end date before start date",
-            KpiError::Inconsistent => "inconsistent inputs",
-            KpiError::Empty => "no data",
-            KpiError::Overflow => "arithmetic overflow",
-        })
-    }
-}
-
-impl std::error::Error for KpiError {}
 
 /// [`KpiError::Negative`] when any value is below zero.
 fn non_negative(values: &[Decimal]) -> Result<(), KpiError> {
@@ -191,18 +175,6 @@ pub fn nps(
     let respondents = money::sum([promoters, passives, detractors])?;
     non_zero(respondents)?;
     percent(money::sub(promoters, detractors)?, respondents)
-}
-
-/// Relative change in the number of complaints, in percent:
-/// `(after − before) ÷ before × 100`.
-///
-/// Negative is good: `−25` means a quarter fewer complaints than before.
-///
-/// Errors: negative count → [`KpiError::Negative`]; no complaints before →
-/// [`KpiError::DivisionByZero`] (a change from zero has no relative size).
-pub fn complaint_change(before: Decimal, after: Decimal) -> Result<Decimal, KpiError> {
-    non_negative(&[before, after])?;
-    relative_change(before, after)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -583,15 +555,6 @@ mod tests {
         assert_eq!(
             absolute_change(Decimal::MIN, Decimal::MAX),
             Err(KpiError::Overflow)
-        );
-    }
-
-    #[test]
-    fn display_is_short_english() {
-        assert_eq!(KpiError::DivisionByZero.to_string(), "division by zero");
-        assert_eq!(
-            KpiError::EndBeforeStart.to_string(),
-            "end date before start date"
         );
     }
 }

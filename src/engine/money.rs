@@ -17,14 +17,6 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overflow;
 
-impl fmt::Display for Overflow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("arithmetic overflow or division by zero")
-    }
-}
-
-impl std::error::Error for Overflow {}
-
 /// Result of a checked operation.
 pub type Checked<T = Decimal> = Result<T, Overflow>;
 

@@ -17,8 +17,9 @@ use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 use serde::{Deserialize, Serialize};
 
-/// The app's languages.
+/// The app's languages (serialized as their two-letter code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Español (the default: most users speak Spanish).
     #[default]

@@ -3,6 +3,7 @@
 //! This is the one value the UI holds; storage, share links and file import are edges
 //! that turn bytes into a validated `Scenario` or a clear error.
 
+mod base64url;
 pub mod codec;
 pub mod compare;
 pub mod store;

@@ -3,33 +3,11 @@
 
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
+use super::workspace::{Screen, Workspace};
 use super::{fields, measure, prefs, results, scenarios, Ctx};
 use crate::i18n::Msg;
 use crate::scenario::Scenario;
 use leptos::prelude::*;
-
-/// The full app's screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The ROI calculator.
-    Calculator,
-    /// KPIs before and after, campaigns, CLV.
-    Measure,
-    /// Saved scenarios, comparison, export and import.
-    Scenarios,
-}
-
-/// What the full app adds to the shared [`Ctx`]: storage and the library, and the
-/// screen on show.
-#[derive(Clone, Copy)]
-pub struct Workspace {
-    /// The shared state.
-    pub ctx: Ctx,
-    /// Storage, the library of named scenarios, notices and undo.
-    pub session: Session,
-    /// The screen on show.
-    pub screen: RwSignal<Screen>,
-}
 
 /// The whole app.
 #[component]

@@ -1,12 +1,12 @@
 //! The browser UI: thin Leptos components over the engine.
 //!
 //! Two front doors share the pieces here: the full app ([`app::App`], `index.html`) and
-//! the visitor's calculator ([`embed::Embed`], `embed.html`). Each door holds one [`Ctx`]:
+//! the visitor's calculator (`embed::Embed`, `embed.html`). Each door holds one [`Ctx`]:
 //! the single source of truth (the scenario and the language) and the memos every figure
 //! shown derives from. What only the full app needs (storage, the library of scenarios,
-//! the measurement screen) hangs off [`app::Workspace`], so the light door never links it.
+//! the measurement screen) hangs off `workspace::Workspace`, so the light door never links it.
 //!
-//! - shared: [`format`] (numbers through `Intl`), `number` (the number field), `fields`
+//! - shared: [`format`](mod@format) (numbers through `Intl`), `number` (the number field), `fields`
 //!   (labelled fields and sliders), `results` (headline cards and their math), `charts`;
 //! - full app: `app` (the shell), `session` and `storage` (keeping the user's work),
 //!   `scenarios`, `measure` (the measurement screen);
@@ -24,6 +24,7 @@ mod scenarios;
 mod session;
 mod storage;
 mod widgets;
+mod workspace;
 
 use crate::engine::model::{evaluate, Inputs, ModelError, Report};
 use crate::i18n::{Lang, Msg};

@@ -24,15 +24,15 @@ fn write(key: &str, value: &str) {
 
 /// The remembered language, else the browser's.
 pub fn lang() -> Lang {
-    match read(LANG_KEY).as_deref() {
-        Some("es") => Lang::Es,
-        Some("en") => Lang::En,
-        _ => Lang::from_browser(
-            &web_sys::window()
-                .and_then(|w| w.navigator().language())
-                .unwrap_or_default(),
-        ),
-    }
+    read(LANG_KEY)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_else(|| {
+            Lang::from_browser(
+                &web_sys::window()
+                    .and_then(|w| w.navigator().language())
+                    .unwrap_or_default(),
+            )
+        })
 }
 
 /// Remembers the language.

@@ -2,9 +2,9 @@
 //! area, and the library (open, rename, duplicate, delete, compare, variants, export and
 //! import).
 
-use super::app::{Screen, Workspace};
 use super::format::Fmt;
-use super::session::{keep_link, leave_link, now, save_as_new, Note, Tone};
+use super::session::{clear_fragment, now, Note, Tone};
+use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use crate::engine::model::{evaluate, Report};
 use crate::i18n::{fill, Msg};
@@ -510,4 +510,59 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
             </section>
         })
     }
+}
+
+/// Saves the working scenario as a new named one and makes it the open one.
+pub fn save_as_new(ws: Workspace) {
+    let (ctx, session) = (ws.ctx, ws.session);
+    let mut scenario = ctx.scenario.get_untracked();
+    scenario.id = session.new_id();
+    if scenario.name.trim().is_empty() {
+        scenario.name = format!(
+            "{} {}",
+            ctx.t_untracked(Msg::Scenario),
+            session.library.with_untracked(Vec::len) + 1
+        );
+    }
+    scenario.created = now();
+    scenario.updated = scenario.created;
+    session.put(scenario.clone());
+    session.note(Note::new(
+        Msg::Saved,
+        vec![scenario.name.clone()],
+        Tone::Info,
+    ));
+    ctx.scenario.set(scenario);
+}
+
+/// Leaves a shared link: back to the user's own working scenario.
+pub fn leave_link(ws: Workspace) {
+    let (ctx, session) = (ws.ctx, ws.session);
+    if let Some(own) = session.stash.get_untracked() {
+        session.stash.set(None);
+        ctx.replace(own);
+    }
+    clear_fragment();
+}
+
+/// Keeps a shared scenario as a new named one, then returns to the user's own work.
+pub fn keep_link(ws: Workspace) {
+    let (ctx, session) = (ws.ctx, ws.session);
+    let mut shared = ctx.scenario.get_untracked();
+    shared.id = session.new_id();
+    shared.created = now();
+    shared.updated = shared.created;
+    if shared.name.trim().is_empty() {
+        shared.name = ctx.t_untracked(Msg::Untitled).to_string();
+    }
+    let taken: Vec<String> = session
+        .library
+        .with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
+    shared.name = unique_name(
+        &shared.name,
+        &taken.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    session.put(shared.clone());
+    session.note(Note::new(Msg::Saved, vec![shared.name], Tone::Info));
+    leave_link(ws);
 }

@@ -2,7 +2,6 @@
 //! scenarios, share links, and changes from other tabs. All storage goes through
 //! [`crate::scenario::store`]; this module wires it to the app's signals.
 
-use super::app::Workspace;
 use super::storage::{now_ms, BrowserBackend};
 use super::Ctx;
 use crate::engine::measure::Measurement;
@@ -299,59 +298,4 @@ fn link_error_msg(error: &LinkError) -> Msg {
         LinkError::Invalid(_) => Msg::LinkInvalid,
         _ => Msg::LinkBad,
     }
-}
-
-/// Saves the working scenario as a new named one and makes it the open one.
-pub fn save_as_new(ws: Workspace) {
-    let (ctx, session) = (ws.ctx, ws.session);
-    let mut scenario = ctx.scenario.get_untracked();
-    scenario.id = session.new_id();
-    if scenario.name.trim().is_empty() {
-        scenario.name = format!(
-            "{} {}",
-            ctx.t_untracked(Msg::Scenario),
-            session.library.with_untracked(Vec::len) + 1
-        );
-    }
-    scenario.created = now();
-    scenario.updated = scenario.created;
-    session.put(scenario.clone());
-    session.note(Note::new(
-        Msg::Saved,
-        vec![scenario.name.clone()],
-        Tone::Info,
-    ));
-    ctx.scenario.set(scenario);
-}
-
-/// Leaves a shared link: back to the user's own working scenario.
-pub fn leave_link(ws: Workspace) {
-    let (ctx, session) = (ws.ctx, ws.session);
-    if let Some(own) = session.stash.get_untracked() {
-        session.stash.set(None);
-        ctx.replace(own);
-    }
-    clear_fragment();
-}
-
-/// Keeps a shared scenario as a new named one, then returns to the user's own work.
-pub fn keep_link(ws: Workspace) {
-    let (ctx, session) = (ws.ctx, ws.session);
-    let mut shared = ctx.scenario.get_untracked();
-    shared.id = session.new_id();
-    shared.created = now();
-    shared.updated = shared.created;
-    if shared.name.trim().is_empty() {
-        shared.name = ctx.t_untracked(Msg::Untitled).to_string();
-    }
-    let taken: Vec<String> = session
-        .library
-        .with_untracked(|l| l.iter().map(|s| s.name.clone()).collect());
-    shared.name = crate::scenario::codec::unique_name(
-        &shared.name,
-        &taken.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
-    session.put(shared.clone());
-    session.note(Note::new(Msg::Saved, vec![shared.name], Tone::Info));
-    leave_link(ws);
 }

@@ -16,15 +16,7 @@ impl BrowserBackend {
     /// localStorage if it can be used (reading it can throw in sandboxed iframes, and a
     /// test write catches modes that expose it but refuse writes), else memory.
     pub fn open() -> Self {
-        let local = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                let probe = "retorno.probe";
-                let ok = s.set_item(probe, "1").is_ok();
-                let _ = s.remove_item(probe);
-                ok
-            });
-        match local {
+        match usable_local_storage() {
             Some(storage) => BrowserBackend::Local(storage),
             None => BrowserBackend::Memory(MemoryBackend::default()),
         }
@@ -34,6 +26,18 @@ impl BrowserBackend {
     pub fn is_persistent(&self) -> bool {
         matches!(self, BrowserBackend::Local(_))
     }
+}
+
+/// localStorage, if reading it does not throw and a test write succeeds.
+fn usable_local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .filter(|s| {
+            let probe = "retorno.probe";
+            let ok = s.set_item(probe, "1").is_ok();
+            let _ = s.remove_item(probe);
+            ok
+        })
 }
 
 fn fault(error: wasm_bindgen::JsValue) -> StorageFault {

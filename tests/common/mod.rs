@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod codec;
+pub mod kpi;
 pub mod measure;
 
 use proptest::prelude::*;

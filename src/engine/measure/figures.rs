@@ -68,7 +68,7 @@ macro_rules! measures {
                 match self { $(Measure::$variant => values.$name,)* }
             }
 
-            /// Sets the measure's value (unvalidated: see [`Measure::check`]).
+            /// Sets the measure's value (unvalidated: see [`Measure::rule`]).
             pub fn set(self, values: &mut Values, value: Option<Decimal>) {
                 match self { $(Measure::$variant => values.$name = value,)* }
             }

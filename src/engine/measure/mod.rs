@@ -2,13 +2,13 @@
 //! measured changes mean for the ROI model.
 //!
 //! The user enters raw figures ([`Measure`]: counts, amounts, hours) for each
-//! [`Period`]; every [`Kpi`] is computed from them by the functions of [`kpi`], for both
+//! [`Period`]; every [`Kpi`] is computed from them by the functions of [`kpi`](crate::engine::kpi), for both
 //! periods, then compared ([`compare`]): absolute and relative change, and a
 //! [`Verdict`] that knows which way is good for that KPI (churn down is better).
 //!
 //! A figure left blank is "not measured": the KPIs that need it show
 //! [`Gap::NotEntered`], not an error. Figures that contradict each other (more customers
-//! kept than there were) give [`Gap::Invalid`] with the [`KpiError`].
+//! kept than there were) give [`Gap::Invalid`] with the [`KpiError`](crate::engine::kpi::KpiError).
 //!
 //! Period rates are rates *of the period*. Two places need yearly rates and convert
 //! them when both dates of a period are known ([`Period::days`]): the customer lifetime

@@ -26,7 +26,7 @@ macro_rules! inputs {
         $name:ident / $variant:ident : $unit:ident, $group:ident, $line:expr,
             [$min:expr, $max:expr], $default:expr;
     )*) => {
-        /// Every input of the ROI model. See the [module docs](self) for the formulas.
+        /// Every input of the ROI model. See the [model docs](super) for the formulas.
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(default)]
         pub struct Inputs {

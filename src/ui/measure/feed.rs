@@ -5,7 +5,7 @@ use super::Derived;
 use crate::engine::measure::{apply, proposals};
 use crate::engine::model::evaluate;
 use crate::i18n::{fill, Msg};
-use crate::ui::app::{Screen, Workspace};
+use crate::ui::workspace::{Screen, Workspace};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 

@@ -12,8 +12,8 @@ mod groups;
 mod periods;
 mod scorecard;
 
-use super::app::Workspace;
 use super::format::Fmt;
+use super::workspace::Workspace;
 use super::Ctx;
 use crate::engine::deals::DateOrder;
 use crate::engine::kpi::KpiError;

@@ -1,0 +1,29 @@
+//! What the full app adds to the shared [`Ctx`]: storage and the library of scenarios,
+//! and which screen is on show. The visitor's calculator has none of it.
+
+use super::session::Session;
+use super::Ctx;
+use leptos::prelude::*;
+
+/// The full app's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The ROI calculator.
+    Calculator,
+    /// KPIs before and after, campaigns, CLV.
+    Measure,
+    /// Saved scenarios, comparison, export and import.
+    Scenarios,
+}
+
+/// What the full app adds to the shared [`Ctx`]: storage and the library, and the
+/// screen on show.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The shared state.
+    pub ctx: Ctx,
+    /// Storage, the library of named scenarios, notices and undo.
+    pub session: Session,
+    /// The screen on show.
+    pub screen: RwSignal<Screen>,
+}
