@@ -1,4 +1,4 @@
-//! Leaf types every layer shares: currencies, units of measure, the range rule of every
+//! Leaf types every layer shares: languages, currencies, units of measure, the range rule of every
 //! number the user can enter, and the limits on what can be stored.
 //!
 //! This module imports nothing from the crate, so the engine, the scenario, the
@@ -16,6 +16,53 @@ pub const fn dec(mantissa: i64, scale: u32) -> Decimal {
         mantissa < 0,
         scale,
     )
+}
+
+/// The app's languages (serialized as their two-letter code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Español (the default: most users speak Spanish).
+    #[default]
+    Es,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order offered.
+    pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
+
+    /// The language with two-letter code `code`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// BCP 47 tag used for `lang` attributes and `Intl` formatting.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Es => "es-ES",
+            Lang::En => "en-US",
+        }
+    }
+
+    /// Two-letter code, as stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a browser language tag (`navigator.language`): English for
+    /// `en…`, Spanish otherwise.
+    pub fn from_browser(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Es
+        }
+    }
 }
 
 /// Currencies offered. Amounts are never converted: the currency only changes how they

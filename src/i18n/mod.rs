@@ -2,7 +2,7 @@
 //!
 //! Every visible text is a [`Msg`]; each language is one file with one exhaustive
 //! function from message to text (`es.rs`, `en.rs`), so a missing translation is a
-//! compile error and a third language is one more file and one more [`Lang`]. Messages
+//! compile error and a third language is one more file and one more [`Lang`] (a leaf type, in [`crate::units`]). Messages
 //! about the model (a field's label, a KPI's formula) carry what they name. Numbers are
 //! formatted by the browser's `Intl` (see `ui::format`) and read back by
 //! [`parse_number`].
@@ -11,58 +11,11 @@ mod en;
 mod es;
 mod parse;
 
+pub use crate::units::Lang;
 pub use parse::{parse_number, ParseError};
 
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
-use serde::{Deserialize, Serialize};
-
-/// The app's languages (serialized as their two-letter code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Español (the default: most users speak Spanish).
-    #[default]
-    Es,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Every language, in the order offered.
-    pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
-
-    /// The language with two-letter code `code`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    /// BCP 47 tag used for `lang` attributes and `Intl` formatting.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Es => "es-ES",
-            Lang::En => "en-US",
-        }
-    }
-
-    /// Two-letter code, as stored.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Es => "es",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language for a browser language tag (`navigator.language`): English for
-    /// `en…`, Spanish otherwise.
-    pub fn from_browser(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Es
-        }
-    }
-}
 
 /// A visible text. `{0}`, `{1}`… in a text are filled by [`fill`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -311,6 +264,17 @@ pub enum Msg {
     FeedApply,
     FeedDone,
     FeedSee,
+    EmbedTitle,
+    EmbedHeading,
+    EmbedIntro,
+    FullAnalysis,
+    FullAnalysisHint,
+    Counted,
+    CountedHint,
+    CostsBy,
+    BenefitsBy,
+    OptionsIgnored,
+    EmbedBy,
     /// The label of an input of the ROI model.
     Field(Field),
     /// The name of an input group.

@@ -6,6 +6,7 @@
 mod base64url;
 pub mod codec;
 pub mod compare;
+pub mod embed;
 pub mod store;
 mod validate;
 mod variants;

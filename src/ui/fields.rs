@@ -60,6 +60,7 @@ fn NumberInput(
     field: Field,
     id: String,
     #[prop(optional)] labelled_by: Option<String>,
+    #[prop(optional)] locked: bool,
 ) -> impl IntoView {
     let value = field_value(ctx, field);
     let set = Callback::new(move |v: Option<Decimal>| {
@@ -78,6 +79,7 @@ fn NumberInput(
             whole=unit.is_whole()
             suffix=Signal::derive(move || suffix(ctx, unit))
             labelled_by
+            locked
         />
     }
 }
@@ -105,6 +107,9 @@ fn slider_range(field: Field) -> (Decimal, Decimal, Decimal) {
         Field::Implementation => (n(0), n(300_000), n(1_000)),
         Field::ChurnBeforePct | Field::ChurnAfterPct => (n(0), n(50), half),
         Field::ConversionBeforePct | Field::ConversionAfterPct => (n(0), n(40), half),
+        Field::Customers => (n(0), n(20_000), n(10)),
+        Field::RevenuePerCustomer | Field::AvgDealValue => (n(0), n(20_000), n(10)),
+        Field::LeadsPerYear => (n(0), n(50_000), n(50)),
         _ => (n(0), n(100), n(1)),
     }
 }
@@ -124,8 +129,9 @@ const WHAT_IF: [Field; 10] = [
 ];
 
 /// A slider paired with a number field (WCAG 2.5.7: dragging is never the only way).
+/// A `locked` one shows its value but cannot be changed.
 #[component]
-fn SliderField(ctx: Ctx, field: Field) -> impl IntoView {
+pub fn SliderField(ctx: Ctx, field: Field, #[prop(optional)] locked: bool) -> impl IntoView {
     let value = field_value(ctx, field);
     let (min, max, step) = slider_range(field);
     let label_id = format!("w-{}-label", field.key());
@@ -139,10 +145,11 @@ fn SliderField(ctx: Ctx, field: Field) -> impl IntoView {
         <div class="slider-field">
             <div class="slider-head">
                 <span class="label" id=label_id.clone()>{move || Msg::Field(field).text(ctx.lang.get())}</span>
-                <NumberInput ctx field id=format!("w-{}", field.key()) labelled_by=label_id.clone() />
+                <NumberInput ctx field id=format!("w-{}", field.key()) labelled_by=label_id.clone() locked />
             </div>
             <input
                 type="range"
+                disabled=locked
                 data-testid=format!("slider-{}", field.key())
                 min=min.to_string()
                 max=max.to_string()

@@ -1,7 +1,7 @@
 //! The browser UI: thin Leptos components over the engine.
 //!
 //! Two front doors share the pieces here: the full app ([`app::App`], `index.html`) and
-//! the visitor's calculator (`embed::Embed`, `embed.html`). Each door holds one [`Ctx`]:
+//! the visitor's calculator ([`embed::Embed`], `embed.html`). Each door holds one [`Ctx`]:
 //! the single source of truth (the scenario and the language) and the memos every figure
 //! shown derives from. What only the full app needs (storage, the library of scenarios,
 //! the measurement screen) hangs off `workspace::Workspace`, so the light door never links it.
@@ -14,6 +14,7 @@
 
 pub mod app;
 mod charts;
+pub mod embed;
 mod fields;
 pub mod format;
 mod measure;

@@ -35,6 +35,9 @@ pub fn NumberBox(
     /// Id of the visible label, when it is not a `<label for>`.
     #[prop(optional_no_strip)]
     labelled_by: Option<String>,
+    /// Shown but not editable.
+    #[prop(optional)]
+    locked: bool,
 ) -> impl IntoView {
     let draft = RwSignal::new(None::<String>);
     let issue = RwSignal::new(None::<String>);
@@ -89,6 +92,7 @@ pub fn NumberBox(
                 type="text"
                 inputmode=if whole { "numeric" } else { "decimal" }
                 autocomplete="off"
+                readonly=locked
                 data-testid=id.clone()
                 aria-labelledby=labelled_by
                 aria-invalid=move || issue.get().is_some().to_string()

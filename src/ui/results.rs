@@ -227,30 +227,39 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
     ]
 }
 
+/// The headline cards, by their place in [`card_texts`], with their titles and test ids.
+const ALL_CARDS: [(usize, Msg, &str); 7] = [
+    (0, Msg::Roi, "card-roi"),
+    (1, Msg::Npv, "card-npv"),
+    (2, Msg::Payback, "card-payback"),
+    (3, Msg::Irr, "card-irr"),
+    (4, Msg::PvBenefits, "card-pv-benefits"),
+    (5, Msg::PvCosts, "card-pv-costs"),
+    (6, Msg::Tco, "card-tco"),
+];
+
+/// The visitor's four: ROI, NPV, payback and the cost per user against Gartner's band.
+pub const VISITOR_CARDS: [(usize, Msg, &str); 4] =
+    [ALL_CARDS[0], ALL_CARDS[1], ALL_CARDS[2], ALL_CARDS[6]];
+
 /// The headline cards: built once, their texts updated in place as the report changes.
 #[component]
-fn Cards(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+pub fn Cards(
+    ctx: Ctx,
+    report: Memo<Option<Report>>,
+    #[prop(default = &ALL_CARDS)] which: &'static [(usize, Msg, &'static str)],
+) -> impl IntoView {
     let texts = Memo::new(move |_| {
         report
             .get()
             .map(|r| card_texts(ctx, &r))
             .unwrap_or_default()
     });
-    let card = move |i: usize, title: Msg, testid: &'static str| {
+    let card = move |&(i, title, testid): &(usize, Msg, &'static str)| {
         let text = Signal::derive(move || texts.with(|t| t.get(i).cloned().unwrap_or_default()));
         view! { <Card ctx title text testid /> }
     };
-    view! {
-        <div class="cards">
-            {card(0, Msg::Roi, "card-roi")}
-            {card(1, Msg::Npv, "card-npv")}
-            {card(2, Msg::Payback, "card-payback")}
-            {card(3, Msg::Irr, "card-irr")}
-            {card(4, Msg::PvBenefits, "card-pv-benefits")}
-            {card(5, Msg::PvCosts, "card-pv-costs")}
-            {card(6, Msg::Tco, "card-tco")}
-        </div>
-    }
+    view! { <div class="cards">{which.iter().map(card).collect_view()}</div> }
 }
 
 /// Drivers offered to the break-even solver: every field but the horizon.

@@ -40,6 +40,12 @@ fn usable_local_storage() -> Option<web_sys::Storage> {
         })
 }
 
+/// Whether localStorage can be used (the probe of [`BrowserBackend::open`]): what must
+/// hold before any call into gloo-storage, whose `raw()` panics otherwise.
+pub fn local_storage_works() -> bool {
+    usable_local_storage().is_some()
+}
+
 fn fault(error: wasm_bindgen::JsValue) -> StorageFault {
     let quota = error
         .dyn_ref::<web_sys::DomException>()

@@ -1,0 +1,375 @@
+//! The visitor's calculator (`embed.html`): a few sliders, the headline figures with
+//! their math, the cumulative cash flow, and a link to the full analysis. Light by
+//! design: it links none of the full app's storage, library, measurement or import code.
+//!
+//! It can live in another site's `<iframe>`. Its options come from its URL
+//! ([`crate::scenario::embed`]); it tells the embedding page its height (so the frame
+//! never needs an inner scrollbar) and, when the owner opts in, each result, both with
+//! `postMessage` to one named origin only. Nothing is sent anywhere else. Storage is
+//! optional: when the browser allows it, the visitor's values are kept under their own
+//! key ([`SAVED_KEY`]), never the full app's.
+
+use super::charts::CumulativeChart;
+use super::fields::SliderField;
+use super::results::{Cards, VISITOR_CARDS};
+use super::storage::local_storage_works;
+use super::widgets::{follow_language, CurrencySelect, LangSwitch};
+use super::Ctx;
+use crate::engine::model::{BenefitLine, CostLine, Field, Inputs, Report};
+use crate::i18n::{fill, Lang, Msg};
+use crate::scenario::codec::encode_link;
+use crate::scenario::embed::{cta_href, parse_options, CtaResult, EmbedOptions, Theme};
+use crate::scenario::Scenario;
+use crate::units::Currency;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the visitor's values are kept, apart from the full app's keys.
+pub const SAVED_KEY: &str = "retorno.embed";
+
+/// What is kept between visits: the values, for the same options only (an owner's
+/// presets are never overridden by a visit to a differently set-up frame).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Saved {
+    options: String,
+    currency: Currency,
+    values: Vec<(Field, Decimal)>,
+}
+
+/// The page's query string (`?lang=en&…`), as given.
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The options of this frame's URL, and the keys of those left out.
+fn read_options(search: &str) -> (EmbedOptions, Vec<String>) {
+    let pairs: Vec<(String, String)> = web_sys::UrlSearchParams::new_with_str(search)
+        .ok()
+        .and_then(|p| js_sys::try_iter(&p).ok().flatten())
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.ok()?.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    let (options, problems) = parse_options(pairs);
+    let keys: Vec<String> = problems.iter().map(|p| p.key().to_string()).collect();
+    for key in &keys {
+        web_sys::console::warn_1(&format!("Retorno: option {key:?} ignored").into());
+    }
+    (options, keys)
+}
+
+/// The scenario to start from: the saved one for these options, else the presets.
+fn starting_scenario(options: &EmbedOptions, search: &str) -> Scenario {
+    let mut s = Scenario::new(options.currency.unwrap_or_default());
+    for (field, value) in &options.presets {
+        field.set(&mut s.inputs, *value);
+    }
+    let saved = local_storage_works()
+        .then(|| LocalStorage::get::<Saved>(SAVED_KEY).ok())
+        .flatten()
+        .filter(|saved| saved.options == search);
+    if let Some(saved) = saved {
+        let mut inputs = s.inputs.clone();
+        for (field, value) in saved.values {
+            field.set(&mut inputs, value);
+        }
+        // Stored data is untrusted too: only a valid whole is taken.
+        if inputs.validate().is_ok() {
+            s.inputs = inputs;
+            s.currency = saved.currency;
+        }
+    }
+    s
+}
+
+fn save(options: &str, currency: Currency, inputs: &Inputs, shown: &[Field]) {
+    if !local_storage_works() {
+        return;
+    }
+    let saved = Saved {
+        options: options.to_string(),
+        currency,
+        values: shown.iter().map(|f| (*f, f.get(inputs))).collect(),
+    };
+    // A full storage only means the values are not remembered.
+    let _ = LocalStorage::set(SAVED_KEY, saved);
+}
+
+/// The browser's language.
+fn browser_lang() -> Lang {
+    Lang::from_browser(&window().navigator().language().unwrap_or_default())
+}
+
+/// The origin the frame talks to: the one the owner named, else the embedding page's
+/// (from the referrer), else none (not in a frame, or a referrer-less page).
+fn parent_origin(options: &EmbedOptions) -> Option<String> {
+    if !in_frame() {
+        return None;
+    }
+    options.host.clone().or_else(|| {
+        let referrer = document().referrer();
+        web_sys::Url::new(&referrer)
+            .ok()
+            .map(|u| u.origin())
+            .filter(|o| o.starts_with("http"))
+    })
+}
+
+fn in_frame() -> bool {
+    window()
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window()))
+}
+
+/// Posts `fields` as an object to the parent window, to `origin` only.
+fn post(origin: &str, fields: &[(&str, JsValue)]) {
+    let message = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&message, &(*key).into(), value);
+    }
+    if let Ok(Some(parent)) = window().parent() {
+        let _ = parent.post_message(&message, origin);
+    }
+}
+
+/// Tells the parent the page's height whenever it changes.
+fn post_height(origin: String) {
+    let last = StoredValue::new(0);
+    let send = move || {
+        let height = document()
+            .document_element()
+            .map_or(0, |e| e.scroll_height());
+        if height != last.get_value() {
+            last.set_value(height);
+            post(
+                &origin,
+                &[("type", "retorno:resize".into()), ("height", height.into())],
+            );
+        }
+    };
+    send();
+    let callback = Closure::<dyn FnMut()>::new(send);
+    if let (Ok(observer), Some(root)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        document().document_element(),
+    ) {
+        observer.observe(&root);
+        // Both live as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// The full analysis of `s`: the full app with this scenario in a share link, as an
+/// absolute URL next to this page.
+fn full_analysis_url(s: &Scenario) -> String {
+    let relative = format!("index.html#s={}", encode_link(s));
+    let here = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(&relative, &here)
+        .map(|u| u.href())
+        .unwrap_or(relative)
+}
+
+/// What the call-to-action and the result events carry.
+fn result_of(r: &Report, s: &Scenario) -> CtaResult {
+    CtaResult {
+        roi_pct: r.roi_pct,
+        npv: r.npv,
+        payback_months: r.payback_months,
+        currency: s.currency,
+        link: full_analysis_url(s),
+    }
+}
+
+fn number(v: Option<Decimal>, dp: u32) -> JsValue {
+    v.map_or(JsValue::NULL, |v| {
+        JsValue::from_f64(crate::engine::money::to_f64(v.round_dp(dp)))
+    })
+}
+
+/// Posts each settled result to `origin` (a quarter of a second after the last change,
+/// so a slider's drag sends one event, not hundreds).
+fn post_results(ctx: Ctx, origin: String) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let Some(report) = ctx.shown.get() else {
+            return;
+        };
+        let scenario = ctx.scenario.get_untracked();
+        let origin = origin.clone();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let r = result_of(&report, &scenario);
+                post(
+                    &origin,
+                    &[
+                        ("type", "retorno:result".into()),
+                        ("roi_pct", number(r.roi_pct, 1)),
+                        ("npv", number(Some(r.npv), 0)),
+                        ("payback_months", number(r.payback_months, 1)),
+                        ("currency", r.currency.code().into()),
+                        ("link", r.link.into()),
+                    ],
+                );
+            },
+            std::time::Duration::from_millis(250),
+        );
+        pending.set_value(handle.ok());
+    });
+}
+
+/// The accent colour and theme the owner chose.
+fn apply_look(options: &EmbedOptions) {
+    let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if let Some(accent) = &options.accent {
+        // Through the CSSOM, which the page's CSP allows (a style attribute it would not).
+        let _ = root.style().set_property("--brand", accent);
+        let _ = root.style().set_property("--accent", accent);
+    }
+    if options.theme == Theme::Dark {
+        let _ = root.set_attribute("data-theme", "dark");
+    }
+}
+
+/// The visitor's calculator.
+#[component]
+pub fn Embed() -> impl IntoView {
+    let search = search();
+    let (options, ignored) = read_options(&search);
+    let ctx = Ctx::new(
+        options.lang.unwrap_or_else(browser_lang),
+        starting_scenario(&options, &search),
+    );
+    follow_language(ctx, Msg::EmbedTitle);
+    apply_look(&options);
+    let shown = options.shown.clone();
+    {
+        let shown = shown.clone();
+        Effect::new(move |_| {
+            let (currency, inputs) = ctx.scenario.with(|s| (s.currency, s.inputs.clone()));
+            save(&search, currency, &inputs, &shown);
+        });
+    }
+    if let Some(origin) = parent_origin(&options) {
+        post_height(origin.clone());
+        if options.events && options.host.is_some() {
+            post_results(ctx, origin);
+        }
+    }
+    let locked = options.locked.clone();
+    let sliders = shown
+        .iter()
+        .map(|&field| {
+            let locked = locked.contains(&field);
+            view! { <SliderField ctx field locked /> }
+        })
+        .collect_view();
+    let link = Memo::new(move |_| ctx.scenario.with(full_analysis_url));
+    let cta = options.cta.clone().map(|cta| {
+        let href = move || {
+            ctx.shown
+                .get()
+                .map(|r| ctx.scenario.with(|s| cta_href(&cta.url, &result_of(&r, s))))
+                .unwrap_or_else(|| cta.url.clone())
+        };
+        view! {
+            <a class="button cta" data-testid="cta" href=href target="_top" rel="noopener">{cta.text.clone()}</a>
+        }
+    });
+    let ignored = (!ignored.is_empty()).then(|| {
+        let keys = ignored.join(", ");
+        view! { <p class="banner warn" role="status" data-testid="options-ignored">{move || fill(ctx.t(Msg::OptionsIgnored), &[&keys])}</p> }
+    });
+    view! {
+        <main class="embed">
+            <header class="embed-head">
+                <h1>{ctx.tr(Msg::EmbedHeading)}</h1>
+                <div class="settings">
+                    <LangSwitch ctx />
+                    <CurrencySelect ctx />
+                </div>
+            </header>
+            <p class="hint">{ctx.tr(Msg::EmbedIntro)}</p>
+            {ignored}
+            <div class="embed-body">
+                <section class="panel sliders" aria-label=ctx.tr(Msg::Inputs)>{sliders}</section>
+                <section class="embed-results" aria-label=ctx.tr(Msg::Results)>
+                    <Cards ctx report=ctx.shown which=&VISITOR_CARDS />
+                    <CumulativeChart ctx report=ctx.shown />
+                    <Counted ctx />
+                    <div class="actions">
+                        <a class="button secondary" data-testid="full-analysis" href=move || link.get() target="_blank" rel="noopener">
+                            {ctx.tr(Msg::FullAnalysis)}
+                        </a>
+                        {cta}
+                    </div>
+                    <p class="hint">{ctx.tr(Msg::FullAnalysisHint)}</p>
+                </section>
+            </div>
+            <footer class="embed-foot"><p>{ctx.tr(Msg::Privacy)}</p></footer>
+        </main>
+    }
+}
+
+/// What the estimate counts besides the visitor's figures: every cost and benefit line
+/// over the horizon, so no figure comes from an assumption the visitor cannot see.
+#[component]
+fn Counted(ctx: Ctx) -> impl IntoView {
+    let body = move || {
+        let r = ctx.shown.get()?;
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        let total = |pick: &dyn Fn(&crate::engine::model::YearRow) -> Decimal| {
+            r.years.iter().fold(Decimal::ZERO, |sum, y| {
+                sum.checked_add(pick(y)).unwrap_or(sum)
+            })
+        };
+        let costs = CostLine::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &line)| {
+                let v = total(&|y| y.cost_lines.get(i).copied().unwrap_or_default());
+                view! { <li>{Msg::Cost(line).text(lang)} ": " {fmt.money(v)}</li> }
+            })
+            .collect_view();
+        let benefits = BenefitLine::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &line)| {
+                let v = total(&|y| y.benefit_lines.get(i).copied().unwrap_or_default());
+                view! { <li>{Msg::LineName(line).text(lang)} ": " {fmt.money(v)}</li> }
+            })
+            .collect_view();
+        let years = (r.years.len().saturating_sub(1)).to_string();
+        Some(view! {
+            <p>{fill(Msg::CountedHint.text(lang), &[&years])}</p>
+            <div class="counted">
+                <div><h3>{Msg::CostsBy.text(lang)}</h3><ul>{costs}</ul></div>
+                <div><h3>{Msg::BenefitsBy.text(lang)}</h3><ul>{benefits}</ul></div>
+            </div>
+        })
+    };
+    view! {
+        <details class="panel counted-panel" data-testid="counted">
+            <summary>{ctx.tr(Msg::Counted)}</summary>
+            {body}
+        </details>
+    }
+}

@@ -1,0 +1,82 @@
+// What each front door makes a visitor download, and its budget.
+//
+// Usage (after scripts/build.sh):  node perf/sizes.mjs [--check]
+// For each entry page in dist/ it adds up the page, its stylesheets, its JS glue and its
+// wasm (what the first load fetches, icons and manifest left out) and prints the raw,
+// gzip -9 and Brotli 11 sizes. With --check it exits 1 when a door is over its budget.
+//
+// Budgets, gzip -9 bytes, for wasm + JS + CSS + HTML. A change that must raise one says by
+// how much and why, in the same commit and in CHANGELOG.md.
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BUDGETS = {
+  "embed.html": 150_000,
+  "index.html": 420_000,
+};
+
+const dist = process.env.DIST ?? fileURLToPath(new URL("../../../dist/", import.meta.url));
+
+/** The files a page loads first: itself, its stylesheets, module scripts and wasm. */
+function assetsOf(page) {
+  const html = readFileSync(join(dist, page), "utf8");
+  const refs = new Set([page]);
+  for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"[^>]*href="\.?\/?([^"]+)"/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/<script[^>]*src="\.?\/?([^"]+)"/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/['"]\.\/([^'"]+\.(?:js|wasm))['"]/g)) refs.add(m[1]);
+  return [...refs];
+}
+
+function size(file) {
+  const bytes = readFileSync(join(dist, file));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+/** `{page: {files: [{file, raw, gzip, brotli}], total: {raw, gzip, brotli}}}` for each door built. */
+export function measure() {
+  const out = {};
+  for (const page of Object.keys(BUDGETS)) {
+    if (!existsSync(join(dist, page))) continue;
+    const files = assetsOf(page).map((file) => ({ file, ...size(file) }));
+    const total = files.reduce(
+      (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+    out[page] = { files, total };
+  }
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes("--check");
+  const fmt = (n) => n.toLocaleString("en-US").padStart(11);
+  let over = false;
+  const doors = measure();
+  for (const page of Object.keys(BUDGETS)) {
+    const door = doors[page];
+    if (!door) {
+      console.log(`${page}: not built`);
+      over = over || check;
+      continue;
+    }
+    console.log(`${page}                       raw        gzip -9   Brotli 11`);
+    for (const f of door.files) console.log(`  ${f.file.padEnd(34)}${fmt(f.raw)}${fmt(f.gzip)}${fmt(f.brotli)}`);
+    const t = door.total;
+    const budget = BUDGETS[page];
+    const verdict = t.gzip <= budget ? "within" : "OVER";
+    console.log(`  ${"total".padEnd(34)}${fmt(t.raw)}${fmt(t.gzip)}${fmt(t.brotli)}   budget ${budget.toLocaleString("en-US")} gzip: ${verdict}`);
+    over = over || t.gzip > budget;
+  }
+  if (check && over) {
+    console.error("A front door is over its size budget (tests/e2e/perf/sizes.mjs).");
+    process.exit(1);
+  }
+}
