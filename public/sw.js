@@ -14,6 +14,8 @@ const BUILD = { version: "dev", files: [] };
 const PREFIX = "retorno-";
 const CACHE = PREFIX + BUILD.version;
 const url = (name) => new URL(name, self.location).href;
+// Trunk's names: `<name>-<16 hex digits>.<ext>`, the wasm `…_bg.wasm`.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 // The pages a navigation may ask for, by their path relative to this folder ("" is the
 // folder itself, served as index.html).
 const PAGES = new Set(BUILD.files.filter((f) => f.endsWith(".html")));
@@ -22,9 +24,10 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      // `reload`: fetch past the HTTP cache, so an unhashed file (index.html,
-      // manifest) can never be cached from an older deployment.
-      .then((cache) => cache.addAll(BUILD.files.map((f) => new Request(url(f), { cache: "reload" })))),
+      // Trunk's hashed files may come from the HTTP cache (the page has just loaded
+      // them); the others (index.html, the manifest) past it, so they can never come
+      // from an older deployment.
+      .then((cache) => cache.addAll(BUILD.files.map((f) => new Request(url(f), { cache: HASHED.test(f) ? "default" : "reload" })))),
   );
 });
 
