@@ -5,11 +5,14 @@
 // Besides Playwright's server on PORT, these tests start servers of their own from
 // ../serve.mjs on PORT + 1 (one they can stop, to be truly offline, or one serving a copy
 // of dist/ they can change) and PORT + 2 (dist/ under /tools/roi/).
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { chromium } from "@playwright/test";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM } from "../chromium.js";
 import { DIST, serve } from "../serve.mjs";
 import {
+  axe,
   card,
   expect,
   expected,
@@ -23,6 +26,7 @@ import {
   shareLink,
   slider,
   test,
+  watch,
 } from "./app.js";
 
 const PORT = Number(process.env.PORT ?? 4173);
@@ -42,6 +46,20 @@ async function controlled(page) {
   return page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
 }
 
+/**
+ * Records the page's Content-Security-Policy violations (they are console errors too,
+ * which the fixture catches; this names the directive); read them with `violations`.
+ */
+async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.cspViolations.push(`${e.effectiveDirective}: ${e.blockedURI}`),
+    );
+  });
+}
+const violations = (page) => page.evaluate(() => window.cspViolations);
+
 /** The files the built service worker precaches (its BUILD line). */
 async function precached(dir = DIST) {
   const worker = await readFile(join(dir, "sw.js"), "utf8");
@@ -60,11 +78,13 @@ test.describe("hosting", () => {
       seen.push(url.href);
       if (url.origin !== origin) outside.push(url.href);
     });
+    await recordViolations(page);
     await page.goto("/");
     await expect(npv(page)).not.toHaveText("");
     await controlled(page);
     for (const screen of ["measure", "scenarios", "calculator"]) await go(page, screen);
     await expect(npv(page)).not.toHaveText("");
+    expect(await violations(page), "CSP violations").toEqual([]);
     // The page's own files and the worker's precache requests were all seen.
     const { files } = await precached();
     expect(seen.some((u) => u.endsWith(".wasm")), "the wasm was requested").toBe(true);
@@ -78,6 +98,7 @@ test.describe("hosting", () => {
     let running = true;
     try {
       const base = `http://127.0.0.1:${PORT + 1}/`;
+      await recordViolations(page);
       await page.goto(base);
       await expect(npv(page)).not.toHaveText("");
       expect(await controlled(page)).toBe(base);
@@ -106,6 +127,7 @@ test.describe("hosting", () => {
       await expect(npv(page)).not.toHaveText(before);
       await go(page, "measure");
       await go(page, "calculator");
+      expect(await violations(page), "CSP violations offline").toEqual([]);
 
       // The share link, as a new document, then with a query string added on the way.
       for (const url of [link, link.replace("#", "?utm_source=mail#")]) {
@@ -207,6 +229,31 @@ test.describe("hosting", () => {
     expect(sizes.sort()).toEqual(["192x192 any", "192x192 maskable", "512x512 any", "512x512 maskable"]);
   });
 
+  test("Chromium finds it installable from a sub-path", async ({ problems }) => {
+    // Installability is never granted to an incognito-like context: a real profile.
+    const profile = await mkdtemp(join(tmpdir(), "retorno-profile-"));
+    const server = await serve({ port: PORT + 2, base: "/tools/roi/" });
+    const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, locale: "en-US" });
+    try {
+      const page = watch(context.pages()[0] ?? (await context.newPage()), problems);
+      const base = `http://127.0.0.1:${PORT + 2}/tools/roi/`;
+      await page.goto(base);
+      await expect(npv(page)).not.toHaveText("");
+      await controlled(page);
+      const cdp = await context.newCDPSession(page);
+      const manifest = await cdp.send("Page.getAppManifest");
+      expect(manifest.url).toBe(`${base}manifest.webmanifest`);
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.parsed.scope).toBe(base);
+      const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+      expect(installabilityErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await stop(server);
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
   test("a new deployment shows a quiet, bilingual notice; reloading picks it up", async ({ page }) => {
     const dir = await mkdtemp(join(tmpdir(), "retorno-deploy-"));
     await cp(DIST, dir, { recursive: true });
@@ -240,6 +287,8 @@ test.describe("hosting", () => {
       await expect(page.getByTestId("update-reload")).toHaveText("Recargar");
       await expect(page.getByTestId("update-close")).toHaveAccessibleName("Cerrar este aviso");
       await page.screenshot({ path: test.info().outputPath("update-note-360-es.png") });
+      const { violations: axeViolations, report } = await axe(page);
+      expect(axeViolations, report).toEqual([]);
       // Nothing reloaded by itself, and the old version still runs the page.
       expect(await page.evaluate(() => window.notReloaded)).toBe(true);
       expect(await page.evaluate(() => caches.keys())).toContain(`retorno-${version}`);
