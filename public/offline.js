@@ -96,8 +96,8 @@
         });
       })
       .catch(() => {
-        // No worker (a plain `trunk build` without scripts/offline.py, private mode):
-        // the app works as before, online only.
+        // No worker (a plain `trunk build` without scripts/offline.py writes no sw.js,
+        // and the browser logs the 404; storage blocked): the app works online only.
       });
   });
 })();
