@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# The release build of both front doors into dist/: the full app (index.html) and the
-# visitor's calculator (embed.html), each its own Trunk target and wasm binary, side by
-# side in one folder (hashed file names never clash). Used by the serve and test scripts.
+# The release build of both front doors into dist/, used by serve.sh and test.sh: the
+# full app (index.html) and the visitor's calculator (embed.html), each its own Trunk
+# target and wasm binary, side by side in one folder (hashed file names never clash);
+# then the post-build step that writes dist/sw.js (the service worker and its list of
+# every file in dist/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 # The full app with Leptos's type-erased views: 15 % less wasm for it (and more for the
-# small visitor's calculator, which is built without): docs/PERFORMANCE.md. Its own
-# target folder, so the two flag sets never rebuild each other's artefacts.
+# small visitor's calculator, which is built without): docs/PERFORMANCE.md. Each door
+# has its own target folder, so the two flag sets never rebuild each other's artefacts.
 CARGO_TARGET_DIR=target/app RUSTFLAGS="--cfg erase_components" trunk build --release
 # The second door, staged apart (Trunk empties its dist folder), then copied in.
 CARGO_TARGET_DIR=target/embed trunk build embed.html --release=true \
   --dist target/embed-dist --html-output embed.html
 cp -R target/embed-dist/. dist/
+
+# Last: lists everything now in dist/, whichever builds put it there.
+python3 scripts/offline.py dist

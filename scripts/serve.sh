@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-exec trunk serve --release --address 127.0.0.1 --port 8080
+bash scripts/build.sh
+exec node tests/e2e/serve.mjs 8080

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, then native tests, the release wasm build, and
-# the browser tests in Chromium against that one build.
+# the browser tests in Chromium against that one build (scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -21,7 +21,7 @@ cargo test --all-targets --quiet
 cargo test --doc --quiet
 
 echo "== release build"
-trunk build --release
+bash scripts/build.sh
 
 echo "== browser tests (Playwright, Chromium)"
 cd tests/e2e

@@ -3,7 +3,9 @@ import { CHROMIUM } from "./chromium.js";
 // Run from tests/e2e after a build into ../../dist:  npx playwright test
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 4173;
+// PORT from the environment (e.g. PORT=4273 npx playwright test) to run beside another
+// server; hosting.spec.js also uses PORT + 1 and PORT + 2 for servers of its own.
+const PORT = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
   testDir: "specs",

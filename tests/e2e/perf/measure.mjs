@@ -1,7 +1,7 @@
 // Measures the built app (../../dist) in headless Chromium and prints the figures, with a
 // Markdown table for docs/PERFORMANCE.md. A measurement, not a test: no assertions.
 //
-//   trunk build --release            (from the repository root)
+//   bash scripts/build.sh            (from the repository root, tools on PATH)
 //   cd tests/e2e && node perf/measure.mjs
 //
 // Figures:
