@@ -21,14 +21,14 @@ use proptest::test_runner::Config;
 use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
 use retorno::engine::measure::{ClvInputs, Measure, Measurement, Period};
-use retorno::engine::model::{BenefitLine, Field};
+use retorno::engine::model::{BenefitLine, Field, Inputs};
 use retorno::scenario::codec::{
-    decode_link, decode_stored, encode_link, export_json, import_json, LinkError, MAX_IMPORT_BYTES,
-    MAX_LINK_CHARS,
+    decode_link, decode_stored, encode_inputs_link, encode_link, export_json, import_json,
+    LinkError, MAX_IMPORT_BYTES, MAX_LINK_CHARS,
 };
 use retorno::scenario::{validate_measurement, Scenario, ScenarioError, SCHEMA_VERSION};
 use retorno::units::{
-    MAX_CAMPAIGNS, MAX_DEALS_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MEASURE_MAX,
+    Currency, MAX_CAMPAIGNS, MAX_DEALS_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MEASURE_MAX,
 };
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -314,4 +314,21 @@ fn link_forms_accepted() {
     ] {
         assert_eq!(decode_link(&form), Ok(as_shared(&s)), "{form}");
     }
+}
+
+#[test]
+fn the_visitors_link_is_the_link_of_its_scenario() {
+    // The visitor's calculator packs only a currency and inputs; the result must be the
+    // very link the full app would write for that scenario (no texts, no measurements).
+    let mut inputs = Inputs::default();
+    Field::Seats.set(&mut inputs, d("25"));
+    Field::ChurnAfterPct.set(&mut inputs, d("11.5"));
+    let scenario = Scenario {
+        currency: Currency::USD,
+        inputs: inputs.clone(),
+        ..Scenario::default()
+    };
+    let link = encode_inputs_link(Currency::USD, &inputs);
+    assert_eq!(link, encode_link(&scenario));
+    assert_eq!(decode_link(&link), Ok(scenario));
 }

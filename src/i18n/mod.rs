@@ -22,18 +22,11 @@ use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 // The texts themselves, in each language, are the documentation: see `es.rs`, `en.rs`.
 #[allow(missing_docs)]
 pub enum Msg {
-    AppTagline,
-    PageTitle,
     Language,
     Currency,
     Privacy,
-    SkipToResults,
-    WhatIf,
-    WhatIfHint,
     Inputs,
     Results,
-    ResetDefaults,
-    ResetDone,
     Roi,
     RoiSub,
     Npv,
@@ -64,9 +57,57 @@ pub enum Msg {
     MathIrrNone,
     MathPv,
     MathTco,
+    Initial,
+    ChartCumulative,
+    ChartCumulativeAlt,
+    BreakEvenPoint,
+    AxisYear,
+    AxisAmount,
+    ErrEmpty,
+    ErrNotANumber,
+    ErrBelowMin,
+    ErrAboveMax,
+    ErrNotWhole,
+    ErrKeptLast,
+    UnitPercent,
+    UnitHours,
+    UnitMinutes,
+    UnitDays,
+    UnitWeeks,
+    UnitYears,
+    EmbedTitle,
+    EmbedHeading,
+    EmbedIntro,
+    FullAnalysis,
+    FullAnalysisHint,
+    Counted,
+    CountedHint,
+    CostsBy,
+    BenefitsBy,
+    OptionsIgnored,
+    /// The label of an input of the ROI model.
+    Field(Field),
+    /// The name of a cost line.
+    Cost(CostLine),
+    /// The name of a benefit line.
+    LineName(BenefitLine),
+}
+
+/// A visible text of the full app's own screens (the measurement screen, the library of
+/// scenarios, the inputs panel): apart from [`Msg`], so the visitor's calculator links
+/// none of them. `{0}`, `{1}`… are filled by [`fill`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum AppMsg {
+    AppTagline,
+    PageTitle,
+    SkipToResults,
+    WhatIf,
+    WhatIfHint,
+    ResetDefaults,
+    ResetDone,
     LiveSummary,
     Year,
-    Initial,
     YearN,
     Total,
     PresentValue,
@@ -77,37 +118,20 @@ pub enum Msg {
     DiscountedNet,
     CashFlowTable,
     CashFlowCaption,
-    ChartCumulative,
-    ChartCumulativeAlt,
-    BreakEvenPoint,
     ChartCostsBenefits,
     ChartCostsBenefitsAlt,
     ChartTornado,
     ChartTornadoAlt,
     TornadoLow,
     TornadoHigh,
-    AxisYear,
-    AxisAmount,
     AxisNpv,
     BreakEven,
     BreakEvenHint,
     BreakEvenDriver,
     BreakEvenAt,
     BreakEvenNone,
-    ErrEmpty,
-    ErrNotANumber,
-    ErrBelowMin,
-    ErrAboveMax,
-    ErrNotWhole,
-    ErrKeptLast,
     ErrOverflow,
     Sources,
-    UnitPercent,
-    UnitHours,
-    UnitMinutes,
-    UnitDays,
-    UnitWeeks,
-    UnitYears,
     NavCalculator,
     NavScenarios,
     NavLabel,
@@ -264,25 +288,9 @@ pub enum Msg {
     FeedApply,
     FeedDone,
     FeedSee,
-    EmbedTitle,
-    EmbedHeading,
-    EmbedIntro,
-    FullAnalysis,
-    FullAnalysisHint,
-    Counted,
-    CountedHint,
-    CostsBy,
-    BenefitsBy,
-    OptionsIgnored,
     EmbedBy,
-    /// The label of an input of the ROI model.
-    Field(Field),
     /// The name of an input group.
     Group(Group),
-    /// The name of a cost line.
-    Cost(CostLine),
-    /// The name of a benefit line.
-    LineName(BenefitLine),
     /// A benefit line's formula in words.
     LineFormula(BenefitLine),
     /// The name of a KPI group.
@@ -295,12 +303,26 @@ pub enum Msg {
     KpiFormula(Kpi),
 }
 
-impl Msg {
+/// Something with a text in each language: a [`Msg`] or an [`AppMsg`].
+pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+impl Text for Msg {
+    fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Es => es::text(self),
             Lang::En => en::text(self),
+        }
+    }
+}
+
+impl Text for AppMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::app_text(self),
+            Lang::En => en::app_text(self),
         }
     }
 }

@@ -137,8 +137,8 @@ pub struct ExportFile {
 // ---------------------------------------------------------------------------------------
 // Share links
 
-/// The JSON object inside a link (see the module docs).
-#[derive(Serialize, Deserialize)]
+/// The JSON object inside a link (see the module docs), as read.
+#[derive(Deserialize)]
 struct LinkBody {
     v: u32,
     cur: String,
@@ -150,33 +150,80 @@ struct LinkBody {
     company: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     notes: String,
-    #[serde(default, skip_serializing_if = "Measurement::is_empty")]
+    #[serde(default)]
     m: Measurement,
+}
+
+/// What a link carries, by reference, in [`LinkBody`]'s order; the measurements as `M`,
+/// so a caller that never carries any ([`encode_inputs_link`]) links no code for them.
+#[derive(Serialize)]
+struct LinkOut<'a, M: Serialize> {
+    v: u32,
+    cur: &'a str,
+    on: String,
+    num: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    company: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    notes: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    m: Option<&'a M>,
 }
 
 /// The share-link payload of `s` (what goes after `#s=`): URL-safe characters only
 /// (`A–Z a–z 0–9 - _ .`). Leaves out the id and timestamps: a link is a copy.
 pub fn encode_link(s: &Scenario) -> String {
+    let measured = (!s.measure.is_empty()).then_some(&s.measure);
+    pack(
+        s.currency,
+        &s.inputs,
+        [&s.name, &s.company, &s.notes],
+        measured,
+    )
+}
+
+/// The share-link payload of a scenario that is only `inputs` in `currency` (no texts,
+/// no measurements): what the visitor's calculator hands to the full app. The same as
+/// [`encode_link`] of such a scenario.
+pub fn encode_inputs_link(currency: Currency, inputs: &Inputs) -> String {
+    /// Measurements that cannot exist: the visitor's calculator never has any.
+    enum NoMeasurement {}
+    impl Serialize for NoMeasurement {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            match *self {}
+        }
+    }
+    pack::<NoMeasurement>(currency, inputs, ["", "", ""], None)
+}
+
+fn pack<M: Serialize>(
+    currency: Currency,
+    inputs: &Inputs,
+    [name, company, notes]: [&str; 3],
+    m: Option<&M>,
+) -> String {
     let on: String = BenefitLine::ALL
         .iter()
-        .map(|&line| if s.inputs.lines.is_on(line) { '1' } else { '0' })
+        .map(|&line| if inputs.lines.is_on(line) { '1' } else { '0' })
         .collect();
     let num: Vec<String> = Field::ALL
         .iter()
-        .map(|field| field.get(&s.inputs).normalize().to_string())
+        .map(|field| field.get(inputs).normalize().to_string())
         .collect();
-    let body = LinkBody {
+    let body = LinkOut {
         v: SCHEMA_VERSION,
-        cur: s.currency.code().to_string(),
+        cur: currency.code(),
         on,
         num: num.join("_"),
-        name: s.name.clone(),
-        company: s.company.clone(),
-        notes: s.notes.clone(),
-        m: s.measure.clone(),
+        name,
+        company,
+        notes,
+        m,
     };
-    // Serializing a struct of strings and a number cannot fail; were it to, the link
-    // would read back as `LinkError::Corrupt` rather than crash the app.
+    // Serializing strings, numbers and validated measurements cannot fail; were it to,
+    // the link would read back as `LinkError::Corrupt` rather than crash the app.
     let json = serde_json::to_string(&body).unwrap_or_default();
     let packed = base64url_encode(json.as_bytes());
     format!("{LINK_VERSION}.{packed}.{}", checksum(&packed))

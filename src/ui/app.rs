@@ -5,7 +5,7 @@ use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::workspace::{Screen, Workspace};
 use super::{fields, measure, prefs, results, scenarios, Ctx};
-use crate::i18n::Msg;
+use crate::i18n::{AppMsg, Msg};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
@@ -18,11 +18,11 @@ pub fn App() -> impl IntoView {
         session: Session::start(ctx),
         screen: RwSignal::new(Screen::Calculator),
     };
-    follow_language(ctx, Msg::PageTitle);
+    follow_language(ctx, AppMsg::PageTitle);
     Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
 
     view! {
-        <a class="skip" href="#results">{ctx.tr(Msg::SkipToResults)}</a>
+        <a class="skip" href="#results">{ctx.tr(AppMsg::SkipToResults)}</a>
         <header class="topbar">
             <div class="brand">
                 <svg class="logo" viewBox="0 0 64 64" aria-hidden="true">
@@ -31,13 +31,13 @@ pub fn App() -> impl IntoView {
                 </svg>
                 <div>
                     <p class="name">"Retorno"</p>
-                    <p class="tagline">{ctx.tr(Msg::AppTagline)}</p>
+                    <p class="tagline">{ctx.tr(AppMsg::AppTagline)}</p>
                 </div>
             </div>
-            <nav class="tabs" aria-label=ctx.tr(Msg::NavLabel)>
-                {tab(ws, Screen::Calculator, Msg::NavCalculator, "nav-calculator")}
-                {tab(ws, Screen::Measure, Msg::NavMeasure, "nav-measure")}
-                {tab(ws, Screen::Scenarios, Msg::NavScenarios, "nav-scenarios")}
+            <nav class="tabs" aria-label=ctx.tr(AppMsg::NavLabel)>
+                {tab(ws, Screen::Calculator, AppMsg::NavCalculator, "nav-calculator")}
+                {tab(ws, Screen::Measure, AppMsg::NavMeasure, "nav-measure")}
+                {tab(ws, Screen::Scenarios, AppMsg::NavScenarios, "nav-scenarios")}
             </nav>
             <div class="settings">
                 <LangSwitch ctx />
@@ -63,12 +63,12 @@ pub fn App() -> impl IntoView {
         }}
         <footer class="foot">
             <p>{ctx.tr(Msg::Privacy)}</p>
-            <p>{ctx.tr(Msg::Sources)}</p>
+            <p>{ctx.tr(AppMsg::Sources)}</p>
         </footer>
     }
 }
 
-fn tab(ws: Workspace, screen: Screen, label: Msg, testid: &'static str) -> impl IntoView {
+fn tab(ws: Workspace, screen: Screen, label: AppMsg, testid: &'static str) -> impl IntoView {
     view! {
         <button
             type="button"

@@ -8,7 +8,7 @@ use crate::engine::measure::{Comparison, KpiUnit};
 use crate::engine::model::Report;
 use crate::engine::money::to_f64;
 use crate::engine::sensitivity::tornado;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Msg, Text};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -184,9 +184,9 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
                         format!(
                             "{}: {} {}, {} {}",
                             year_label(ctx, y.year),
-                            ctx.t(Msg::Costs),
+                            ctx.t(AppMsg::Costs),
                             fmt.money(y.costs),
-                            ctx.t(Msg::Benefits),
+                            ctx.t(AppMsg::Benefits),
                             fmt.money(y.benefits)
                         )
                     })
@@ -194,7 +194,7 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
                     .join("; ")
             })
             .unwrap_or_default();
-        fill(ctx.t(Msg::ChartCostsBenefitsAlt), &[&rows])
+        fill(ctx.t(AppMsg::ChartCostsBenefitsAlt), &[&rows])
     });
     let body = move || {
         let r = report.get()?;
@@ -233,12 +233,12 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
         })
     };
     view! {
-        <Figure id="chart-costs-benefits" title=Signal::derive(ctx.tr(Msg::ChartCostsBenefits)) desc>
+        <Figure id="chart-costs-benefits" title=Signal::derive(ctx.tr(AppMsg::ChartCostsBenefits)) desc>
             {body}
         </Figure>
         <ul class="legend" aria-hidden="true">
-            <li class="cost">{ctx.tr(Msg::Costs)}</li>
-            <li class="benefit">{ctx.tr(Msg::Benefits)}</li>
+            <li class="cost">{ctx.tr(AppMsg::Costs)}</li>
+            <li class="benefit">{ctx.tr(AppMsg::Benefits)}</li>
         </ul>
     }
 }
@@ -281,7 +281,7 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
                     .join("; ")
             })
             .unwrap_or_default();
-        fill(ctx.t(Msg::ChartTornadoAlt), &[&rows])
+        fill(ctx.t(AppMsg::ChartTornadoAlt), &[&rows])
     });
     let body = move || {
         let list = swings.get().ok()?;
@@ -325,17 +325,17 @@ pub fn TornadoChart(ctx: Ctx) -> impl IntoView {
             <line class="zero" x1=px(x.at(base)) x2=px(x.at(base)) y1=px(TOP) y2=px(bottom) />
             {axis}
             <text class="axis-title" x=px(W / 2.0) y=px(bottom + 36.0) text-anchor="middle">
-                {fill(ctx.t(Msg::AxisNpv), &[fmt.currency.code()])}
+                {fill(ctx.t(AppMsg::AxisNpv), &[fmt.currency.code()])}
             </text>
         })
     };
     view! {
-        <Figure id="chart-tornado" title=Signal::derive(ctx.tr(Msg::ChartTornado)) desc height>
+        <Figure id="chart-tornado" title=Signal::derive(ctx.tr(AppMsg::ChartTornado)) desc height>
             {body}
         </Figure>
         <ul class="legend" aria-hidden="true">
-            <li class="low">{ctx.tr(Msg::TornadoLow)}</li>
-            <li class="high">{ctx.tr(Msg::TornadoHigh)}</li>
+            <li class="low">{ctx.tr(AppMsg::TornadoLow)}</li>
+            <li class="high">{ctx.tr(AppMsg::TornadoHigh)}</li>
         </ul>
     }
 }
@@ -395,12 +395,12 @@ type PairRows = Vec<(String, f64, f64)>;
 fn PercentPairs(
     ctx: Ctx,
     id: &'static str,
-    title: Msg,
-    alt: Msg,
+    title: AppMsg,
+    alt: AppMsg,
     rows: Memo<PairRows>,
     /// CSS class and legend of the first and second bar.
-    first: (&'static str, Msg),
-    second: (&'static str, Msg),
+    first: (&'static str, AppMsg),
+    second: (&'static str, AppMsg),
 ) -> impl IntoView {
     let height = Signal::derive(move || bars_height(rows.with(Vec::len)));
     let desc = Signal::derive(move || {
@@ -424,7 +424,7 @@ fn PercentPairs(
                 r,
                 (first.0, second.0),
                 move |t| fmt.percent(decimal(t)),
-                ctx.t(Msg::AxisPercent).to_string(),
+                ctx.t(AppMsg::AxisPercent).to_string(),
             )
         })
     };
@@ -452,7 +452,7 @@ pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl In
                 .filter_map(|c| {
                     let (b, a) = (c.baseline.ok()?, c.current.ok()?);
                     Some((
-                        Msg::KpiName(c.kpi).text(lang).to_string(),
+                        AppMsg::KpiName(c.kpi).text(lang).to_string(),
                         to_f64(b),
                         to_f64(a),
                     ))
@@ -464,11 +464,11 @@ pub fn BeforeAfterChart(ctx: Ctx, comparisons: Memo<Vec<Comparison>>) -> impl In
         <PercentPairs
             ctx
             id="chart-before-after"
-            title=Msg::ChartBeforeAfter
-            alt=Msg::ChartBeforeAfterAlt
+            title=AppMsg::ChartBeforeAfter
+            alt=AppMsg::ChartBeforeAfterAlt
             rows
-            first=("before", Msg::Baseline)
-            second=("after", Msg::Current)
+            first=("before", AppMsg::Baseline)
+            second=("after", AppMsg::Current)
         />
     }
 }
@@ -497,11 +497,11 @@ pub fn CampaignChart(
         <PercentPairs
             ctx
             id="chart-campaigns"
-            title=Msg::ChartCampaigns
-            alt=Msg::ChartCampaignsAlt
+            title=AppMsg::ChartCampaigns
+            alt=AppMsg::ChartCampaignsAlt
             rows
-            first=("roi", Msg::MetricRoi)
-            second=("romi", Msg::MetricRomi)
+            first=("roi", AppMsg::MetricRoi)
+            second=("romi", AppMsg::MetricRomi)
         />
     }
 }

@@ -16,38 +16,32 @@ use super::storage::local_storage_works;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::Ctx;
 use crate::engine::model::{BenefitLine, CostLine, Field, Inputs, Report};
-use crate::i18n::{fill, Lang, Msg};
-use crate::scenario::codec::encode_link;
+use crate::i18n::{fill, Lang, Msg, Text};
+use crate::scenario::codec::encode_inputs_link;
 use crate::scenario::embed::{cta_href, parse_options, CtaResult, EmbedOptions, Theme};
 use crate::scenario::Scenario;
 use crate::units::Currency;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where the visitor's values are kept, apart from the full app's keys.
+/// Where the visitor's values are kept, apart from the full app's keys: one JSON string,
+/// the frame's options on the first line and the visitor's values after it, written as
+/// options too (`currency=EUR&v.seats=40&…`), so they are read back, and checked, by the
+/// same [`parse_options`]. They are used only by a frame with the same options (an
+/// owner's presets are never overridden by a visit to a differently set-up frame).
 pub const SAVED_KEY: &str = "retorno.embed";
-
-/// What is kept between visits: the values, for the same options only (an owner's
-/// presets are never overridden by a visit to a differently set-up frame).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Saved {
-    options: String,
-    currency: Currency,
-    values: Vec<(Field, Decimal)>,
-}
 
 /// The page's query string (`?lang=en&…`), as given.
 fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// The options of this frame's URL, and the keys of those left out.
-fn read_options(search: &str) -> (EmbedOptions, Vec<String>) {
-    let pairs: Vec<(String, String)> = web_sys::UrlSearchParams::new_with_str(search)
+/// The decoded pairs of a query string, in order.
+fn pairs_of(query: &str) -> Vec<(String, String)> {
+    web_sys::UrlSearchParams::new_with_str(query)
         .ok()
         .and_then(|p| js_sys::try_iter(&p).ok().flatten())
         .into_iter()
@@ -56,8 +50,12 @@ fn read_options(search: &str) -> (EmbedOptions, Vec<String>) {
             let pair: js_sys::Array = entry.ok()?.dyn_into().ok()?;
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
-        .collect();
-    let (options, problems) = parse_options(pairs);
+        .collect()
+}
+
+/// The options of this frame's URL, and the keys of those left out.
+fn read_options(search: &str) -> (EmbedOptions, Vec<String>) {
+    let (options, problems) = parse_options(pairs_of(search));
     let keys: Vec<String> = problems.iter().map(|p| p.key().to_string()).collect();
     for key in &keys {
         web_sys::console::warn_1(&format!("Retorno: option {key:?} ignored").into());
@@ -71,35 +69,39 @@ fn starting_scenario(options: &EmbedOptions, search: &str) -> Scenario {
     for (field, value) in &options.presets {
         field.set(&mut s.inputs, *value);
     }
-    let saved = local_storage_works()
-        .then(|| LocalStorage::get::<Saved>(SAVED_KEY).ok())
-        .flatten()
-        .filter(|saved| saved.options == search);
-    if let Some(saved) = saved {
-        let mut inputs = s.inputs.clone();
-        for (field, value) in saved.values {
-            field.set(&mut inputs, value);
+    let saved: Option<String> = local_storage_works()
+        .then(|| LocalStorage::raw().get_item(SAVED_KEY).ok().flatten())
+        .flatten();
+    let values = saved.as_deref().and_then(|text| {
+        let (options, values) = text.split_once('\n')?;
+        (options == search).then_some(values)
+    });
+    if let Some(values) = values {
+        // Stored data is untrusted too: the same checks as the URL's.
+        let (saved, _) = parse_options(pairs_of(values));
+        for (field, value) in saved.presets {
+            field.set(&mut s.inputs, value);
         }
-        // Stored data is untrusted too: only a valid whole is taken.
-        if inputs.validate().is_ok() {
-            s.inputs = inputs;
-            s.currency = saved.currency;
-        }
+        s.currency = saved.currency.unwrap_or(s.currency);
     }
     s
 }
 
+/// Keeps the visitor's values for the next visit, when storage is allowed.
 fn save(options: &str, currency: Currency, inputs: &Inputs, shown: &[Field]) {
     if !local_storage_works() {
         return;
     }
-    let saved = Saved {
-        options: options.to_string(),
-        currency,
-        values: shown.iter().map(|f| (*f, f.get(inputs))).collect(),
-    };
+    let mut values = format!("{options}\ncurrency={}", currency.code());
+    for field in shown {
+        values.push_str(&format!(
+            "&v.{}={}",
+            field.key(),
+            field.get(inputs).normalize()
+        ));
+    }
     // A full storage only means the values are not remembered.
-    let _ = LocalStorage::set(SAVED_KEY, saved);
+    let _ = LocalStorage::raw().set_item(SAVED_KEY, &values);
 }
 
 /// The browser's language.
@@ -172,7 +174,7 @@ fn post_height(origin: String) {
 /// The full analysis of `s`: the full app with this scenario in a share link, as an
 /// absolute URL next to this page.
 fn full_analysis_url(s: &Scenario) -> String {
-    let relative = format!("index.html#s={}", encode_link(s));
+    let relative = format!("index.html#s={}", encode_inputs_link(s.currency, &s.inputs));
     let here = window().location().href().unwrap_or_default();
     web_sys::Url::new_with_base(&relative, &here)
         .map(|u| u.href())
@@ -204,14 +206,13 @@ fn post_results(ctx: Ctx, origin: String) {
         let Some(report) = ctx.shown.get() else {
             return;
         };
-        let scenario = ctx.scenario.get_untracked();
         let origin = origin.clone();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
         let handle = set_timeout_with_handle(
             move || {
-                let r = result_of(&report, &scenario);
+                let r = ctx.scenario.with_untracked(|s| result_of(&report, s));
                 post(
                     &origin,
                     &[
@@ -309,9 +310,11 @@ pub fn Embed() -> impl IntoView {
             <p class="hint">{ctx.tr(Msg::EmbedIntro)}</p>
             {ignored}
             <div class="embed-body">
-                <section class="panel sliders" aria-label=ctx.tr(Msg::Inputs)>{sliders}</section>
-                <section class="embed-results" aria-label=ctx.tr(Msg::Results)>
+                <section class="embed-cards" aria-label=ctx.tr(Msg::Results)>
                     <Cards ctx report=ctx.shown which=&VISITOR_CARDS />
+                </section>
+                <section class="panel sliders" aria-label=ctx.tr(Msg::Inputs)>{sliders}</section>
+                <section class="embed-more">
                     <CumulativeChart ctx report=ctx.shown />
                     <Counted ctx />
                     <div class="actions">

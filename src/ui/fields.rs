@@ -4,7 +4,7 @@
 use super::number::NumberBox;
 use super::Ctx;
 use crate::engine::model::{BenefitLine, Field, Group, Inputs};
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::units::{Problem, Rule, Unit};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -168,8 +168,8 @@ pub fn SliderField(ctx: Ctx, field: Field, #[prop(optional)] locked: bool) -> im
 pub fn WhatIf(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="panel whatif" aria-labelledby="whatif-title">
-            <h2 id="whatif-title">{ctx.tr(Msg::WhatIf)}</h2>
-            <p class="hint">{ctx.tr(Msg::WhatIfHint)}</p>
+            <h2 id="whatif-title">{ctx.tr(AppMsg::WhatIf)}</h2>
+            <p class="hint">{ctx.tr(AppMsg::WhatIfHint)}</p>
             <div class="sliders">
                 {WHAT_IF.into_iter().map(|field| view! { <SliderField ctx field /> }).collect_view()}
             </div>
@@ -205,7 +205,7 @@ fn BenefitBlock(ctx: Ctx, line: BenefitLine) -> impl IntoView {
                 />
                 <label for=switch_id>{move || Msg::LineName(line).text(ctx.lang.get())}</label>
             </legend>
-            <p class="formula">{move || Msg::LineFormula(line).text(ctx.lang.get())}</p>
+            <p class="formula">{move || AppMsg::LineFormula(line).text(ctx.lang.get())}</p>
             <div class="grid">
                 {fields_of(Group::Benefits, Some(line)).map(|field| view! { <NumberField ctx field /> }).collect_view()}
             </div>
@@ -220,7 +220,7 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
     let plain_group = move |group: Group| {
         view! {
             <section class="group" aria-labelledby=format!("group-{group:?}")>
-                <h3 id=format!("group-{group:?}")>{move || Msg::Group(group).text(ctx.lang.get())}</h3>
+                <h3 id=format!("group-{group:?}")>{move || AppMsg::Group(group).text(ctx.lang.get())}</h3>
                 <div class="grid">
                     {fields_of(group, None).map(|field| view! { <NumberField ctx field /> }).collect_view()}
                 </div>
@@ -240,14 +240,14 @@ pub fn InputsPanel(ctx: Ctx) -> impl IntoView {
                         status.set(true);
                     }
                 >
-                    {ctx.tr(Msg::ResetDefaults)}
+                    {ctx.tr(AppMsg::ResetDefaults)}
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get().then(|| ctx.t(Msg::ResetDone))}</p>
+            <p class="status" role="status">{move || status.get().then(|| ctx.t(AppMsg::ResetDone))}</p>
             {plain_group(Group::Company)}
             {plain_group(Group::Costs)}
             <section class="group" aria-labelledby="group-Benefits">
-                <h3 id="group-Benefits">{move || Msg::Group(Group::Benefits).text(ctx.lang.get())}</h3>
+                <h3 id="group-Benefits">{move || AppMsg::Group(Group::Benefits).text(ctx.lang.get())}</h3>
                 {BenefitLine::ALL.into_iter().map(|line| view! { <BenefitBlock ctx line /> }).collect_view()}
             </section>
             {plain_group(Group::Assumptions)}

@@ -28,7 +28,7 @@ mod widgets;
 mod workspace;
 
 use crate::engine::model::{evaluate, Inputs, ModelError, Report};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
 use format::Fmt;
 use leptos::prelude::*;
@@ -100,19 +100,19 @@ impl Ctx {
     }
 
     /// `msg` in the current language (reactive).
-    pub fn t(self, msg: Msg) -> &'static str {
+    pub fn t(self, msg: impl Text) -> &'static str {
         msg.text(self.lang.get())
     }
 
     /// `msg` as a reactive text for a view. Every call returns the same closure type, so
     /// the many translated texts of the page share one compiled render path (a closure
     /// written inline at each place would be compiled anew for each).
-    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn tr<M: Text>(self, msg: M) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || msg.text(self.lang.get())
     }
 
     /// `msg` in the current language, outside reactive tracking (event handlers).
-    pub fn t_untracked(self, msg: Msg) -> &'static str {
+    pub fn t_untracked(self, msg: impl Text) -> &'static str {
         msg.text(self.lang.get_untracked())
     }
 }

@@ -2,7 +2,7 @@
 //! what is being typed until it is valid, and says next to the field what is wrong.
 
 use super::Ctx;
-use crate::i18n::{parse_number, Msg, ParseError};
+use crate::i18n::{parse_number, Msg, ParseError, Text};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 

@@ -6,7 +6,7 @@ use super::format::Fmt;
 use super::Ctx;
 use crate::engine::model::{Field, GartnerBand, ModelError, Report, YearRow};
 use crate::engine::sensitivity::{break_even, BreakEven};
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::units::Currency;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -24,7 +24,7 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
         let fmt = ctx.fmt.get();
         report.get().map(|r| {
             fill(
-                ctx.t(Msg::LiveSummary),
+                ctx.t(AppMsg::LiveSummary),
                 &[
                     &r.roi_pct
                         .map_or_else(|| ctx.t(Msg::NoRoi).to_string(), |v| fmt.percent(v)),
@@ -39,7 +39,7 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
             <h2 id="results-title">{ctx.tr(Msg::Results)}</h2>
             <p class="sr-only" aria-live="polite" data-testid="live">{live}</p>
             <Show when=overflow>
-                <p class="banner error" role="alert">{ctx.tr(Msg::ErrOverflow)}</p>
+                <p class="banner error" role="alert">{ctx.tr(AppMsg::ErrOverflow)}</p>
             </Show>
             <Cards ctx report />
             <BreakEvenPanel ctx />
@@ -284,23 +284,23 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
         let label = Msg::Field(field).text(fmt.lang);
         match answer.get() {
             (Some(BreakEven::At(v)), now) => fill(
-                ctx.t(Msg::BreakEvenAt),
+                ctx.t(AppMsg::BreakEvenAt),
                 &[
                     label,
                     &fmt.in_unit(field.unit(), v.round_dp(2)),
                     &fmt.in_unit(field.unit(), now),
                 ],
             ),
-            (Some(BreakEven::NoneInRange), _) => fill(ctx.t(Msg::BreakEvenNone), &[label]),
-            (None, _) => ctx.t(Msg::ErrOverflow).to_string(),
+            (Some(BreakEven::NoneInRange), _) => fill(ctx.t(AppMsg::BreakEvenNone), &[label]),
+            (None, _) => ctx.t(AppMsg::ErrOverflow).to_string(),
         }
     };
     view! {
         <section class="panel breakeven" aria-labelledby="breakeven-title">
-            <h3 id="breakeven-title">{ctx.tr(Msg::BreakEven)}</h3>
-            <p class="hint">{ctx.tr(Msg::BreakEvenHint)}</p>
+            <h3 id="breakeven-title">{ctx.tr(AppMsg::BreakEven)}</h3>
+            <p class="hint">{ctx.tr(AppMsg::BreakEvenHint)}</p>
             <label class="inline">
-                <span>{ctx.tr(Msg::BreakEvenDriver)}</span>
+                <span>{ctx.tr(AppMsg::BreakEvenDriver)}</span>
                 <select
                     data-testid="breakeven-driver"
                     prop:value=move || driver.get().key()
@@ -364,7 +364,7 @@ fn CashFlowTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
             if i == 0 {
                 ctx.t(Msg::Initial).to_string()
             } else {
-                fill(ctx.t(Msg::YearN), &[&i.to_string()])
+                fill(ctx.t(AppMsg::YearN), &[&i.to_string()])
             }
         };
         view! {
@@ -380,18 +380,18 @@ fn CashFlowTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
     };
     view! {
         <section class="panel table-panel" aria-labelledby="table-title">
-            <h3 id="table-title">{ctx.tr(Msg::CashFlowTable)}</h3>
+            <h3 id="table-title">{ctx.tr(AppMsg::CashFlowTable)}</h3>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
                 <table data-testid="cashflow">
-                    <caption>{ctx.tr(Msg::CashFlowCaption)}</caption>
+                    <caption>{ctx.tr(AppMsg::CashFlowCaption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ctx.tr(Msg::Year)}</th>
-                            <th scope="col">{ctx.tr(Msg::Costs)}</th>
-                            <th scope="col">{ctx.tr(Msg::Benefits)}</th>
-                            <th scope="col">{ctx.tr(Msg::Net)}</th>
-                            <th scope="col">{ctx.tr(Msg::Cumulative)}</th>
-                            <th scope="col">{ctx.tr(Msg::DiscountedNet)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Year)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Costs)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Benefits)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Net)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Cumulative)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::DiscountedNet)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -401,7 +401,7 @@ fn CashFlowTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">{ctx.tr(Msg::Total)}</th>
+                            <th scope="row">{ctx.tr(AppMsg::Total)}</th>
                             <td>{amount(|r| Some(r.total_costs))}</td>
                             <td>{amount(|r| Some(r.total_benefits))}</td>
                             <td class:neg=negative(|r| Some(r.total_net))>{amount(|r| Some(r.total_net))}</td>
@@ -409,7 +409,7 @@ fn CashFlowTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
                             <td></td>
                         </tr>
                         <tr>
-                            <th scope="row">{ctx.tr(Msg::PresentValue)}</th>
+                            <th scope="row">{ctx.tr(AppMsg::PresentValue)}</th>
                             <td>{amount(|r| Some(r.pv_costs))}</td>
                             <td>{amount(|r| Some(r.pv_benefits))}</td>
                             <td class:neg=negative(|r| Some(r.npv))>{amount(|r| Some(r.npv))}</td>

@@ -7,7 +7,7 @@ use super::session::{clear_fragment, now, Note, Tone};
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use crate::engine::model::{evaluate, Report};
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
 use crate::scenario::compare::differences;
 use crate::scenario::{Scenario, Variant};
@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Notes(ws: Workspace) -> impl IntoView {
     let (ctx, session) = (ws.ctx, ws.session);
-    let dismiss = move |msg: Msg| session.notes.update(|n| n.retain(|x| x.msg != msg));
+    let dismiss = move |msg: AppMsg| session.notes.update(|n| n.retain(|x| x.msg != msg));
     view! {
         <div class="notes" role="status" aria-live="polite" data-testid="notes">
             <For each=move || session.notes.get() key=|n| (n.msg, n.args.clone()) let:note>
@@ -33,9 +33,9 @@ pub fn Notes(ws: Workspace) -> impl IntoView {
                                 <button type="button" class="secondary" data-testid="undo" on:click=move |_| {
                                     session.put(gone.clone());
                                     dismiss(msg);
-                                }>{ctx.tr(Msg::Undo)}</button>
+                                }>{ctx.tr(AppMsg::Undo)}</button>
                             })}
-                            <button type="button" class="close" aria-label=ctx.tr(Msg::Dismiss) on:click=move |_| dismiss(msg)>"×"</button>
+                            <button type="button" class="close" aria-label=ctx.tr(AppMsg::Dismiss) on:click=move |_| dismiss(msg)>"×"</button>
                         </div>
                     }
                 }
@@ -48,7 +48,7 @@ pub fn Notes(ws: Workspace) -> impl IntoView {
 fn text_field(
     ctx: Ctx,
     id: &'static str,
-    label: Msg,
+    label: AppMsg,
     max: usize,
     get: fn(&Scenario) -> String,
     set: fn(&mut Scenario, String),
@@ -91,7 +91,7 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
         // shown in a field to copy by hand.
         let _ = window().navigator().clipboard().write_text(&url);
         session.note(Note::new(
-            Msg::LinkCopied,
+            AppMsg::LinkCopied,
             vec![url.chars().count().to_string()],
             Tone::Info,
         ));
@@ -101,29 +101,29 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
         <section class="panel scenario-bar" aria-labelledby="scenario-title">
             <Show when=viewing_link>
                 <div class="banner shared" data-testid="shared-banner">
-                    <p>{ctx.tr(Msg::ViewingLink)}</p>
-                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ws)>{ctx.tr(Msg::KeepLink)}</button>
-                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ws)>{ctx.tr(Msg::BackToMine)}</button>
+                    <p>{ctx.tr(AppMsg::ViewingLink)}</p>
+                    <button type="button" data-testid="keep-link" on:click=move |_| keep_link(ws)>{ctx.tr(AppMsg::KeepLink)}</button>
+                    <button type="button" class="secondary" data-testid="leave-link" on:click=move |_| leave_link(ws)>{ctx.tr(AppMsg::BackToMine)}</button>
                 </div>
             </Show>
-            <h2 id="scenario-title" class="sr-only">{ctx.tr(Msg::Scenario)}</h2>
+            <h2 id="scenario-title" class="sr-only">{ctx.tr(AppMsg::Scenario)}</h2>
             <div class="scenario-fields">
-                {text_field(ctx, "scenario-name", Msg::ScenarioName, MAX_NAME_CHARS, |s| s.name.clone(), |s, v| s.name = v, false)}
-                {text_field(ctx, "scenario-company", Msg::ScenarioCompany, MAX_NAME_CHARS, |s| s.company.clone(), |s, v| s.company = v, false)}
-                {text_field(ctx, "scenario-notes", Msg::ScenarioNotes, MAX_NOTES_CHARS, |s| s.notes.clone(), |s, v| s.notes = v, true)}
+                {text_field(ctx, "scenario-name", AppMsg::ScenarioName, MAX_NAME_CHARS, |s| s.name.clone(), |s, v| s.name = v, false)}
+                {text_field(ctx, "scenario-company", AppMsg::ScenarioCompany, MAX_NAME_CHARS, |s| s.company.clone(), |s, v| s.company = v, false)}
+                {text_field(ctx, "scenario-notes", AppMsg::ScenarioNotes, MAX_NOTES_CHARS, |s| s.notes.clone(), |s, v| s.notes = v, true)}
             </div>
             <div class="actions">
                 <Show when=move || !is_open() && !viewing_link()>
-                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ws)>{ctx.tr(Msg::Save)}</button>
+                    <button type="button" data-testid="save" on:click=move |_| save_as_new(ws)>{ctx.tr(AppMsg::Save)}</button>
                 </Show>
                 <Show when=move || is_open() && !viewing_link()>
-                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ws)>{ctx.tr(Msg::SaveAsNew)}</button>
+                    <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ws)>{ctx.tr(AppMsg::SaveAsNew)}</button>
                 </Show>
-                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{ctx.tr(Msg::CopyLink)}</button>
+                <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{ctx.tr(AppMsg::CopyLink)}</button>
             </div>
             {move || link.get().map(|url| view! {
                 <label class="field link-field">
-                    <span>{ctx.t(Msg::LinkManual)}</span>
+                    <span>{ctx.t(AppMsg::LinkManual)}</span>
                     <input type="text" readonly data-testid="share-link" prop:value=url />
                 </label>
             })}
@@ -177,7 +177,7 @@ fn import_text(ws: Workspace, text: String) {
                 );
                 if scenario.name != wanted {
                     session.note(Note::new(
-                        Msg::ImportedRenamed,
+                        AppMsg::ImportedRenamed,
                         vec![wanted, scenario.name.clone()],
                         Tone::Info,
                     ));
@@ -187,13 +187,13 @@ fn import_text(ws: Workspace, text: String) {
                 session.put(scenario);
             }
             session.note(Note::new(
-                Msg::Imported,
+                AppMsg::Imported,
                 vec![count.to_string()],
                 Tone::Info,
             ));
         }
         Err(error) => session.note(Note::new(
-            Msg::ImportBad,
+            AppMsg::ImportBad,
             vec![import_reason(ctx, &error)],
             Tone::Warn,
         )),
@@ -202,16 +202,16 @@ fn import_text(ws: Workspace, text: String) {
 
 /// Why an import failed, in the user's language.
 fn import_reason(ctx: Ctx, error: &DecodeError) -> String {
-    let why = |msg: Msg| ctx.t_untracked(msg).to_string();
+    let why = |msg: AppMsg| ctx.t_untracked(msg).to_string();
     match error {
-        DecodeError::TooLarge => why(Msg::WhyTooLarge),
-        DecodeError::Syntax(_) => why(Msg::WhySyntax),
-        DecodeError::NotAScenario(_) => why(Msg::WhyNotScenario),
-        DecodeError::FutureVersion(_) => why(Msg::WhyFuture),
-        DecodeError::Invalid(_) => why(Msg::WhyInvalid),
-        DecodeError::Empty => why(Msg::WhyEmpty),
+        DecodeError::TooLarge => why(AppMsg::WhyTooLarge),
+        DecodeError::Syntax(_) => why(AppMsg::WhySyntax),
+        DecodeError::NotAScenario(_) => why(AppMsg::WhyNotScenario),
+        DecodeError::FutureVersion(_) => why(AppMsg::WhyFuture),
+        DecodeError::Invalid(_) => why(AppMsg::WhyInvalid),
+        DecodeError::Empty => why(AppMsg::WhyEmpty),
         DecodeError::InScenario { index, name, error } => fill(
-            ctx.t_untracked(Msg::WhyInScenario),
+            ctx.t_untracked(AppMsg::WhyInScenario),
             &[&(index + 1).to_string(), name, &import_reason(ctx, error)],
         ),
     }
@@ -246,7 +246,7 @@ pub fn Library(ws: Workspace) -> impl IntoView {
                         <td>
                             <input
                                 type="checkbox"
-                                aria-label=format!("{} {}", ctx.t(Msg::Compare), s.name)
+                                aria-label=format!("{} {}", ctx.t(AppMsg::Compare), s.name)
                                 prop:checked=move || selected.with(|v| v.contains(&sel))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
@@ -267,7 +267,7 @@ pub fn Library(ws: Workspace) -> impl IntoView {
                                         type="text"
                                         class="rename"
                                         data-testid="rename-input"
-                                        aria-label=ctx.t(Msg::Rename)
+                                        aria-label=ctx.t(AppMsg::Rename)
                                         maxlength=MAX_NAME_CHARS
                                         prop:value=name.clone()
                                         on:change=move |ev| {
@@ -298,23 +298,23 @@ pub fn Library(ws: Workspace) -> impl IntoView {
                                     ctx.replace(s);
                                     ws.screen.set(Screen::Calculator);
                                 }
-                            }>{ctx.tr(Msg::Open)}</button>
-                            <button type="button" class="secondary" data-testid="rename" on:click=move |_| renaming.set(Some(id.clone()))>{ctx.tr(Msg::Rename)}</button>
+                            }>{ctx.tr(AppMsg::Open)}</button>
+                            <button type="button" class="secondary" data-testid="rename" on:click=move |_| renaming.set(Some(id.clone()))>{ctx.tr(AppMsg::Rename)}</button>
                             <button type="button" class="secondary" data-testid="duplicate" on:click=move |_| {
                                 let mut copy = dup.clone();
                                 copy.id = session.new_id();
-                                copy.name = fill(ctx.t_untracked(Msg::CopyOf), &[&dup.name]);
+                                copy.name = fill(ctx.t_untracked(AppMsg::CopyOf), &[&dup.name]);
                                 copy.created = now();
                                 copy.updated = copy.created;
                                 session.put(copy);
-                            }>{ctx.tr(Msg::Duplicate)}</button>
+                            }>{ctx.tr(AppMsg::Duplicate)}</button>
                             <button type="button" class="secondary danger" data-testid="delete" on:click=move |_| {
                                 session.delete(&del);
                                 if ctx.scenario.with_untracked(|s| s.id == del) {
                                     ctx.scenario.update(|s| s.id.clear());
                                 }
                                 selected.update(|v| v.retain(|x| *x != del));
-                            }>{ctx.tr(Msg::Delete)}</button>
+                            }>{ctx.tr(AppMsg::Delete)}</button>
                         </td>
                     </tr>
                 }
@@ -324,15 +324,15 @@ pub fn Library(ws: Workspace) -> impl IntoView {
     let make_variants = move |_| {
         let base = ctx.scenario.get_untracked();
         let label = if base.name.trim().is_empty() {
-            ctx.t_untracked(Msg::Untitled).to_string()
+            ctx.t_untracked(AppMsg::Untitled).to_string()
         } else {
             base.name.clone()
         };
-        for (variant, msg) in
-            Variant::ALL
-                .into_iter()
-                .zip([Msg::Conservative, Msg::Expected, Msg::Optimistic])
-        {
+        for (variant, msg) in Variant::ALL.into_iter().zip([
+            AppMsg::Conservative,
+            AppMsg::Expected,
+            AppMsg::Optimistic,
+        ]) {
             let mut s = base.clone();
             s.inputs = variant.apply(&base.inputs);
             s.id = session.new_id();
@@ -341,7 +341,7 @@ pub fn Library(ws: Workspace) -> impl IntoView {
             s.updated = s.created;
             session.put(s);
         }
-        session.note(Note::new(Msg::VariantsMade, vec![], Tone::Info));
+        session.note(Note::new(AppMsg::VariantsMade, vec![], Tone::Info));
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
@@ -365,22 +365,22 @@ pub fn Library(ws: Workspace) -> impl IntoView {
     };
     view! {
         <section class="panel library" aria-labelledby="library-title">
-            <h2 id="library-title">{ctx.tr(Msg::Library)}</h2>
+            <h2 id="library-title">{ctx.tr(AppMsg::Library)}</h2>
             <Show
                 when=move || session.library.with(|l| !l.is_empty())
-                fallback=move || view! { <p class="hint">{ctx.tr(Msg::LibraryEmpty)}</p> }
+                fallback=move || view! { <p class="hint">{ctx.tr(AppMsg::LibraryEmpty)}</p> }
             >
-                <p class="hint">{ctx.tr(Msg::CompareHint)}</p>
+                <p class="hint">{ctx.tr(AppMsg::CompareHint)}</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="library-title">
                     <table data-testid="library">
                         <thead>
                             <tr>
-                                <th scope="col"><span class="sr-only">{ctx.tr(Msg::Compare)}</span></th>
-                                <th scope="col">{ctx.tr(Msg::ScenarioName)}</th>
-                                <th scope="col">{ctx.tr(Msg::Updated)}</th>
+                                <th scope="col"><span class="sr-only">{ctx.tr(AppMsg::Compare)}</span></th>
+                                <th scope="col">{ctx.tr(AppMsg::ScenarioName)}</th>
+                                <th scope="col">{ctx.tr(AppMsg::Updated)}</th>
                                 <th scope="col">{ctx.tr(Msg::Roi)}</th>
                                 <th scope="col">{ctx.tr(Msg::Npv)}</th>
-                                <th scope="col"><span class="sr-only">{ctx.tr(Msg::Open)}</span></th>
+                                <th scope="col"><span class="sr-only">{ctx.tr(AppMsg::Open)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -390,23 +390,23 @@ pub fn Library(ws: Workspace) -> impl IntoView {
         </section>
         <Comparison ws selected />
         <section class="panel" aria-labelledby="variants-title">
-            <h2 id="variants-title">{ctx.tr(Msg::Variants)}</h2>
-            <p class="hint">{ctx.tr(Msg::VariantsHint)}</p>
-            <button type="button" data-testid="make-variants" on:click=make_variants>{ctx.tr(Msg::MakeVariants)}</button>
+            <h2 id="variants-title">{ctx.tr(AppMsg::Variants)}</h2>
+            <p class="hint">{ctx.tr(AppMsg::VariantsHint)}</p>
+            <button type="button" data-testid="make-variants" on:click=make_variants>{ctx.tr(AppMsg::MakeVariants)}</button>
         </section>
         <section class="panel" aria-labelledby="export-title">
-            <h2 id="export-title">{ctx.tr(Msg::ExportImport)}</h2>
+            <h2 id="export-title">{ctx.tr(AppMsg::ExportImport)}</h2>
             <div class="actions">
                 <button type="button" class="secondary" data-testid="export-current" on:click=move |_| {
                     let s = ctx.scenario.get_untracked();
                     download("retorno-scenario.json", &export_json(std::slice::from_ref(&s), now()));
-                }>{ctx.tr(Msg::ExportCurrent)}</button>
+                }>{ctx.tr(AppMsg::ExportCurrent)}</button>
                 <button type="button" class="secondary" data-testid="export-all" on:click=move |_| {
                     let all = session.library.get_untracked();
                     download("retorno-scenarios.json", &export_json(&all, now()));
-                }>{ctx.tr(Msg::ExportAll)}</button>
+                }>{ctx.tr(AppMsg::ExportAll)}</button>
                 <label class="file-button">
-                    <span>{ctx.tr(Msg::Import)}</span>
+                    <span>{ctx.tr(AppMsg::Import)}</span>
                     <input type="file" accept=".json,application/json" data-testid="import" on:change=on_file />
                 </label>
             </div>
@@ -500,7 +500,7 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="panel compare" aria-labelledby="compare-title">
-                <h2 id="compare-title">{Msg::CompareTitle.text(lang)}</h2>
+                <h2 id="compare-title">{AppMsg::CompareTitle.text(lang)}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
                     <table data-testid="comparison">
                         <thead><tr><th scope="col"></th>{heads}</tr></thead>
@@ -520,7 +520,7 @@ pub fn save_as_new(ws: Workspace) {
     if scenario.name.trim().is_empty() {
         scenario.name = format!(
             "{} {}",
-            ctx.t_untracked(Msg::Scenario),
+            ctx.t_untracked(AppMsg::Scenario),
             session.library.with_untracked(Vec::len) + 1
         );
     }
@@ -528,7 +528,7 @@ pub fn save_as_new(ws: Workspace) {
     scenario.updated = scenario.created;
     session.put(scenario.clone());
     session.note(Note::new(
-        Msg::Saved,
+        AppMsg::Saved,
         vec![scenario.name.clone()],
         Tone::Info,
     ));
@@ -553,7 +553,7 @@ pub fn keep_link(ws: Workspace) {
     shared.created = now();
     shared.updated = shared.created;
     if shared.name.trim().is_empty() {
-        shared.name = ctx.t_untracked(Msg::Untitled).to_string();
+        shared.name = ctx.t_untracked(AppMsg::Untitled).to_string();
     }
     let taken: Vec<String> = session
         .library
@@ -563,6 +563,6 @@ pub fn keep_link(ws: Workspace) {
         &taken.iter().map(String::as_str).collect::<Vec<_>>(),
     );
     session.put(shared.clone());
-    session.note(Note::new(Msg::Saved, vec![shared.name], Tone::Info));
+    session.note(Note::new(AppMsg::Saved, vec![shared.name], Tone::Info));
     leave_link(ws);
 }

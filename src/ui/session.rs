@@ -6,7 +6,7 @@ use super::storage::{now_ms, BrowserBackend};
 use super::Ctx;
 use crate::engine::measure::Measurement;
 use crate::engine::model::Inputs;
-use crate::i18n::Msg;
+use crate::i18n::AppMsg;
 use crate::scenario::codec::{decode_link, LinkError};
 use crate::scenario::store::{self, External, Notice, Written};
 use crate::scenario::Scenario;
@@ -27,7 +27,7 @@ pub enum Tone {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     /// The message.
-    pub msg: Msg,
+    pub msg: AppMsg,
     /// Its `{0}`, `{1}`… values.
     pub args: Vec<String>,
     /// Info or warning.
@@ -38,7 +38,7 @@ pub struct Note {
 
 impl Note {
     /// A note without undo.
-    pub fn new(msg: Msg, args: Vec<String>, tone: Tone) -> Self {
+    pub fn new(msg: AppMsg, args: Vec<String>, tone: Tone) -> Self {
         Note {
             msg,
             args,
@@ -104,7 +104,7 @@ impl Session {
         let loaded = store::load(&mut backend, now_ms());
         let mut notes: Vec<Note> = loaded.notices.iter().map(notice_note).collect();
         if !backend.is_persistent() {
-            notes.push(Note::new(Msg::StorageOff, vec![], Tone::Warn));
+            notes.push(Note::new(AppMsg::StorageOff, vec![], Tone::Warn));
         }
         let session = Session {
             ctx,
@@ -227,7 +227,7 @@ impl Session {
         let shown = match outcome {
             Some(Ok(Written::NewerInStorage(newer))) => {
                 self.note(Note::new(
-                    Msg::NewerElsewhere,
+                    AppMsg::NewerElsewhere,
                     vec![newer.name.clone()],
                     Tone::Warn,
                 ));
@@ -260,7 +260,7 @@ impl Session {
         self.report(result);
         self.library.update(|l| l.retain(|s| s.id != id));
         self.note(Note {
-            msg: Msg::Deleted,
+            msg: AppMsg::Deleted,
             args: vec![gone.name.clone()],
             tone: Tone::Info,
             undo: Some(gone),
@@ -284,18 +284,18 @@ impl Session {
 fn notice_note(notice: &Notice) -> Note {
     match notice {
         Notice::MovedAside { backup_key, .. } => {
-            Note::new(Msg::MovedAside, vec![backup_key.clone()], Tone::Warn)
+            Note::new(AppMsg::MovedAside, vec![backup_key.clone()], Tone::Warn)
         }
-        Notice::QuotaExceeded => Note::new(Msg::QuotaFull, vec![], Tone::Warn),
-        Notice::Unavailable => Note::new(Msg::StorageOff, vec![], Tone::Warn),
+        Notice::QuotaExceeded => Note::new(AppMsg::QuotaFull, vec![], Tone::Warn),
+        Notice::Unavailable => Note::new(AppMsg::StorageOff, vec![], Tone::Warn),
     }
 }
 
-fn link_error_msg(error: &LinkError) -> Msg {
+fn link_error_msg(error: &LinkError) -> AppMsg {
     match error {
-        LinkError::TooLong => Msg::LinkTooLong,
-        LinkError::FutureVersion(_) => Msg::LinkFuture,
-        LinkError::Invalid(_) => Msg::LinkInvalid,
-        _ => Msg::LinkBad,
+        LinkError::TooLong => AppMsg::LinkTooLong,
+        LinkError::FutureVersion(_) => AppMsg::LinkFuture,
+        LinkError::Invalid(_) => AppMsg::LinkInvalid,
+        _ => AppMsg::LinkBad,
     }
 }

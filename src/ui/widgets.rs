@@ -1,7 +1,7 @@
 //! Small controls both front doors use: the language switch and the currency choice.
 
 use super::Ctx;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Text};
 use crate::units::Currency;
 use leptos::prelude::*;
 
@@ -55,7 +55,7 @@ pub fn CurrencySelect(ctx: Ctx) -> impl IntoView {
 }
 
 /// Keeps the page's `lang` attribute and title in the chosen language.
-pub fn follow_language(ctx: Ctx, title: Msg) {
+pub fn follow_language(ctx: Ctx, title: impl Text) {
     Effect::new(move |_| {
         let lang = ctx.lang.get();
         if let Some(root) = document().document_element() {

@@ -5,7 +5,7 @@ use super::{update_measure, Derived};
 use crate::engine::campaigns::{
     Campaign, CampaignError, CampaignField, CampaignMetrics, RankBy, Table,
 };
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Text};
 use crate::ui::charts::CampaignChart;
 use crate::ui::fields::{problem_text, rule_problem, suffix};
 use crate::ui::format::Fmt;
@@ -16,14 +16,14 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 /// A campaign field's column label.
-fn campaign_label(f: CampaignField) -> Msg {
+fn campaign_label(f: CampaignField) -> AppMsg {
     match f {
-        CampaignField::Spend => Msg::ColSpend,
-        CampaignField::Clicks => Msg::ColClicks,
-        CampaignField::Leads => Msg::ColLeads,
-        CampaignField::Customers => Msg::ColCustomers,
-        CampaignField::Revenue => Msg::ColRevenue,
-        CampaignField::MarginPct => Msg::ColMargin,
+        CampaignField::Spend => AppMsg::ColSpend,
+        CampaignField::Clicks => AppMsg::ColClicks,
+        CampaignField::Leads => AppMsg::ColLeads,
+        CampaignField::Customers => AppMsg::ColCustomers,
+        CampaignField::Revenue => AppMsg::ColRevenue,
+        CampaignField::MarginPct => AppMsg::ColMargin,
     }
 }
 
@@ -31,8 +31,8 @@ fn campaign_label(f: CampaignField) -> Msg {
 /// refuse values that break a field's rule; that case is here for completeness.
 fn campaign_error_text(ctx: Ctx, e: CampaignError) -> String {
     match e {
-        CampaignError::CustomersExceedLeads => ctx.t(Msg::ErrCustomersExceedLeads).to_string(),
-        CampaignError::Overflow => ctx.t(Msg::ErrOverflow).to_string(),
+        CampaignError::CustomersExceedLeads => ctx.t(AppMsg::ErrCustomersExceedLeads).to_string(),
+        CampaignError::Overflow => ctx.t(AppMsg::ErrOverflow).to_string(),
         CampaignError::Invalid(field, problem) => format!(
             "{}: {}",
             ctx.t(campaign_label(field)),
@@ -53,17 +53,17 @@ fn optional_percent(fmt: Fmt, v: Option<Decimal>) -> String {
 /// The metrics of a campaign row or of the total, as a definition list.
 fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
     let fmt = ctx.fmt.get();
-    let item = |label: Msg, value: String, key: &'static str| {
+    let item = |label: AppMsg, value: String, key: &'static str| {
         view! { <div><dt>{ctx.t(label)}</dt><dd data-testid=key>{value}</dd></div> }
     };
     view! {
         <dl class="metrics">
-            {item(Msg::MetricCpc, optional_money(fmt, m.cpc), "cpc")}
-            {item(Msg::MetricCpl, optional_money(fmt, m.cpl), "cpl")}
-            {item(Msg::MetricCpa, optional_money(fmt, m.cpa), "cpa")}
-            {item(Msg::MetricLeadToCustomer, optional_percent(fmt, m.lead_to_customer_pct), "conversion")}
-            {item(Msg::MetricRoi, optional_percent(fmt, m.roi_pct), "roi")}
-            {item(Msg::MetricRomi, optional_percent(fmt, m.romi_pct), "romi")}
+            {item(AppMsg::MetricCpc, optional_money(fmt, m.cpc), "cpc")}
+            {item(AppMsg::MetricCpl, optional_money(fmt, m.cpl), "cpl")}
+            {item(AppMsg::MetricCpa, optional_money(fmt, m.cpa), "cpa")}
+            {item(AppMsg::MetricLeadToCustomer, optional_percent(fmt, m.lead_to_customer_pct), "conversion")}
+            {item(AppMsg::MetricRoi, optional_percent(fmt, m.roi_pct), "roi")}
+            {item(AppMsg::MetricRomi, optional_percent(fmt, m.romi_pct), "romi")}
         </dl>
     }
 }
@@ -84,7 +84,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
         update_measure(ctx, |m| {
             if m.campaigns.len() < MAX_CAMPAIGNS {
                 let name = fill(
-                    Msg::CampaignN.text(lang),
+                    AppMsg::CampaignN.text(lang),
                     &[&(m.campaigns.len() + 1).to_string()],
                 );
                 m.campaigns.push(Campaign {
@@ -158,7 +158,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
             <article class="campaign" data-testid=format!("campaign-{i}")>
                 <div class="campaign-head">
                     <span class="rank" data-testid="rank">{rank}</span>
-                    <label class="sr-only" for=name_id.clone()>{ctx.tr(Msg::CampaignName)}</label>
+                    <label class="sr-only" for=name_id.clone()>{ctx.tr(AppMsg::CampaignName)}</label>
                     <input
                         type="text"
                         class="campaign-name"
@@ -171,11 +171,11 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                             update_measure(ctx, |m| if let Some(c) = m.campaigns.get_mut(i) { c.name = text; });
                         }
                     />
-                    <button type="button" class="icon secondary" aria-label=ctx.tr(Msg::MoveUp)
+                    <button type="button" class="icon secondary" aria-label=ctx.tr(AppMsg::MoveUp)
                         disabled=move || i == 0 on:click=move |_| swap(i.checked_sub(1))>"↑"</button>
-                    <button type="button" class="icon secondary" aria-label=ctx.tr(Msg::MoveDown)
+                    <button type="button" class="icon secondary" aria-label=ctx.tr(AppMsg::MoveDown)
                         disabled=is_last on:click=move |_| swap(Some(i + 1))>"↓"</button>
-                    <button type="button" class="icon secondary danger" aria-label=ctx.tr(Msg::Remove)
+                    <button type="button" class="icon secondary danger" aria-label=ctx.tr(AppMsg::Remove)
                         data-testid="remove" on:click=remove>"×"</button>
                 </div>
                 <div class="campaign-inputs">{cells}</div>
@@ -197,9 +197,9 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                     let fmt = ctx.fmt.get();
                     view! {
                         <article class="campaign total" data-testid="campaign-total">
-                            <h3>{ctx.tr(Msg::Total)}</h3>
+                            <h3>{ctx.tr(AppMsg::Total)}</h3>
                             <p class="total-line">
-                                {fill(ctx.t(Msg::TotalLine), &[&fmt.money(t.spend), &fmt.money(t.revenue), &fmt.money(m.gross_profit)])}
+                                {fill(ctx.t(AppMsg::TotalLine), &[&fmt.money(t.spend), &fmt.money(t.revenue), &fmt.money(m.gross_profit)])}
                             </p>
                             {metrics_view(ctx, *m)}
                         </article>
@@ -228,8 +228,8 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" id="campaigns" aria-labelledby="campaigns-title">
-            <h2 id="campaigns-title">{ctx.tr(Msg::CampaignsTitle)}</h2>
-            <p class="hint">{ctx.tr(Msg::CampaignsHint)}</p>
+            <h2 id="campaigns-title">{ctx.tr(AppMsg::CampaignsTitle)}</h2>
+            <p class="hint">{ctx.tr(AppMsg::CampaignsHint)}</p>
             <div class="campaigns">
                 <For each=move || 0..count.get() key=|i| *i let:i>
                     {row(i)}
@@ -238,20 +238,20 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" data-testid="add-campaign" on:click=add disabled=full>
-                    {ctx.tr(Msg::AddCampaign)}
+                    {ctx.tr(AppMsg::AddCampaign)}
                 </button>
             </div>
             <Show when=has_rows>
                 <div class="ranking">
                     <label class="inline-select">
-                        <span>{ctx.tr(Msg::RankBy)}</span>
+                        <span>{ctx.tr(AppMsg::RankBy)}</span>
                         <select
                             data-testid="rank-by"
                             prop:value=move || if rank_by.get() == RankBy::Romi { "romi" } else { "roi" }
                             on:change=move |ev| rank_by.set(if event_target_value(&ev) == "romi" { RankBy::Romi } else { RankBy::Roi })
                         >
-                            <option value="roi">{ctx.tr(Msg::MetricRoi)}</option>
-                            <option value="romi">{ctx.tr(Msg::MetricRomi)}</option>
+                            <option value="roi">{ctx.tr(AppMsg::MetricRoi)}</option>
+                            <option value="romi">{ctx.tr(AppMsg::MetricRomi)}</option>
                         </select>
                     </label>
                     <ol data-testid="ranking">{ranking_list}</ol>

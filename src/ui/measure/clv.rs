@@ -3,7 +3,7 @@
 use super::{update_measure, Derived};
 use crate::engine::kpi::KpiError;
 use crate::engine::measure::ClvField;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg};
 use crate::ui::fields::{rule_problem, suffix};
 use crate::ui::number::NumberBox;
 use crate::ui::Ctx;
@@ -12,12 +12,12 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// A CLV input's label.
-fn clv_label(f: ClvField) -> Msg {
+fn clv_label(f: ClvField) -> AppMsg {
     match f {
-        ClvField::Margin => Msg::ClvMargin,
-        ClvField::Retention => Msg::ClvRetention,
-        ClvField::Discount => Msg::ClvDiscount,
-        ClvField::Acquisition => Msg::ClvAcquisition,
+        ClvField::Margin => AppMsg::ClvMargin,
+        ClvField::Retention => AppMsg::ClvRetention,
+        ClvField::Discount => AppMsg::ClvDiscount,
+        ClvField::Acquisition => AppMsg::ClvAcquisition,
     }
 }
 
@@ -89,7 +89,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         let fmt = ctx.fmt.get();
         match r {
             Ok(v) => fmt.money(v),
-            Err(_) => ctx.t(Msg::ClvInfinite).to_string(),
+            Err(_) => ctx.t(AppMsg::ClvInfinite).to_string(),
         }
     };
     let simple_math = move || {
@@ -101,7 +101,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             .map(|y| fmt.plain(y.round_dp(2)))
             .unwrap_or_else(|| "∞".into());
         fill(
-            ctx.t(Msg::ClvSimpleMath),
+            ctx.t(AppMsg::ClvSimpleMath),
             &[
                 &fmt.money(c.margin_per_year),
                 &life,
@@ -113,7 +113,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         let fmt = ctx.fmt.get();
         let c = clv.get();
         fill(
-            ctx.t(Msg::ClvDiscountedMath),
+            ctx.t(AppMsg::ClvDiscountedMath),
             &[
                 &fmt.money(c.margin_per_year),
                 &fmt.percent(c.retention_pct),
@@ -131,30 +131,30 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel clv" id="clv" aria-labelledby="clv-title">
-            <h2 id="clv-title">{ctx.tr(Msg::ClvTitle)}</h2>
-            <p class="hint">{ctx.tr(Msg::ClvHint)}</p>
+            <h2 id="clv-title">{ctx.tr(AppMsg::ClvTitle)}</h2>
+            <p class="hint">{ctx.tr(AppMsg::ClvHint)}</p>
             <div class="clv-body">
                 <div class="sliders">
                     {ClvField::ALL.map(|field| clv_control(ctx, d, field)).collect_view()}
                     <button type="button" class="secondary" data-testid="clv-use-measured" on:click=use_measured>
-                        {ctx.tr(Msg::ClvUseMeasured)}
+                        {ctx.tr(AppMsg::ClvUseMeasured)}
                     </button>
                 </div>
                 <div class="cards">
                     <div class="card">
-                        <h3>{ctx.tr(Msg::ClvLifetime)}</h3>
+                        <h3>{ctx.tr(AppMsg::ClvLifetime)}</h3>
                         <p class="value" data-testid="clv-lifetime">
-                            {move || report.get().lifetime_years.map(|y| fill(ctx.t(Msg::YearsN), &[&ctx.fmt.get().plain(y.round_dp(1))])).unwrap_or_else(|| "∞".into())}
+                            {move || report.get().lifetime_years.map(|y| fill(ctx.t(AppMsg::YearsN), &[&ctx.fmt.get().plain(y.round_dp(1))])).unwrap_or_else(|| "∞".into())}
                         </p>
-                        <p class="sub">{move || fill(ctx.t(Msg::ClvChurnIs), &[&ctx.fmt.get().percent(Decimal::ONE_HUNDRED - clv.get().retention_pct)])}</p>
+                        <p class="sub">{move || fill(ctx.t(AppMsg::ClvChurnIs), &[&ctx.fmt.get().percent(Decimal::ONE_HUNDRED - clv.get().retention_pct)])}</p>
                     </div>
                     <div class="card">
-                        <h3>{ctx.tr(Msg::ClvSimple)}</h3>
+                        <h3>{ctx.tr(AppMsg::ClvSimple)}</h3>
                         <p class="value" data-testid="clv-simple">{move || figure(report.get().simple)}</p>
                         <p class="math">{simple_math}</p>
                     </div>
                     <div class="card">
-                        <h3>{ctx.tr(Msg::ClvDiscounted)}</h3>
+                        <h3>{ctx.tr(AppMsg::ClvDiscounted)}</h3>
                         <p class="value" data-testid="clv-discounted">{move || figure(report.get().discounted)}</p>
                         <p class="math">{discounted_math}</p>
                     </div>

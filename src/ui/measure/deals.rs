@@ -2,7 +2,7 @@
 
 use super::{order_of, update_measure, Derived, Which};
 use crate::engine::deals::{DateOrder, RowProblem};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{fill, AppMsg, Lang, Text};
 use crate::ui::Ctx;
 use crate::units::MAX_DEALS_CHARS;
 use leptos::prelude::*;
@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 
 fn problem_text(lang: Lang, p: RowProblem) -> String {
     match p {
-        RowProblem::WrongColumnCount => Msg::RowColumns.text(lang).to_string(),
-        RowProblem::BadDate(col) => fill(Msg::RowBadDate.text(lang), &[&col.to_string()]),
-        RowProblem::ClosedBeforeCreated => Msg::RowClosedBefore.text(lang).to_string(),
+        RowProblem::WrongColumnCount => AppMsg::RowColumns.text(lang).to_string(),
+        RowProblem::BadDate(col) => fill(AppMsg::RowBadDate.text(lang), &[&col.to_string()]),
+        RowProblem::ClosedBeforeCreated => AppMsg::RowClosedBefore.text(lang).to_string(),
     }
 }
 
@@ -42,15 +42,15 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             let lang = fmt.lang;
             parsed.with(|p| match p.cycle {
                 Ok(c) => fill(
-                    Msg::DealsStats.text(lang),
+                    AppMsg::DealsStats.text(lang),
                     &[
                         &c.count.to_string(),
                         &fmt.plain(c.mean_days.round_dp(1)),
                         &fmt.plain(c.median_days.round_dp(1)),
                     ],
                 ),
-                Err(_) if p.parse.bad.is_empty() => Msg::DealsNone.text(lang).to_string(),
-                Err(_) => Msg::GapNoDeals.text(lang).to_string(),
+                Err(_) if p.parse.bad.is_empty() => AppMsg::DealsNone.text(lang).to_string(),
+                Err(_) => AppMsg::GapNoDeals.text(lang).to_string(),
             })
         };
         let bad = move || {
@@ -64,7 +64,7 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                         .iter()
                         .take(50)
                         .map(|row| {
-                            let line = fill(Msg::RowLine.text(lang), &[&row.line.to_string()]);
+                            let line = fill(AppMsg::RowLine.text(lang), &[&row.line.to_string()]);
                             view! {
                                 <li>
                                     <b>{line}</b> " " {problem_text(lang, row.reason)}
@@ -75,7 +75,7 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                         .collect_view();
                     view! {
                         <div class="bad-rows" data-testid=format!("bad-rows-{}", which.key())>
-                            <p class="warn-text">{fill(Msg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
+                            <p class="warn-text">{fill(AppMsg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
                             <ul>{items}</ul>
                         </div>
                     }
@@ -98,7 +98,7 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                 <p class="field-error" id=error_id role="alert">
                     {move || too_long.get().map(|n| {
                         let fmt = ctx.fmt.get();
-                        fill(ctx.t(Msg::DealsTooLong), &[&fmt.plain(Decimal::from(n)), &fmt.plain(Decimal::from(MAX_DEALS_CHARS))])
+                        fill(ctx.t(AppMsg::DealsTooLong), &[&fmt.plain(Decimal::from(n)), &fmt.plain(Decimal::from(MAX_DEALS_CHARS))])
                     })}
                 </p>
                 <p class="deals-stats" data-testid=format!("deals-stats-{}", which.key()) role="status">{stats}</p>
@@ -115,17 +115,17 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" id="deals" aria-labelledby="deals-title">
-            <h2 id="deals-title">{ctx.tr(Msg::DealsTitle)}</h2>
-            <p class="hint" id="deals-hint">{ctx.tr(Msg::DealsHint)}</p>
+            <h2 id="deals-title">{ctx.tr(AppMsg::DealsTitle)}</h2>
+            <p class="hint" id="deals-hint">{ctx.tr(AppMsg::DealsHint)}</p>
             <label class="inline-select">
-                <span>{ctx.tr(Msg::DateFormat)}</span>
+                <span>{ctx.tr(AppMsg::DateFormat)}</span>
                 <select
                     data-testid="date-order"
                     prop:value=move || if d.order.get() == DateOrder::MonthFirst { "mdy" } else { "dmy" }
                     on:change=set_order
                 >
-                    <option value="dmy">{ctx.tr(Msg::DayFirst)}</option>
-                    <option value="mdy">{ctx.tr(Msg::MonthFirst)}</option>
+                    <option value="dmy">{ctx.tr(AppMsg::DayFirst)}</option>
+                    <option value="mdy">{ctx.tr(AppMsg::MonthFirst)}</option>
                 </select>
             </label>
             <div class="deals">

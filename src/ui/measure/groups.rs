@@ -4,7 +4,7 @@ use super::{
     change_text, reading_text, signed, update_measure, verdict_class, verdict_text, Derived, Which,
 };
 use crate::engine::measure::{find, Comparison, Kpi, KpiGroup, Measure};
-use crate::i18n::Msg;
+use crate::i18n::{AppMsg, Text};
 use crate::ui::fields::{rule_problem, suffix};
 use crate::ui::number::NumberBox;
 use crate::ui::Ctx;
@@ -43,7 +43,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
             };
             view! {
                 <div class="measure-row">
-                    <span class="label" id=label_id.clone()>{move || Msg::Measure(m).text(ctx.lang.get())}</span>
+                    <span class="label" id=label_id.clone()>{move || AppMsg::Measure(m).text(ctx.lang.get())}</span>
                     {cell(Which::Baseline)}
                     {cell(Which::Current)}
                 </div>
@@ -56,16 +56,16 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
         .collect();
     view! {
         <section class="panel group-panel" aria-labelledby=title_id.clone() data-testid=title_id.clone()>
-            <h2 id=title_id.clone()>{move || Msg::KpiGroup(group).text(ctx.lang.get())}</h2>
+            <h2 id=title_id.clone()>{move || AppMsg::KpiGroup(group).text(ctx.lang.get())}</h2>
             <div class="group-body">
                 <div class="measure-table">
                     <div class="measure-row head" aria-hidden="true">
                         <span></span>
-                        <span id="col-baseline">{ctx.tr(Msg::Baseline)}</span>
-                        <span id="col-current">{ctx.tr(Msg::Current)}</span>
+                        <span id="col-baseline">{ctx.tr(AppMsg::Baseline)}</span>
+                        <span id="col-current">{ctx.tr(AppMsg::Current)}</span>
                     </div>
                     {rows}
-                    {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(Msg::CycleFromDeals)}</a></p> })}
+                    {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(AppMsg::CycleFromDeals)}</a></p> })}
                 </div>
                 <div class="kpi-cards">
                     {kpis.into_iter().map(|k| view! { <KpiCard ctx d kpi=k /> }).collect_view()}
@@ -106,7 +106,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
     };
     view! {
         <article class="kpi-card" data-testid=format!("kpi-{kpi:?}")>
-            <h3>{move || Msg::KpiName(kpi).text(ctx.lang.get())}</h3>
+            <h3>{move || AppMsg::KpiName(kpi).text(ctx.lang.get())}</h3>
             <p class="kpi-values" data-testid="values">{values}</p>
             <p class="kpi-change">
                 <span data-testid="change">{change}</span>
@@ -115,7 +115,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
                     {move || c.get().map(|c| verdict_text(ctx.lang.get(), &c))}
                 </span>
             </p>
-            <p class="formula">{move || Msg::KpiFormula(kpi).text(ctx.lang.get())}</p>
+            <p class="formula">{move || AppMsg::KpiFormula(kpi).text(ctx.lang.get())}</p>
         </article>
     }
 }

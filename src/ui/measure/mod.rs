@@ -20,7 +20,7 @@ use crate::engine::kpi::KpiError;
 use crate::engine::measure::{
     compare, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals, Verdict,
 };
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{AppMsg, Lang, Msg, Text};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -55,10 +55,10 @@ impl Which {
         }
     }
 
-    fn label(self) -> Msg {
+    fn label(self) -> AppMsg {
         match self {
-            Which::Baseline => Msg::Baseline,
-            Which::Current => Msg::Current,
+            Which::Baseline => AppMsg::Baseline,
+            Which::Current => AppMsg::Current,
         }
     }
 }
@@ -149,7 +149,7 @@ fn change_text(fmt: Fmt, unit: KpiUnit, v: Decimal) -> String {
         KpiUnit::Percent => format!(
             "{} {}",
             fmt.plain(v.round_dp(1)),
-            Msg::UnitPoints.text(fmt.lang)
+            AppMsg::UnitPoints.text(fmt.lang)
         ),
         _ => kpi_value(fmt, unit, v),
     };
@@ -160,11 +160,11 @@ fn gap_text(lang: Lang, gap: Gap) -> &'static str {
     match gap {
         Gap::NotEntered => "—",
         Gap::Invalid(e) => match e {
-            KpiError::DivisionByZero => Msg::GapZero,
-            KpiError::Inconsistent => Msg::GapInconsistent,
-            KpiError::Empty => Msg::GapNoDeals,
-            KpiError::Overflow => Msg::ErrOverflow,
-            KpiError::Negative | KpiError::EndBeforeStart => Msg::GapInconsistent,
+            KpiError::DivisionByZero => AppMsg::GapZero,
+            KpiError::Inconsistent => AppMsg::GapInconsistent,
+            KpiError::Empty => AppMsg::GapNoDeals,
+            KpiError::Overflow => AppMsg::ErrOverflow,
+            KpiError::Negative | KpiError::EndBeforeStart => AppMsg::GapInconsistent,
         }
         .text(lang),
     }
@@ -196,10 +196,10 @@ fn verdict_text(lang: Lang, c: &Comparison) -> String {
         _ => "",
     };
     let word = match verdict {
-        Verdict::Better => Msg::Better,
-        Verdict::Worse => Msg::Worse,
-        Verdict::Same => Msg::Same,
-        Verdict::Changed => Msg::Changed,
+        Verdict::Better => AppMsg::Better,
+        Verdict::Worse => AppMsg::Worse,
+        Verdict::Same => AppMsg::Same,
+        Verdict::Changed => AppMsg::Changed,
     };
     format!("{arrow}{}", word.text(lang))
 }
@@ -226,22 +226,22 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
         }
         cleared.set(None);
     };
-    let section_link = move |href: &'static str, msg: Msg| {
+    let section_link = move |href: &'static str, msg: AppMsg| {
         view! { <li><a href=href>{ctx.tr(msg)}</a></li> }
     };
     view! {
         <main class="measure-screen">
             <section class="panel intro" aria-labelledby="measure-title">
-                <h2 id="measure-title">{ctx.tr(Msg::MeasureTitle)}</h2>
-                <p>{ctx.tr(Msg::MeasureIntro)}</p>
-                <nav aria-label=ctx.tr(Msg::MeasureSections)>
+                <h2 id="measure-title">{ctx.tr(AppMsg::MeasureTitle)}</h2>
+                <p>{ctx.tr(AppMsg::MeasureIntro)}</p>
+                <nav aria-label=ctx.tr(AppMsg::MeasureSections)>
                     <ul class="jump">
-                        {section_link("#periods", Msg::PeriodsTitle)}
-                        {section_link("#scorecard", Msg::ScorecardTitle)}
-                        {section_link("#deals", Msg::DealsTitle)}
-                        {section_link("#campaigns", Msg::CampaignsTitle)}
-                        {section_link("#clv", Msg::ClvTitle)}
-                        {section_link("#feed", Msg::FeedTitle)}
+                        {section_link("#periods", AppMsg::PeriodsTitle)}
+                        {section_link("#scorecard", AppMsg::ScorecardTitle)}
+                        {section_link("#deals", AppMsg::DealsTitle)}
+                        {section_link("#campaigns", AppMsg::CampaignsTitle)}
+                        {section_link("#clv", AppMsg::ClvTitle)}
+                        {section_link("#feed", AppMsg::FeedTitle)}
                     </ul>
                 </nav>
                 <div class="actions">
@@ -249,17 +249,17 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
                         when=move || empty.get()
                         fallback=move || view! {
                             <button type="button" class="secondary danger" data-testid="clear-measurements" on:click=clear>
-                                {ctx.tr(Msg::ClearMeasurements)}
+                                {ctx.tr(AppMsg::ClearMeasurements)}
                             </button>
                         }
                     >
                         <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example())>
-                            {ctx.tr(Msg::LoadExample)}
+                            {ctx.tr(AppMsg::LoadExample)}
                         </button>
                     </Show>
                     <Show when=can_restore>
                         <button type="button" class="secondary" data-testid="restore-measurements" on:click=restore>
-                            {ctx.tr(Msg::RestoreMeasurements)}
+                            {ctx.tr(AppMsg::RestoreMeasurements)}
                         </button>
                     </Show>
                 </div>

@@ -2,7 +2,7 @@
 
 use super::{update_measure, Derived, Which};
 use crate::engine::measure::{iso, parse_iso};
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Text};
 use crate::ui::Ctx;
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
         };
         view! {
             <div class="field">
-                <label for=id.clone()>{ctx.tr(if end { Msg::PeriodEnd } else { Msg::PeriodStart })}</label>
+                <label for=id.clone()>{ctx.tr(if end { AppMsg::PeriodEnd } else { AppMsg::PeriodStart })}</label>
                 <input type="date" id=id.clone() data-testid=id prop:value=value on:change=on_change />
             </div>
         }
@@ -44,7 +44,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             for which in Which::BOTH {
                 if which.of(m).dates_reversed() {
                     out.push(fill(
-                        Msg::DatesReversed.text(lang),
+                        AppMsg::DatesReversed.text(lang),
                         &[which.label().text(lang)],
                     ));
                 }
@@ -52,7 +52,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             if let (Some(a), Some(b)) = (m.baseline.days(), m.current.days()) {
                 if a != b {
                     out.push(fill(
-                        Msg::PeriodsDiffer.text(lang),
+                        AppMsg::PeriodsDiffer.text(lang),
                         &[&a.to_string(), &b.to_string()],
                     ));
                 }
@@ -64,8 +64,8 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" id="periods" aria-labelledby="periods-title">
-            <h2 id="periods-title">{ctx.tr(Msg::PeriodsTitle)}</h2>
-            <p class="hint">{ctx.tr(Msg::PeriodsHint)}</p>
+            <h2 id="periods-title">{ctx.tr(AppMsg::PeriodsTitle)}</h2>
+            <p class="hint">{ctx.tr(AppMsg::PeriodsHint)}</p>
             <div class="periods">
                 {Which::BOTH.into_iter().map(|which| view! {
                     <fieldset class="period">

@@ -2,7 +2,7 @@
 
 use super::{change_text, reading_text, verdict_class, verdict_text, Derived};
 use crate::engine::measure::Verdict;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, AppMsg, Text};
 use crate::ui::charts::BeforeAfterChart;
 use crate::ui::Ctx;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <tr data-testid=format!("score-{:?}", c.kpi)>
-                            <th scope="row">{Msg::KpiName(c.kpi).text(lang)}</th>
+                            <th scope="row">{AppMsg::KpiName(c.kpi).text(lang)}</th>
                             <td>{reading_text(fmt, unit, c.baseline)}</td>
                             <td>{reading_text(fmt, unit, c.current)}</td>
                             <td>{change}</td>
@@ -44,7 +44,7 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                     .to_string()
             };
             fill(
-                Msg::ScoreSummary.text(lang),
+                AppMsg::ScoreSummary.text(lang),
                 &[
                     &count(Verdict::Better),
                     &count(Verdict::Worse),
@@ -55,17 +55,17 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" id="scorecard" aria-labelledby="scorecard-title">
-            <h2 id="scorecard-title">{ctx.tr(Msg::ScorecardTitle)}</h2>
+            <h2 id="scorecard-title">{ctx.tr(AppMsg::ScorecardTitle)}</h2>
             <p class="score-summary" data-testid="score-summary">{counts}</p>
             <div class="table-scroll">
                 <table class="scorecard">
                     <thead>
                         <tr>
-                            <th scope="col">{ctx.tr(Msg::Kpi)}</th>
-                            <th scope="col">{ctx.tr(Msg::Baseline)}</th>
-                            <th scope="col">{ctx.tr(Msg::Current)}</th>
-                            <th scope="col">{ctx.tr(Msg::Change)}</th>
-                            <th scope="col">{ctx.tr(Msg::Verdict)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Kpi)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Baseline)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Current)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Change)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::Verdict)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
