@@ -23,6 +23,9 @@ cargo test --doc --quiet
 echo "== release build"
 bash scripts/build.sh
 
-echo "== browser tests (Playwright, Chromium)"
+echo "== size budgets of the two front doors"
 cd tests/e2e
+node perf/sizes.mjs --check
+
+echo "== browser tests (Playwright, Chromium)"
 npx playwright test

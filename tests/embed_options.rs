@@ -146,3 +146,59 @@ fn the_call_to_action_carries_the_result() {
     assert!(cta_href("https://x.example", &none)
         .starts_with("https://x.example?npv=120021&currency=EUR&link="));
 }
+
+/// Percent-decoding of a query (the inverse of `percent_encode`), written here
+/// independently of the app: `%XX` bytes, everything else as is.
+fn decode_query(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'%' {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    };
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap();
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+#[test]
+fn the_snippets_query_reads_back_as_its_options() {
+    let (defaults, _) = parse(&[]);
+    assert_eq!(retorno::scenario::embed::options_query(&defaults), "");
+    let (o, problems) = parse(&[
+        ("lang", "es"),
+        ("currency", "MXN"),
+        ("accent", "abc"),
+        ("theme", "dark"),
+        ("v.seats", "12"),
+        ("v.avg_deal_value", "1234.5"),
+        ("show", "seats,avg_deal_value"),
+        ("lock", "avg_deal_value"),
+        ("cta", "¿Hablamos? & más"),
+        ("cta_url", "https://tienda.example/contacto?x=1&y=2"),
+        ("host", "https://tienda.example"),
+        ("events", "1"),
+    ]);
+    assert!(problems.is_empty());
+    let query = retorno::scenario::embed::options_query(&o);
+    // Only unreserved characters and the separators are left unencoded.
+    assert!(query
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~%=&".contains(&b)));
+    let (back, problems) = parse_options(decode_query(&query));
+    assert_eq!((back, problems), (o, vec![]));
+}

@@ -282,6 +282,51 @@ fn https_url(value: &str) -> Option<String> {
     ok.then(|| value.to_string())
 }
 
+/// The query string (`lang=en&currency=USD&…`, without `?`) that [`parse_options`]
+/// reads back as `o`: what "Put it on your website" writes into the snippet. Options at
+/// their defaults are left out.
+pub fn options_query(o: &EmbedOptions) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut push = |k: &str, v: String| pairs.push((k.to_string(), v));
+    if let Some(lang) = o.lang {
+        push("lang", lang.code().into());
+    }
+    if let Some(currency) = o.currency {
+        push("currency", currency.code().into());
+    }
+    if let Some(accent) = &o.accent {
+        push("accent", accent.trim_start_matches('#').into());
+    }
+    if o.theme == Theme::Dark {
+        push("theme", "dark".into());
+    }
+    for (field, value) in &o.presets {
+        push(&format!("v.{}", field.key()), value.normalize().to_string());
+    }
+    let keys = |fields: &[Field]| fields.iter().map(|f| f.key()).collect::<Vec<_>>().join(",");
+    if o.shown != VISITOR_FIELDS {
+        push("show", keys(&o.shown));
+    }
+    if !o.locked.is_empty() {
+        push("lock", keys(&o.locked));
+    }
+    if let Some(cta) = &o.cta {
+        push("cta", cta.text.clone());
+        push("cta_url", cta.url.clone());
+    }
+    if let Some(host) = &o.host {
+        push("host", host.clone());
+    }
+    if o.events {
+        push("events", "1".into());
+    }
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// What the call-to-action carries to the owner's page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CtaResult {

@@ -4,7 +4,7 @@
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::workspace::{Screen, Workspace};
-use super::{fields, measure, prefs, results, scenarios, Ctx};
+use super::{fields, measure, prefs, results, scenarios, site, Ctx};
 use crate::i18n::{AppMsg, Msg};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
@@ -59,7 +59,13 @@ pub fn App() -> impl IntoView {
             }
             .into_any(),
             Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
-            Screen::Scenarios => view! { <main class="library-screen"><scenarios::Library ws /></main> }.into_any(),
+            Screen::Scenarios => view! {
+                <main class="library-screen">
+                    <scenarios::Library ws />
+                    <site::PutOnWebsite ctx />
+                </main>
+            }
+            .into_any(),
         }}
         <footer class="foot">
             <p>{ctx.tr(Msg::Privacy)}</p>

@@ -9,7 +9,7 @@
 //! - shared: [`format`](mod@format) (numbers through `Intl`), `number` (the number field), `fields`
 //!   (labelled fields and sliders), `results` (headline cards and their math), `charts`;
 //! - full app: `app` (the shell), `session` and `storage` (keeping the user's work),
-//!   `scenarios`, `measure` (the measurement screen);
+//!   `scenarios`, `site` ("put it on your website"), `measure` (the measurement screen);
 //! - visitor's calculator: `embed`.
 
 pub mod app;
@@ -23,6 +23,7 @@ mod prefs;
 mod results;
 mod scenarios;
 mod session;
+mod site;
 mod storage;
 mod widgets;
 mod workspace;
