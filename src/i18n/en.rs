@@ -287,7 +287,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::SiteSnippet => "Code to paste into your page",
         AppMsg::SiteCopy => "Copy the code",
         AppMsg::SiteCopied => "Code copied.",
-        AppMsg::SitePreview => "Preview",
+        AppMsg::SitePreview => "Show the preview",
         AppMsg::SiteFrameTitle => "CRM ROI calculator",
         AppMsg::SiteProblems => "Check these options, which will not be used as they are: {0}.",
         AppMsg::Group(g) => group(g),

@@ -287,7 +287,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::SiteSnippet => "Código para pegar en tu página",
         AppMsg::SiteCopy => "Copiar el código",
         AppMsg::SiteCopied => "Código copiado.",
-        AppMsg::SitePreview => "Vista previa",
+        AppMsg::SitePreview => "Ver la vista previa",
         AppMsg::SiteFrameTitle => "Calculadora del ROI de un CRM",
         AppMsg::SiteProblems => "Revisa estas opciones, que no se usarán así: {0}.",
         AppMsg::Group(g) => group(g),

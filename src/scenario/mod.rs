@@ -7,6 +7,7 @@ mod base64url;
 pub mod codec;
 pub mod compare;
 pub mod embed;
+mod names;
 pub mod store;
 mod validate;
 mod variants;

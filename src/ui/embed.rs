@@ -87,9 +87,22 @@ fn starting_scenario(options: &EmbedOptions, search: &str) -> Scenario {
     s
 }
 
-/// Keeps the visitor's values for the next visit, when storage is allowed.
+/// Whether the frame is the full app's own preview ("put it on your website"): its
+/// parent is of this origin, which a third-party page never is.
+fn in_own_preview() -> bool {
+    in_frame()
+        && window()
+            .parent()
+            .ok()
+            .flatten()
+            .and_then(|p| p.location().origin().ok())
+            .is_some_and(|origin| Some(origin) == window().location().origin().ok())
+}
+
+/// Keeps the visitor's values for the next visit, when storage is allowed (and not in
+/// the full app's preview, which is the owner trying options, not a visit).
 fn save(options: &str, currency: Currency, inputs: &Inputs, shown: &[Field]) {
-    if !local_storage_works() {
+    if !local_storage_works() || in_own_preview() {
         return;
     }
     let mut values = format!("{options}\ncurrency={}", currency.code());

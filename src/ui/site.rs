@@ -28,6 +28,8 @@ pub fn PutOnWebsite(ctx: Ctx) -> impl IntoView {
     let host = RwSignal::new(String::new());
     let events = RwSignal::new(false);
     let copied = RwSignal::new(false);
+    // The preview loads a second app: only when asked for.
+    let preview = RwSignal::new(false);
 
     // The options as a URL would carry them, read back by the frame's own rules, so the
     // owner sees here exactly what the frame will do.
@@ -154,8 +156,16 @@ pub fn PutOnWebsite(ctx: Ctx) -> impl IntoView {
                 <button type="button" class="secondary" data-testid="site-copy" on:click=copy>{ctx.tr(AppMsg::SiteCopy)}</button>
                 <span role="status">{move || copied.get().then(|| ctx.t(AppMsg::SiteCopied))}</span>
             </div>
-            <h3>{ctx.tr(AppMsg::SitePreview)}</h3>
-            <iframe data-retorno class="site-preview" data-testid="site-preview" title=ctx.tr(AppMsg::SiteFrameTitle) src=preview_src></iframe>
+            <div class="actions">
+                <button type="button" class="secondary" data-testid="site-show-preview"
+                    aria-expanded=move || preview.get().to_string()
+                    on:click=move |_| preview.update(|p| *p = !*p)>
+                    {ctx.tr(AppMsg::SitePreview)}
+                </button>
+            </div>
+            <Show when=move || preview.get()>
+                <iframe data-retorno class="site-preview" data-testid="site-preview" title=ctx.tr(AppMsg::SiteFrameTitle) src=preview_src></iframe>
+            </Show>
         </section>
     }
 }
