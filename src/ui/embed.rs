@@ -156,13 +156,12 @@ fn post(origin: &str, fields: &[(&str, JsValue)]) {
     }
 }
 
-/// Tells the parent the page's height whenever it changes.
+/// Tells the parent the page's height whenever it changes. The body's, not the root's:
+/// the root is at least as tall as the frame, so it would never report a shrink.
 fn post_height(origin: String) {
     let last = StoredValue::new(0);
     let send = move || {
-        let height = document()
-            .document_element()
-            .map_or(0, |e| e.scroll_height());
+        let height = document().body().map_or(0, |b| b.scroll_height());
         if height != last.get_value() {
             last.set_value(height);
             post(
@@ -173,11 +172,11 @@ fn post_height(origin: String) {
     };
     send();
     let callback = Closure::<dyn FnMut()>::new(send);
-    if let (Ok(observer), Some(root)) = (
+    if let (Ok(observer), Some(body)) = (
         web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
-        document().document_element(),
+        document().body(),
     ) {
-        observer.observe(&root);
+        observer.observe(&body);
         // Both live as long as the page.
         std::mem::forget(observer);
     }

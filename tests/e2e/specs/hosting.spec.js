@@ -139,11 +139,11 @@ test.describe("hosting", () => {
         await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
       }
 
-      // Every page of the build (index.html, and embed.html once it is built) comes from
-      // the worker offline, with or without a query string.
+      // Both doors of the build (index.html and the visitor's embed.html) come from the
+      // worker offline, with or without a query string, and show their figures.
       const { files } = await precached();
       const pages = files.filter((f) => f.endsWith(".html"));
-      expect(pages).toContain("index.html");
+      expect(pages).toEqual(expect.arrayContaining(["index.html", "embed.html"]));
       for (const name of ["", ...pages]) {
         const response = await page.goto(`${base}${name}?from=offline`);
         expect(response.status(), name).toBe(200);
