@@ -1,7 +1,6 @@
 // Share links: a fresh browser opens one with the same figures, the user's own data
 // stays untouched, a link pasted into an open tab opens, hostile links only warn.
 // Expected values: tests/fixtures/model_golden.json through app.js, as in scenarios.spec.js.
-import { readFileSync } from "node:fs";
 import {
   test,
   expect,
@@ -34,32 +33,14 @@ import {
   npvPerSeat,
   axe,
 } from "./app.js";
-
-// Golden cases (model_golden.json).
-const DEFAULTS = expected("defaults"); // NPV 120020.57, ROI 34.45 %
-const CHURN_12_5 = expected("churn_after_12_5"); // churn after 12.5 %: NPV 141893.68, ROI 40.73 %
-const TEN_YEARS = expected("ten_years_at_12_pct"); // horizon 10, rate 12 %: NPV 741584.09
-
-
-/** The storage keys of named scenarios. */
-const savedKeys = (snapshot) => Object.keys(snapshot).filter((k) => k.startsWith("retorno.saved."));
-
-/** The headline figures as shown on the calculator. */
-async function headline(page) {
-  return { npv: await npv(page).textContent(), roi: await card(page, "roi").textContent() };
-}
-
-/** Records dialogs (alert/confirm/prompt) and dismisses them. */
-function recordDialogs(page) {
-  const dialogs = [];
-  page.on("dialog", async (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    await d.dismiss();
-  });
-  return dialogs;
-}
-
-// ---------------------------------------------------------------------------------------
+import {
+  DEFAULTS,
+  CHURN_12_5,
+  TEN_YEARS,
+  savedKeys,
+  headline,
+  recordDialogs,
+} from "./scenario-page.js";
 
 test.describe("share link", () => {
   test("a fresh browser opens the link with the same figures; keep saves it", async ({ page, browser, problems }) => {

@@ -27,148 +27,22 @@ import {
   stored,
   axe,
 } from "./app.js";
-
-const DEFAULTS = expected("defaults"); // NPV 120020.57, ROI 34.45 %
-const CHURN_12_5 = expected("churn_after_12_5"); // churn after 12.5 %: NPV 141893.68, ROI 40.73 %
-
-// ------------------------------------------------------------------ the screen
-
-/** Opens the app and goes to the measurement screen. */
-async function openMeasure(page) {
-  await open(page);
-  await go(page, "measure");
-  await expect(page.locator("#periods")).toBeVisible();
-}
-
-/** A KPI card (`kpi-<Name>`) and its parts. */
-function kpi(page, name) {
-  const c = page.getByTestId(`kpi-${name}`);
-  return { card: c, values: c.getByTestId("values"), change: c.getByTestId("change"), verdict: c.getByTestId("verdict") };
-}
-
-/** Checks a KPI card's "baseline → current", change and verdict texts. */
-async function expectKpi(page, name, values, change, verdict) {
-  const k = kpi(page, name);
-  await expect(k.values, `${name} values`).toHaveText(values);
-  await expect(k.change, `${name} change`).toHaveText(change);
-  await expect(k.verdict, `${name} verdict`).toHaveText(verdict);
-}
-
-/** Sets a period's dates (ISO, as `<input type=date>` takes them). */
-async function setDates(page, which, start, end) {
-  await page.getByTestId(`${which}-start`).fill(start);
-  await page.getByTestId(`${which}-end`).fill(end);
-}
-
-/** Types a period's raw figures: `{ customers_start: "1,000", … }`. */
-async function setFigures(page, which, figures) {
-  for (const [key, text] of Object.entries(figures)) {
-    await page.getByTestId(`${which}-${key}`).fill(text);
-  }
-}
-
-/** The message shown next to a number field. */
-const errorOf = (page, id) => page.locator(`#${id}-error`);
-
-/** A campaign row's input (`campaign-<i>-<key>`). */
-const campaignInput = (page, i, key) => page.getByTestId(`campaign-${i}-${key}`);
-
-/** Fills a campaign row: name, spend, clicks, leads, customers, revenue, margin. */
-async function setCampaign(page, i, c) {
-  await campaignInput(page, i, "name").fill(c.name);
-  for (const key of ["spend", "clicks", "leads", "customers", "revenue", "margin"]) {
-    await campaignInput(page, i, key).fill(c[key]);
-  }
-}
-
-/** The metrics of a campaign row or of the total card. */
-async function expectMetrics(box, m) {
-  for (const [key, text] of Object.entries(m)) {
-    await expect(box.getByTestId(key), key).toHaveText(text);
-  }
-}
-
-/**
- * No horizontal scroll: the page is no wider than the window. The message names the
- * elements that stick out on the right (outside elements that scroll on their own).
- */
-async function expectNoSideScroll(page) {
-  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
-    const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
-    const wide = [...document.body.querySelectorAll("*")]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .filter((el) => {
-        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (scrolls(up)) return false;
-        return true;
-      })
-      .slice(0, 5)
-      .map((el) => {
-        const id = el.getAttribute("data-testid") ?? [...el.classList].join(".");
-        return `<${el.tagName.toLowerCase()} ${id}> "${el.textContent.trim().slice(0, 40)}" right ${Math.round(el.getBoundingClientRect().right)} px`;
-      });
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide };
-  });
-  expect(scrollWidth, `scrollWidth ${scrollWidth} > innerWidth ${innerWidth}; sticking out: ${wide.join("; ")}`).toBeLessThanOrEqual(
-    innerWidth,
-  );
-}
-
-// ------------------------------------------------------------------ the ROI model
-
-/**
- * ROI and NPV of the ROI model for the golden defaults with `over` applied, from the
- * formulas in src/engine/model.rs's module docs (the same docs make_golden.py follows),
- * in floating point: fine for a ROI shown to 0.1 % and an NPV in whole units.
- */
-function roiModel(over = {}) {
-  const v = { ...defaults, ...over };
-  const pct = (x) => x / 100;
-  const margin = pct(v.gross_margin_pct);
-  const rate = pct(v.discount_rate_pct);
-  // Costs, × (1 + contingency).
-  const cost = (t) =>
-    (t === 0
-      ? v.implementation + v.integration + v.data_migration + v.initial_training
-      : v.seats * (v.licence_per_seat_month + v.ai_addon_per_seat_month) * 12 * (1 + pct(v.licence_escalation_pct)) ** (t - 1) +
-        v.maintenance_per_year +
-        v.continuous_training_per_year +
-        v.admin_hours_per_month * v.admin_hourly_rate * 12) *
-    (1 + pct(v.contingency_pct));
-  const adoption = (t) => pct(t === 1 ? v.adoption_year1_pct : t === 2 ? v.adoption_year2_pct : v.adoption_steady_pct);
-  // Full yearly value of every line but retention.
-  const full =
-    v.leads_per_year * (pct(v.conversion_after_pct) - pct(v.conversion_before_pct)) * v.avg_deal_value * margin +
-    v.leads_per_year * pct(v.conversion_before_pct) * v.avg_deal_value * pct(v.deal_size_uplift_pct) * margin +
-    v.sales_reps * v.hours_saved_per_rep_week * v.working_weeks * v.rep_hourly_rate +
-    ((v.tickets_per_year * v.handle_minutes_saved) / 60) * v.service_cost_per_hour +
-    v.marketing_spend * pct(v.cpa_reduction_pct) +
-    v.opportunities_per_year * pct(v.win_rate_pct) * v.avg_deal_value * (v.cycle_days_before / v.cycle_days_after - 1) * margin;
-  // Retention: saved cohorts keep buying and leave at the new churn.
-  const saved = (k) => v.customers * (pct(v.churn_before_pct) - pct(v.churn_after_pct)) * adoption(k);
-  const retention = (t) => {
-    let extra = 0;
-    for (let k = 1; k <= t; k++) extra += saved(k) * (1 - pct(v.churn_after_pct)) ** (t - k);
-    return extra * v.revenue_per_customer * margin;
-  };
-  const benefit = (t) => (t === 0 ? 0 : (retention(t) + full * adoption(t)) * (1 - pct(v.risk_haircut_pct)));
-  let pvCosts = 0;
-  let pvBenefits = 0;
-  for (let t = 0; t <= v.horizon_years; t++) {
-    pvCosts += cost(t) / (1 + rate) ** t;
-    pvBenefits += benefit(t) / (1 + rate) ** t;
-  }
-  const npvValue = pvBenefits - pvCosts;
-  return { npv: npvValue, roi_pct: (npvValue / pvCosts) * 100 };
-}
-
-/** `1 − (1 − c)^(365 ÷ days)` in percent, rounded to 4 decimals as proposals are. */
-function yearlyChurn(periodPct, days) {
-  const yearly = (1 - (1 - periodPct / 100) ** (365 / days)) * 100;
-  return Math.round(yearly * 1e4) / 1e4;
-}
-
-// ---------------------------------------------------------------------------------------
-
+import {
+  DEFAULTS,
+  CHURN_12_5,
+  openMeasure,
+  kpi,
+  expectKpi,
+  setDates,
+  setFigures,
+  errorOf,
+  campaignInput,
+  setCampaign,
+  expectMetrics,
+  expectNoSideScroll,
+  roiModel,
+  yearlyChurn,
+} from "./measure-page.js";
 
 test.describe("KPIs by hand", () => {
   test("typed figures give hand-computed deltas and verdicts; contradictions and bad entries are shown", async ({
