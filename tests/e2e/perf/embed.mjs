@@ -182,7 +182,15 @@ async function sliderLatency(browser, url) {
 }
 
 const { child, url } = await startServer();
-const browser = await chromium.launch(CHROMIUM);
+// The host page (http://host.test, page.route) is "public" to Chromium, the frame's
+// server loopback: without these flags Chromium's local-network checks block the frame.
+const browser = await chromium.launch({
+  ...CHROMIUM,
+  args: [
+    ...CHROMIUM.args,
+    "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks",
+  ],
+});
 try {
   const embedUrl = `${url}embed.html?${OPTIONS}`;
   const wasmFile = readFileSync(join(DIST, "embed.html"), "utf8").match(/[\w-]+_bg\.wasm/)?.[0] ?? "?";
