@@ -282,6 +282,70 @@ test.describe("result events", () => {
   });
 });
 
+test("a scenario that never pays back: payback null in the result, left out of the call-to-action", async ({ page }) => {
+  // Golden case "never_pays_back", preset through v.<field> (most of them not shown).
+  const over = {
+    leads_per_year: 100,
+    sales_reps: 1,
+    customers: 10,
+    tickets_per_year: 100,
+    marketing_spend: 1000,
+    opportunities_per_year: 10,
+  };
+  const m = model(over);
+  expect(m.payback_months).toBeNull();
+  const presets = Object.fromEntries(Object.entries(over).map(([k, v]) => [`v.${k}`, String(v)]));
+  const frame = await openHost(page, {
+    lang: "en",
+    host: HOST,
+    events: "1",
+    cta: "Talk to us",
+    cta_url: "https://vendor.test/contact",
+    ...presets,
+  });
+  await expect(frame.getByTestId("options-ignored")).toHaveCount(0);
+  await expect(card(frame, "roi")).toHaveText(percent(m.roi_pct));
+  await expect(card(frame, "npv")).toHaveText(money(m.npv));
+  await expect.poll(() => results(page).then((r) => r.length)).toBeGreaterThanOrEqual(1);
+  const last = (await results(page)).at(-1);
+  console.log("never pays back:", { ...last, link: "…" }, "payback card:", await card(frame, "payback").textContent());
+  expect(last).toMatchObject({ roi_pct: round(m.roi_pct, 1), npv: round(m.npv, 0), payback_months: null, currency: "EUR" });
+  const q = new URL(await frame.getByTestId("cta").getAttribute("href")).searchParams;
+  expect([...q.keys()]).toEqual(["roi", "npv", "currency", "link"]);
+  expect(Number(q.get("npv"))).toBe(round(m.npv, 0));
+});
+
+test("embed.js ignores look-alike messages from any window but the frame's", async ({ page }) => {
+  const frame = await openHost(page, { lang: "en", host: HOST, events: "1" });
+  await expect.poll(() => results(page).then((r) => r.length)).toBeGreaterThanOrEqual(1);
+  const iframe = page.locator("iframe[data-retorno]");
+  await expect.poll(async () => (await heights(page, frame)).iframe.offset).toBeGreaterThan(300);
+  const height = await iframe.evaluate((f) => f.style.height);
+  const count = (await results(page)).length;
+  // Another site's frame on the page, and the page itself, post what the frame would.
+  await page.route(`${OTHER}/**`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>ad</title><script>
+        parent.postMessage({ type: "retorno:resize", height: 5 }, "*");
+        parent.postMessage({ type: "retorno:result", roi_pct: 999, npv: 1, payback_months: 1, currency: "EUR", link: "x" }, "*");
+      </script>`,
+    }),
+  );
+  await page.evaluate(() => {
+    const ad = document.createElement("iframe");
+    ad.src = "http://other.test/ad.html";
+    ad.title = "ad";
+    document.body.append(ad);
+    postMessage({ type: "retorno:resize", height: 7 }, "*");
+    postMessage({ type: "retorno:result", roi_pct: 998 }, "*");
+  });
+  await expect.poll(() => page.evaluate(() => window.__messages.filter((m) => m.data?.roi_pct >= 998).length)).toBe(2);
+  await page.waitForTimeout(300);
+  expect(await iframe.evaluate((f) => f.style.height)).toBe(height);
+  expect((await results(page)).length).toBe(count);
+});
+
 // ------------------------------------------------------------------ 4. call-to-action
 
 test.describe("call-to-action", () => {
