@@ -175,6 +175,9 @@ test.describe("the frame follows its content's height", () => {
       console.log(`${width} px, "What is counted" open: iframe ${after.iframe.offset} px, frame document`, after.inner);
       expect(after.inner.scrollHeight).toBeLessThanOrEqual(after.inner.clientHeight + 1);
       expect(after.inner.scrollWidth).toBeLessThanOrEqual(after.inner.clientWidth);
+      // Closing it again should shrink the frame back. It does not yet: the frame posts
+      // document.documentElement.scrollHeight, which never falls below the frame's own
+      // height, so a frame only ever grows. That check waits for the fix.
 
     });
   }
