@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where the visitor's values are kept, apart from the full app's keys: one JSON string,
+/// Where the visitor's values are kept, apart from the full app's keys: one text value,
 /// the frame's options on the first line and the visitor's values after it, written as
 /// options too (`currency=EUR&v.seats=40&…`), so they are read back, and checked, by the
 /// same [`parse_options`]. They are used only by a frame with the same options (an

@@ -175,11 +175,30 @@ test.describe("the frame follows its content's height", () => {
       console.log(`${width} px, "What is counted" open: iframe ${after.iframe.offset} px, frame document`, after.inner);
       expect(after.inner.scrollHeight).toBeLessThanOrEqual(after.inner.clientHeight + 1);
       expect(after.inner.scrollWidth).toBeLessThanOrEqual(after.inner.clientWidth);
-      // Closing it again should shrink the frame back. It does not yet: the frame posts
-      // document.documentElement.scrollHeight, which never falls below the frame's own
-      // height, so a frame only ever grows. That check waits for the fix.
-
+      // Closing it again shrinks the frame back to its first height (the frame reports its
+      // body's height, not the root's, which never falls below the frame's own height).
+      await frame.getByTestId("counted").locator("summary").click();
+      await expect
+        .poll(async () => (await heights(page, frame)).iframe.offset)
+        .toBeLessThanOrEqual(before.iframe.offset + 2);
     });
+  }
+
+  test("a frame made narrow and then wide again shrinks back to its wide height", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const frame = await openHost(page, { lang: "en" });
+    await expect.poll(async () => (await heights(page, frame)).iframe.offset).toBeGreaterThan(300);
+    await expect.poll(async () => {
+      const h = await heights(page, frame);
+      return Math.abs(h.iframe.offset - h.inner.scrollHeight);
+    }).toBeLessThanOrEqual(2);
+    const wide = (await heights(page, frame)).iframe.offset;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(async () => (await heights(page, frame)).iframe.offset).toBeGreaterThan(wide + 500);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(async () => (await heights(page, frame)).iframe.offset).toBeLessThanOrEqual(wide + 2);
+    console.log(`wide ${wide} px, back to ${(await heights(page, frame)).iframe.offset} px`);
+  });
   }
 });
 
