@@ -199,7 +199,6 @@ test.describe("the frame follows its content's height", () => {
     await expect.poll(async () => (await heights(page, frame)).iframe.offset).toBeLessThanOrEqual(wide + 2);
     console.log(`wide ${wide} px, back to ${(await heights(page, frame)).iframe.offset} px`);
   });
-  }
 });
 
 // ------------------------------------------------------------------ 3. result events
