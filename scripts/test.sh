@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, then native tests, the release wasm build, and
-# the browser tests in Chromium against that one build (scripts/build.sh).
+# Every test: installs what is missing, then the layer check, formatting, lints and docs,
+# the native tests, the release build of both doors (scripts/build.sh), their size
+# budgets, and the browser tests in Chromium against that one build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
