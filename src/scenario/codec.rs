@@ -334,8 +334,9 @@ fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
 }
 
 /// A plain decimal number (`-?digits(.digits)?`), as `Decimal` prints them; no
-/// exponents, signs other than a leading `-`, spaces or separators.
-fn parse_number(text: &str) -> Option<Decimal> {
+/// exponents, signs other than a leading `-`, spaces or separators. The one reader of
+/// numbers written for machines: share links and the visitor's calculator's options.
+pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let plain = match unsigned.split_once('.') {

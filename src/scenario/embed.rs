@@ -18,10 +18,10 @@
 //! | `host` | the origin of the page that embeds the frame (`https://example.com`) |
 //! | `events` | `1` to post each result to `host` (only with `host`) |
 
+use super::codec::parse_number;
 use crate::engine::model::Field;
 use crate::units::{Currency, Lang};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// The inputs the visitor's calculator shows unless told otherwise: the few that matter
 /// most, in the order a visitor thinks of them.
@@ -233,25 +233,11 @@ fn fields(value: &str) -> Option<Vec<Field>> {
 fn preset(name: &str, value: &str) -> Option<Result<(Field, Decimal), ()>> {
     let field = Field::ALL.iter().copied().find(|f| f.key() == name)?;
     Some(
-        plain_number(value)
+        parse_number(value)
             .filter(|v| field.check(*v).is_ok())
             .map(|v| (field, v))
             .ok_or(()),
     )
-}
-
-/// A plain decimal number as a link writes it: `-?digits(.digits)?`, at most 40
-/// characters.
-fn plain_number(text: &str) -> Option<Decimal> {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let plain = match unsigned.split_once('.') {
-        Some((whole, fraction)) => digits(whole) && digits(fraction),
-        None => digits(unsigned),
-    };
-    (plain && text.len() <= 40)
-        .then(|| Decimal::from_str(text).ok())
-        .flatten()
 }
 
 /// `scheme://host[:port]` of `value` when it is exactly an origin (no path, query or

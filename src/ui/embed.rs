@@ -64,12 +64,13 @@ fn read_options(search: &str) -> (EmbedOptions, Vec<String>) {
 }
 
 /// The scenario to start from: the saved one for these options, else the presets.
-fn starting_scenario(options: &EmbedOptions, search: &str) -> Scenario {
+/// `stored` says whether storage can be read ([`local_storage_works`]).
+fn starting_scenario(options: &EmbedOptions, search: &str, stored: bool) -> Scenario {
     let mut s = Scenario::new(options.currency.unwrap_or_default());
     for (field, value) in &options.presets {
         field.set(&mut s.inputs, *value);
     }
-    let saved: Option<String> = local_storage_works()
+    let saved: Option<String> = stored
         .then(|| LocalStorage::raw().get_item(SAVED_KEY).ok().flatten())
         .flatten();
     let values = saved.as_deref().and_then(|text| {
@@ -99,12 +100,9 @@ fn in_own_preview() -> bool {
             .is_some_and(|origin| Some(origin) == window().location().origin().ok())
 }
 
-/// Keeps the visitor's values for the next visit, when storage is allowed (and not in
-/// the full app's preview, which is the owner trying options, not a visit).
+/// Keeps the visitor's values for the next visit (only called when storage works and
+/// the frame is not the full app's preview, which is the owner trying options).
 fn save(options: &str, currency: Currency, inputs: &Inputs, shown: &[Field]) {
-    if !local_storage_works() || in_own_preview() {
-        return;
-    }
     let mut values = format!("{options}\ncurrency={}", currency.code());
     for field in shown {
         values.push_str(&format!(
@@ -183,24 +181,24 @@ fn post_height(origin: String) {
     callback.forget();
 }
 
-/// The full analysis of `s`: the full app with this scenario in a share link, as an
-/// absolute URL next to this page.
-fn full_analysis_url(s: &Scenario) -> String {
-    let relative = format!("index.html#s={}", encode_inputs_link(s.currency, &s.inputs));
+/// The full analysis: the full app with these inputs in a share link, as an absolute URL
+/// next to this page.
+fn full_analysis_url(currency: Currency, inputs: &Inputs) -> String {
+    let relative = format!("index.html#s={}", encode_inputs_link(currency, inputs));
     let here = window().location().href().unwrap_or_default();
     web_sys::Url::new_with_base(&relative, &here)
         .map(|u| u.href())
         .unwrap_or(relative)
 }
 
-/// What the call-to-action and the result events carry.
-fn result_of(r: &Report, s: &Scenario) -> CtaResult {
+/// What the call-to-action and the result events carry; `link` is the full analysis.
+fn result_of(r: &Report, currency: Currency, link: String) -> CtaResult {
     CtaResult {
         roi_pct: r.roi_pct,
         npv: r.npv,
         payback_months: r.payback_months,
-        currency: s.currency,
-        link: full_analysis_url(s),
+        currency,
+        link,
     }
 }
 
@@ -212,7 +210,7 @@ fn number(v: Option<Decimal>, dp: u32) -> JsValue {
 
 /// Posts each settled result to `origin` (a quarter of a second after the last change,
 /// so a slider's drag sends one event, not hundreds).
-fn post_results(ctx: Ctx, origin: String) {
+fn post_results(ctx: Ctx, origin: String, link: Memo<String>) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let Some(report) = ctx.shown.get() else {
@@ -224,7 +222,8 @@ fn post_results(ctx: Ctx, origin: String) {
         }
         let handle = set_timeout_with_handle(
             move || {
-                let r = ctx.scenario.with_untracked(|s| result_of(&report, s));
+                let currency = ctx.fmt.get_untracked().currency;
+                let r = result_of(&report, currency, link.get_untracked());
                 post(
                     &origin,
                     &[
@@ -266,24 +265,32 @@ fn apply_look(options: &EmbedOptions) {
 pub fn Embed() -> impl IntoView {
     let search = search();
     let (options, ignored) = read_options(&search);
+    // Probed once: every probe is a test write to storage.
+    let stored = local_storage_works();
     let ctx = Ctx::new(
         options.lang.unwrap_or_else(browser_lang),
-        starting_scenario(&options, &search),
+        starting_scenario(&options, &search, stored),
     );
     follow_language(ctx, Msg::EmbedTitle);
     apply_look(&options);
     let shown = options.shown.clone();
-    {
+    if stored && !in_own_preview() {
         let shown = shown.clone();
         Effect::new(move |_| {
-            let (currency, inputs) = ctx.scenario.with(|s| (s.currency, s.inputs.clone()));
-            save(&search, currency, &inputs, &shown);
+            let currency = ctx.fmt.get().currency;
+            ctx.inputs
+                .with(|inputs| save(&search, currency, inputs, &shown));
         });
     }
+    let link = Memo::new(move |_| {
+        let currency = ctx.fmt.get().currency;
+        ctx.inputs
+            .with(|inputs| full_analysis_url(currency, inputs))
+    });
     if let Some(origin) = parent_origin(&options) {
         post_height(origin.clone());
         if options.events && options.host.is_some() {
-            post_results(ctx, origin);
+            post_results(ctx, origin, link);
         }
     }
     let locked = options.locked.clone();
@@ -294,12 +301,11 @@ pub fn Embed() -> impl IntoView {
             view! { <SliderField ctx field locked /> }
         })
         .collect_view();
-    let link = Memo::new(move |_| ctx.scenario.with(full_analysis_url));
     let cta = options.cta.clone().map(|cta| {
         let href = move || {
             ctx.shown
                 .get()
-                .map(|r| ctx.scenario.with(|s| cta_href(&cta.url, &result_of(&r, s))))
+                .map(|r| cta_href(&cta.url, &result_of(&r, ctx.fmt.get().currency, link.get())))
                 .unwrap_or_else(|| cta.url.clone())
         };
         view! {

@@ -17,59 +17,18 @@
 //      requestAnimationFrame + setTimeout(0) (next frame).
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../chromium.js";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startServer, median, stats, ms } from "./common.mjs";
 
-const HERE = fileURLToPath(new URL("..", import.meta.url)); // tests/e2e/
 const DIST = fileURLToPath(new URL("../../../dist/", import.meta.url));
 const LOADS = 5;
 const WARMUP_STEPS = 10;
 const STEPS = 120;
 const OPTIONS = "lang=en";
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["serve.mjs", String(port)], { cwd: HERE, stdio: ["ignore", "pipe", "inherit"] });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`serve.mjs did not answer on ${url}`);
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const stats = (xs) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) });
-const ms = (x) => `${x.toFixed(1)} ms`;
 
 /** Installed before any script of every document: marks the first NPV figure. */
 function firstResultObserver() {

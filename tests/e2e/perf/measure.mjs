@@ -20,15 +20,13 @@
 //      same way as the slider.
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../chromium.js";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { startServer, median, percentile, stats, ms } from "./common.mjs";
 
-const HERE = fileURLToPath(new URL("..", import.meta.url)); // tests/e2e/
 const DIST = fileURLToPath(new URL("../../../dist/", import.meta.url));
 const LOADS = 5;
 const WARMUP_STEPS = 10;
@@ -36,45 +34,6 @@ const STEPS = 120;
 
 // ------------------------------------------------------------------ helpers
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["serve.mjs", String(port)], { cwd: HERE, stdio: ["ignore", "pipe", "inherit"] });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`serve.mjs did not answer on ${url}`);
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const ms = (x) => `${x.toFixed(1)} ms`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const bytesCell = (bytes) => `${bytes.toLocaleString("en-US")} B (${kib(bytes)})`;
 
@@ -291,7 +250,6 @@ try {
   const samples = await sliderLatency(browser, url);
   const frame = samples.map((s) => s.frame);
   const dom = samples.map((s) => s.dom);
-  const stats = (xs) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) });
   const f = stats(frame);
   const d = stats(dom);
   console.log(`Slider input → repaint, churn-after slider 13 ↔ 12.5, ${samples.length} steps (+${WARMUP_STEPS} warm-up):`);

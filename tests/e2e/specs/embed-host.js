@@ -1,7 +1,9 @@
-// Helpers for the visitor's calculator's browser tests (embed.spec.js): an independent
-// JS implementation of the ROI model (checked against tests/fixtures/model_golden.json in
-// the spec), the frame's URL, and host pages on other origins served with page.route.
-import { defaults } from "./app.js";
+// Helpers for the visitor's calculator's browser tests (embed.spec.js): the independent
+// JS model (model.js), the frame's URL, and host pages on other origins served with
+// page.route.
+import { model, round } from "./model.js";
+
+export { model, round };
 
 export const PORT = Number(process.env.PORT ?? 4173);
 /** Where Playwright's web server serves dist/. */
@@ -10,97 +12,6 @@ export const APP_ORIGIN = `http://127.0.0.1:${PORT}`;
 export const HOST = "http://host.test";
 /** Another site that embeds the same frame. */
 export const OTHER = "http://other.test";
-
-// ------------------------------------------------------------------ the ROI model
-
-const LINES = ["conversion", "deal_size", "retention", "productivity", "service", "marketing", "sales_cycle"];
-
-/**
- * The ROI model for the golden defaults with `over` applied (numbers; `lines` an object
- * of line → false to switch lines off), from the formulas in src/engine/model's docs, the
- * ones tests/fixtures/make_golden.py follows, in floating point: yearly costs, benefits
- * and net, NPV, ROI %, payback months (simple, from the net flows; null when never) and
- * the 3-year cost per user.
- */
-export function model(over = {}) {
-  const { lines = {}, ...values } = over;
-  const v = { ...defaults, ...values };
-  const on = Object.fromEntries(LINES.map((l) => [l, lines[l] ?? true]));
-  const pct = (x) => x / 100;
-  const margin = pct(v.gross_margin_pct);
-  const rate = pct(v.discount_rate_pct);
-  const cost = (t) =>
-    (t === 0
-      ? v.implementation + v.integration + v.data_migration + v.initial_training
-      : v.seats * (v.licence_per_seat_month + v.ai_addon_per_seat_month) * 12 * (1 + pct(v.licence_escalation_pct)) ** (t - 1) +
-        v.maintenance_per_year +
-        v.continuous_training_per_year +
-        v.admin_hours_per_month * v.admin_hourly_rate * 12) *
-    (1 + pct(v.contingency_pct));
-  const adoption = (t) => pct(t === 1 ? v.adoption_year1_pct : t === 2 ? v.adoption_year2_pct : v.adoption_steady_pct);
-  const full = {
-    conversion: v.leads_per_year * (pct(v.conversion_after_pct) - pct(v.conversion_before_pct)) * v.avg_deal_value * margin,
-    deal_size: v.leads_per_year * pct(v.conversion_before_pct) * v.avg_deal_value * pct(v.deal_size_uplift_pct) * margin,
-    productivity: v.sales_reps * v.hours_saved_per_rep_week * v.working_weeks * v.rep_hourly_rate,
-    service: ((v.tickets_per_year * v.handle_minutes_saved) / 60) * v.service_cost_per_hour,
-    marketing: v.marketing_spend * pct(v.cpa_reduction_pct),
-    sales_cycle:
-      v.opportunities_per_year * pct(v.win_rate_pct) * v.avg_deal_value * (v.cycle_days_before / v.cycle_days_after - 1) * margin,
-  };
-  // Retention: each year's saved customers keep buying and leave at the new churn.
-  const saved = (k) => v.customers * (pct(v.churn_before_pct) - pct(v.churn_after_pct)) * adoption(k);
-  const retention = (t) => {
-    let extra = 0;
-    for (let k = 1; k <= t; k++) extra += saved(k) * (1 - pct(v.churn_after_pct)) ** (t - k);
-    return extra * v.revenue_per_customer * margin;
-  };
-  const benefit = (t) => {
-    if (t === 0) return 0;
-    let total = 0;
-    for (const line of LINES) {
-      if (!on[line]) continue;
-      total += (line === "retention" ? retention(t) : full[line] * adoption(t)) * (1 - pct(v.risk_haircut_pct));
-    }
-    return total;
-  };
-  const costs = [];
-  const benefits = [];
-  for (let t = 0; t <= v.horizon_years; t++) {
-    costs.push(cost(t));
-    benefits.push(benefit(t));
-  }
-  const net = benefits.map((b, t) => b - costs[t]);
-  const pv = (xs) => xs.reduce((s, x, t) => s + x / (1 + rate) ** t, 0);
-  const pvCosts = pv(costs);
-  const npv = pv(benefits) - pvCosts;
-  return {
-    costs,
-    benefits,
-    net,
-    npv,
-    roi_pct: pvCosts === 0 ? null : (npv / pvCosts) * 100,
-    payback_months: payback(net),
-    tco_per_user_3y: [0, 1, 2, 3].reduce((s, t) => s + cost(t), 0) / v.seats,
-  };
-}
-
-/** Months until the cumulative net flow first reaches ≥ 0, flows spread evenly in a year. */
-function payback(net) {
-  let cumulative = 0;
-  for (let t = 0; t < net.length; t++) {
-    const before = cumulative;
-    cumulative += net[t];
-    if (cumulative >= 0) return t === 0 ? 0 : 12 * (t - 1) + (12 * -before) / net[t];
-  }
-  return null;
-}
-
-/** `x` rounded to `dp` decimals, as the frame rounds its messages (half away from zero). */
-export function round(x, dp) {
-  if (x === null) return null;
-  const f = 10 ** dp;
-  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
-}
 
 // ------------------------------------------------------------------ the frame and its hosts
 

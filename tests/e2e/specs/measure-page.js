@@ -109,51 +109,8 @@ export async function expectNoSideScroll(page) {
 
 // ------------------------------------------------------------------ the ROI model
 
-/**
- * ROI and NPV of the ROI model for the golden defaults with `over` applied, from the
- * formulas in src/engine/model.rs's module docs (the same docs make_golden.py follows),
- * in floating point: fine for a ROI shown to 0.1 % and an NPV in whole units.
- */
-export function roiModel(over = {}) {
-  const v = { ...defaults, ...over };
-  const pct = (x) => x / 100;
-  const margin = pct(v.gross_margin_pct);
-  const rate = pct(v.discount_rate_pct);
-  // Costs, × (1 + contingency).
-  const cost = (t) =>
-    (t === 0
-      ? v.implementation + v.integration + v.data_migration + v.initial_training
-      : v.seats * (v.licence_per_seat_month + v.ai_addon_per_seat_month) * 12 * (1 + pct(v.licence_escalation_pct)) ** (t - 1) +
-        v.maintenance_per_year +
-        v.continuous_training_per_year +
-        v.admin_hours_per_month * v.admin_hourly_rate * 12) *
-    (1 + pct(v.contingency_pct));
-  const adoption = (t) => pct(t === 1 ? v.adoption_year1_pct : t === 2 ? v.adoption_year2_pct : v.adoption_steady_pct);
-  // Full yearly value of every line but retention.
-  const full =
-    v.leads_per_year * (pct(v.conversion_after_pct) - pct(v.conversion_before_pct)) * v.avg_deal_value * margin +
-    v.leads_per_year * pct(v.conversion_before_pct) * v.avg_deal_value * pct(v.deal_size_uplift_pct) * margin +
-    v.sales_reps * v.hours_saved_per_rep_week * v.working_weeks * v.rep_hourly_rate +
-    ((v.tickets_per_year * v.handle_minutes_saved) / 60) * v.service_cost_per_hour +
-    v.marketing_spend * pct(v.cpa_reduction_pct) +
-    v.opportunities_per_year * pct(v.win_rate_pct) * v.avg_deal_value * (v.cycle_days_before / v.cycle_days_after - 1) * margin;
-  // Retention: saved cohorts keep buying and leave at the new churn.
-  const saved = (k) => v.customers * (pct(v.churn_before_pct) - pct(v.churn_after_pct)) * adoption(k);
-  const retention = (t) => {
-    let extra = 0;
-    for (let k = 1; k <= t; k++) extra += saved(k) * (1 - pct(v.churn_after_pct)) ** (t - k);
-    return extra * v.revenue_per_customer * margin;
-  };
-  const benefit = (t) => (t === 0 ? 0 : (retention(t) + full * adoption(t)) * (1 - pct(v.risk_haircut_pct)));
-  let pvCosts = 0;
-  let pvBenefits = 0;
-  for (let t = 0; t <= v.horizon_years; t++) {
-    pvCosts += cost(t) / (1 + rate) ** t;
-    pvBenefits += benefit(t) / (1 + rate) ** t;
-  }
-  const npvValue = pvBenefits - pvCosts;
-  return { npv: npvValue, roi_pct: (npvValue / pvCosts) * 100 };
-}
+/** The independent JS model (model.js): its `roi_pct` and `npv` are what these specs use. */
+export { model as roiModel } from "./model.js";
 
 /** `1 − (1 − c)^(365 ÷ days)` in percent, rounded to 4 decimals as proposals are. */
 export function yearlyChurn(periodPct, days) {
