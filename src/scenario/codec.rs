@@ -16,7 +16,10 @@
 //! - `num`: every numeric input as a plain decimal number, joined by `_`, in
 //!   [`Field::ALL`] order (positional, so exact and short);
 //! - `name`, `company`, `notes`: the texts, left out when empty;
-//! - `m`: the [`Measurement`] in its stored form, left out when nothing was measured.
+//! - `m`: the [`Measurement`] in its stored form, left out when nothing was measured;
+//! - `pin` (schema 2 on): the [`Pins`] as positions in [`Field::ALL`] joined by `_`
+//!   (empty when nothing is pinned), left out when they are the default pins. A link
+//!   without it (every schema-1 link) has the default pins.
 //!
 //! A link is a copy, not a saved item: it carries no id and no timestamps.
 //!
@@ -35,7 +38,7 @@
 
 use super::base64url::{base64url_decode, base64url_encode};
 pub use super::names::unique_name;
-use super::{Scenario, ScenarioError, SCHEMA_VERSION};
+use super::{Pins, Scenario, ScenarioError, SCHEMA_VERSION};
 use crate::engine::measure::Measurement;
 use crate::engine::model::{BenefitLine, Field, Inputs};
 use crate::units::{Currency, MAX_NAME_CHARS};
@@ -152,6 +155,7 @@ struct LinkBody {
     notes: String,
     #[serde(default)]
     m: Measurement,
+    pin: Option<String>,
 }
 
 /// What a link carries, by reference, in [`LinkBody`]'s order; the measurements as `M`,
@@ -170,17 +174,24 @@ struct LinkOut<'a, M: Serialize> {
     notes: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     m: Option<&'a M>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pin: Option<String>,
 }
 
 /// The share-link payload of `s` (what goes after `#s=`): URL-safe characters only
 /// (`A–Z a–z 0–9 - _ .`). Leaves out the id and timestamps: a link is a copy.
 pub fn encode_link(s: &Scenario) -> String {
     let measured = (!s.measure.is_empty()).then_some(&s.measure);
+    let pins = (s.pins != Pins::default()).then(|| {
+        let positions: Vec<String> = s.pins.positions().map(|k| k.to_string()).collect();
+        positions.join("_")
+    });
     pack(
         s.currency,
         &s.inputs,
         [&s.name, &s.company, &s.notes],
         measured,
+        pins,
     )
 }
 
@@ -195,7 +206,7 @@ pub fn encode_inputs_link(currency: Currency, inputs: &Inputs) -> String {
             match *self {}
         }
     }
-    pack::<NoMeasurement>(currency, inputs, ["", "", ""], None)
+    pack::<NoMeasurement>(currency, inputs, ["", "", ""], None, None)
 }
 
 fn pack<M: Serialize>(
@@ -203,6 +214,7 @@ fn pack<M: Serialize>(
     inputs: &Inputs,
     [name, company, notes]: [&str; 3],
     m: Option<&M>,
+    pin: Option<String>,
 ) -> String {
     let on: String = BenefitLine::ALL
         .iter()
@@ -221,6 +233,7 @@ fn pack<M: Serialize>(
         company,
         notes,
         m,
+        pin,
     };
     // Serializing strings, numbers and validated measurements cannot fail; were it to,
     // the link would read back as `LinkError::Corrupt` rather than crash the app.
@@ -319,6 +332,25 @@ fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
         return Err(LinkError::Corrupt);
     }
 
+    let pins = match body.pin.as_deref() {
+        None => Pins::default(),
+        Some("") => Pins::none(),
+        Some(text) => {
+            let positions = text
+                .split('_')
+                .map(|k| {
+                    if k.len() <= 3 {
+                        k.parse::<usize>().ok()
+                    } else {
+                        None
+                    }
+                })
+                .collect::<Option<Vec<_>>>()
+                .ok_or(LinkError::Corrupt)?;
+            Pins::from_positions(positions).ok_or(LinkError::Corrupt)?
+        }
+    };
+
     Ok(Scenario {
         version: body.v,
         id: String::new(),
@@ -330,6 +362,7 @@ fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
         currency,
         inputs,
         measure: body.m,
+        pins,
     })
 }
 
@@ -512,22 +545,17 @@ fn migrate(value: Value) -> Result<Scenario, DecodeError> {
 }
 
 /// Rewrites a stored scenario of version `from` into version `from + 1`, returning the
-/// new version. Add one arm per schema change, e.g. when [`SCHEMA_VERSION`] becomes 2:
-///
-/// ```text
-/// 1 => {
-///     // v2 renamed `inputs.seats` to `inputs.licensed_users`.
-///     if let Some(Value::Object(inputs)) = map.get_mut("inputs") {
-///         if let Some(seats) = inputs.remove("seats") {
-///             inputs.insert("licensed_users".into(), seats);
-///         }
-///     }
-///     Ok(2)
-/// }
-/// ```
+/// new version: one arm per schema change (see [`SCHEMA_VERSION`]). An arm that renames
+/// a key moves its value (`inputs.remove(old)` then `inputs.insert(new, value)`).
 fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> {
-    let _ = map; // for the arms to come
     match from {
+        1 => {
+            // v2 added the presentation pins; version-1 scenarios get the defaults.
+            let defaults = serde_json::to_value(Pins::default())
+                .map_err(|e| DecodeError::NotAScenario(message(e)))?;
+            map.insert("pins".to_string(), defaults);
+            Ok(2)
+        }
         0 => Err(not_a_scenario(
             "version 0 was never written: the first is 1",
         )),
@@ -555,10 +583,15 @@ mod tests {
     }
 
     #[test]
-    fn the_first_version_needs_no_upgrade() {
+    fn only_written_versions_upgrade() {
         let mut map = Map::new();
         assert!(matches!(
             upgrade(0, &mut map),
+            Err(DecodeError::NotAScenario(_))
+        ));
+        assert_eq!(upgrade(1, &mut map), Ok(2));
+        assert!(matches!(
+            upgrade(SCHEMA_VERSION, &mut map),
             Err(DecodeError::NotAScenario(_))
         ));
         assert!(matches!(

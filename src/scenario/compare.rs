@@ -12,6 +12,8 @@ pub struct Differences {
     pub fields: Vec<Field>,
     /// Benefit lines switched differently, in [`BenefitLine::ALL`] order.
     pub lines: Vec<BenefitLine>,
+    /// Whether any scenario pins other sliders for presentation mode.
+    pub pins: bool,
 }
 
 /// What differs from the first scenario of `list` in any of the others (nothing for a
@@ -32,5 +34,6 @@ pub fn differences(list: &[Scenario]) -> Differences {
             .into_iter()
             .filter(|&l| rest.iter().any(|s| s.inputs.lines.is_on(l) != on.is_on(l)))
             .collect(),
+        pins: rest.iter().any(|s| s.pins != first.pins),
     }
 }

@@ -8,10 +8,12 @@ pub mod codec;
 pub mod compare;
 pub mod embed;
 mod names;
+mod pins;
 pub mod store;
 mod validate;
 mod variants;
 
+pub use pins::{Pins, MAX_PINS};
 pub use validate::{validate_measurement, MeasurementError, ScenarioError};
 pub use variants::Variant;
 
@@ -22,8 +24,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Version of the scenario's stored form; raised (with a migration) whenever a stored
-/// scenario or a link from an older version would no longer read correctly.
-pub const SCHEMA_VERSION: u32 = 1;
+/// scenario or a link from an older version would no longer read correctly, or an older
+/// app would silently lose something a newer one wrote.
+///
+/// - 1: the first.
+/// - 2: the presentation [`Pins`]. A version-1 scenario gets the default pins; an app
+///   of version 1 refuses version-2 data as newer rather than dropping its pins on the
+///   next save.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every input of the calculator, the currency it is expressed in, and what the user
 /// wrote about it.
@@ -56,6 +64,8 @@ pub struct Scenario {
     pub inputs: Inputs,
     /// KPIs measured before and after, campaigns and the CLV calculator.
     pub measure: Measurement,
+    /// The sliders presentation mode shows.
+    pub pins: Pins,
 }
 
 impl Default for Scenario {
@@ -71,6 +81,7 @@ impl Default for Scenario {
             currency: Currency::default(),
             inputs: Inputs::default(),
             measure: Measurement::default(),
+            pins: Pins::default(),
         }
     }
 }

@@ -21,6 +21,8 @@ pub enum ScenarioError {
     InvalidInputs(Vec<FieldError>),
     /// Some measurements are out of range or too long.
     InvalidMeasurement(MeasurementError),
+    /// More than [`MAX_PINS`](super::MAX_PINS) pins, or one field pinned twice.
+    BadPins,
 }
 
 /// Why stored or linked measurements were refused.
@@ -57,6 +59,9 @@ impl Scenario {
         self.inputs
             .validate()
             .map_err(ScenarioError::InvalidInputs)?;
+        if !self.pins.is_valid() {
+            return Err(ScenarioError::BadPins);
+        }
         validate_measurement(&self.measure).map_err(ScenarioError::InvalidMeasurement)
     }
 }

@@ -8,7 +8,7 @@ use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
 use retorno::engine::measure::{ClvInputs, Measure, Measurement, Period, Values};
 use retorno::engine::model::{BenefitLine, Field, Inputs};
-use retorno::scenario::{Scenario, SCHEMA_VERSION};
+use retorno::scenario::{Pins, Scenario, MAX_PINS, SCHEMA_VERSION};
 use retorno::units::{Currency, MAX_NAME_CHARS, MAX_NOTES_CHARS, MEASURE_MAX};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -377,6 +377,13 @@ pub fn measurement_strategy() -> BoxedStrategy<Measurement> {
     prop_oneof![1 => Just(Measurement::default()), 3 => some].boxed()
 }
 
+/// Pins: the defaults (often), or any set of up to `MAX_PINS` fields, none included.
+pub fn pins_strategy() -> impl Strategy<Value = Pins> {
+    let some = proptest::sample::subsequence((0..Field::COUNT).collect::<Vec<_>>(), 0..=MAX_PINS)
+        .prop_map(|positions| Pins::from_positions(positions).unwrap());
+    prop_oneof![1 => Just(Pins::default()), 2 => some]
+}
+
 pub fn scenario_strategy() -> impl Strategy<Value = Scenario> {
     (
         text(MAX_NAME_CHARS),
@@ -387,19 +394,23 @@ pub fn scenario_strategy() -> impl Strategy<Value = Scenario> {
         currency(),
         inputs_strategy(),
         measurement_strategy(),
+        pins_strategy(),
     )
         .prop_map(
-            |(id, name, company, notes, (created, updated), currency, inputs, measure)| Scenario {
-                version: SCHEMA_VERSION,
-                id,
-                name,
-                company,
-                notes,
-                created,
-                updated,
-                currency,
-                inputs,
-                measure,
+            |(id, name, company, notes, (created, updated), currency, inputs, measure, pins)| {
+                Scenario {
+                    version: SCHEMA_VERSION,
+                    id,
+                    name,
+                    company,
+                    notes,
+                    created,
+                    updated,
+                    currency,
+                    inputs,
+                    measure,
+                    pins,
+                }
             },
         )
 }
