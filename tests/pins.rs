@@ -64,10 +64,12 @@ fn pinning_keeps_order_and_the_limit() {
 #[test]
 fn a_version_1_link_opens_with_the_default_pins() {
     let s = decode_link(V1_LINK).unwrap();
-    let mut expected_inputs = Inputs::default();
-    expected_inputs.seats = d("25");
-    expected_inputs.licence_per_seat_month = d("80");
-    expected_inputs.churn_after_pct = d("12.5");
+    let mut expected_inputs = Inputs {
+        seats: d("25"),
+        licence_per_seat_month: d("80"),
+        churn_after_pct: d("12.5"),
+        ..Inputs::default()
+    };
     expected_inputs.lines.set(BenefitLine::DealSize, false);
     assert_eq!(s.inputs, expected_inputs);
     assert_eq!((s.name.as_str(), s.company.as_str()), ("Demo v1", "ACME"));
