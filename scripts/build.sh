@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The release build of both front doors into dist/, used by serve.sh and test.sh: the
-# full app (index.html) and the visitor's calculator (embed.html), each its own Trunk
-# target and wasm binary, side by side in one folder (hashed file names never clash);
+# The release build of the three front doors into dist/, used by serve.sh and test.sh:
+# the full app (index.html), the visitor's calculator (embed.html) and the leave-behind
+# report (report.html), each its own Trunk target and wasm binary, side by side in one
+# folder (hashed file names never clash);
 # then the post-build step that writes dist/sw.js (the service worker and its list of
 # every file in dist/).
 set -euo pipefail
@@ -12,10 +13,14 @@ source scripts/env.sh
 # small visitor's calculator, which is built without): docs/PERFORMANCE.md. Each door
 # has its own target folder, so the two flag sets never rebuild each other's artefacts.
 CARGO_TARGET_DIR=target/app RUSTFLAGS="--cfg erase_components" trunk build --release
-# The second door, staged apart (Trunk empties its dist folder), then copied in.
-CARGO_TARGET_DIR=target/embed trunk build embed.html --release=true \
-  --dist target/embed-dist --html-output embed.html
-cp -R target/embed-dist/. dist/
+# The other doors, each staged apart (Trunk empties its dist folder), then copied in.
+# Both are built without type erasure (smaller for a small door) and share one target
+# folder: their dependencies compile once.
+for door in embed report; do
+  CARGO_TARGET_DIR=target/embed trunk build "$door.html" --release=true \
+    --dist "target/$door-dist" --html-output "$door.html"
+  cp -R "target/$door-dist/." dist/
+done
 
 # Last: lists everything now in dist/, whichever builds put it there.
 python3 scripts/offline.py dist

@@ -15,7 +15,7 @@ import re
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
-RANK = {"units": 0, "chart": 0, "engine": 1, "scenario": 2, "i18n": 3, "ui": 4}
+RANK = {"units": 0, "chart": 0, "qr": 0, "engine": 1, "scenario": 2, "i18n": 3, "ui": 4}
 
 
 def module_path(path):
@@ -149,7 +149,7 @@ def main():
                 ):
                     a, b = f"{layer}::{here[1]}", f"{layer}::{target[1]}"
                     inner.setdefault(a, set()).add(b)
-    print("Layers (lowest first): units, chart -> engine -> scenario -> i18n -> ui")
+    print("Layers (lowest first): units, chart, qr -> engine -> scenario -> i18n -> ui")
     for layer in sorted(top, key=lambda l: RANK[l]):
         print(f"  {layer} -> {', '.join(sorted(top[layer], key=lambda l: RANK[l]))}")
     print("Inside the layers:")

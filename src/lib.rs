@@ -2,8 +2,8 @@
 //!
 //! The layers, each using only those before it (checked by `scripts/check_layers.py`):
 //!
-//! - [`units`] and [`chart`]: leaf types (currencies, units, the range rule, limits) and
-//!   pure chart geometry;
+//! - [`units`], [`chart`] and [`qr`]: leaf types (currencies, units, the range rule,
+//!   limits), pure chart geometry and the share link's QR code;
 //! - [`engine`]: pure Rust, `Decimal`-exact ROI model, finance and KPI formulas. Knows
 //!   nothing of the browser; tested natively;
 //! - [`scenario`]: the saved, shared and exported form of the user's inputs, with
@@ -15,6 +15,7 @@
 pub mod chart;
 pub mod engine;
 pub mod i18n;
+pub mod qr;
 pub mod scenario;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -200,6 +200,39 @@ fn a_switched_off_line_adds_nothing_and_leaves_the_others_alone() {
 }
 
 #[test]
+fn totals_by_line_by_hand() {
+    // Default inputs. Licences (with the AI add-on): 40 seats × (65 + 20) × 12 =
+    // 40,800 in year 1, rising 3 % a year: 42,024 and 43,284.72; total 126,108.72.
+    // Present value at 10 %: 40,800 / 1.1 + 42,024 / 1.21 + 43,284.72 / 1.331
+    // = 37,090.909… + 34,730.578… + 32,520.451… = 104,341.94 (to the cent).
+    let report = evaluate(&Inputs::default()).unwrap();
+    let costs = report.cost_line_totals().unwrap();
+    let licences = costs[1];
+    assert_eq!(licences.total, d("126108.72"));
+    assert_eq!(licences.present_value.round_dp(2), d("104341.94"));
+    // One-time costs sit in year 0, undiscounted: 45,000 + 20,000 + 12,000 + 15,000.
+    assert_eq!(costs[0].total, d("92000"));
+    assert_eq!(costs[0].present_value, d("92000"));
+    // The lines add up to the report's totals (nominal and present value).
+    let add = |xs: &[retorno::engine::model::LineTotals], pv: bool| -> Decimal {
+        xs.iter()
+            .map(|t| if pv { t.present_value } else { t.total })
+            .sum()
+    };
+    let benefits = report.benefit_line_totals().unwrap();
+    assert_eq!(add(&costs, false), report.total_costs);
+    assert_eq!(add(&benefits, false), report.total_benefits);
+    assert!((add(&costs, true) - report.pv_costs).abs() < d("0.000001"));
+    assert!((add(&benefits, true) - report.pv_benefits).abs() < d("0.000001"));
+    // A line switched off is zero throughout.
+    let mut off = Inputs::default();
+    off.lines.set(BenefitLine::Service, false);
+    let service =
+        evaluate(&off).unwrap().benefit_line_totals().unwrap()[BenefitLine::Service.index()];
+    assert_eq!(service, Default::default());
+}
+
+#[test]
 fn defaults_are_valid_and_positive() {
     let r = evaluate(&Inputs::default()).unwrap();
     assert_eq!(r.years.len(), 4);

@@ -1,7 +1,7 @@
 //! Every visible text in English: one exhaustive match, so a message missing here is a
 //! compile error.
 
-use super::{AppMsg, Msg};
+use super::{AppMsg, Msg, ReportMsg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 
@@ -290,6 +290,18 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::SitePreview => "Show the preview",
         AppMsg::SiteFrameTitle => "CRM ROI calculator",
         AppMsg::SiteProblems => "Check these options, which will not be used as they are: {0}.",
+        AppMsg::Pin => "Pin “{0}” to presentation mode",
+        AppMsg::Unpin => "Unpin “{0}” from presentation mode",
+        AppMsg::PinFull => "“{0}”: at most {1} sliders can be pinned; unpin one first",
+        AppMsg::PinnedCount => "Pinned to presentation mode: {0} of {1} (the pin beside each input).",
+        AppMsg::PinnedRow => "Pinned for presentation",
+        AppMsg::Present => "Present",
+        AppMsg::Report => "Report",
+        AppMsg::PresentMath => "Show the math (M)",
+        AppMsg::PresentContrast => "High contrast (C)",
+        AppMsg::PresentExit => "Exit (Esc)",
+        AppMsg::PresentSliders => "Pinned sliders",
+        AppMsg::PresentNoPins => "No slider is pinned: pin some on the calculator.",
         AppMsg::Group(g) => group(g),
         AppMsg::LineFormula(l) => line_formula(l),
         AppMsg::KpiGroup(g) => kpi_group(g),
@@ -506,5 +518,41 @@ fn kpi_formula(x: Kpi) -> &'static str {
         Kpi::Resolution => "hours to resolve ÷ tickets",
         Kpi::Interactions => "interactions ÷ customers at end (neither way is good in itself)",
         Kpi::AiAccuracy => "correct predictions ÷ predictions checked",
+    }
+}
+
+pub(super) fn report_text(msg: ReportMsg) -> &'static str {
+    match msg {
+        ReportMsg::Back => "Back to the calculator",
+        ReportMsg::PreparedBy => "Prepared by",
+        ReportMsg::Print => "Print or save as PDF",
+        ReportMsg::PrintHint => "Choose A4 or Letter and “Save as PDF” in the print dialog. The scenario's notes are not included.",
+        ReportMsg::Title => "CRM return on investment",
+        ReportMsg::Date => "Date",
+        ReportMsg::Charts => "Charts",
+        ReportMsg::NoBenefits => "No benefit line brings any value with these inputs.",
+        ReportMsg::TopLines => "Most of the value comes from: {0} (share of the present value of benefits).",
+        ReportMsg::Risk => "Benefits are reduced by {0} for estimation risk and ramp up with adoption: {1} in year 1, {2} in year 2, {3} from year 3 (Forrester's Total Economic Impact practice).",
+        ReportMsg::Horizon => "Over {0} years after the initial investment, discounted at {1} a year.",
+        ReportMsg::Summary => "Executive summary",
+        ReportMsg::Input => "Input",
+        ReportMsg::Value => "Value",
+        ReportMsg::DefaultIfChanged => "Default (if changed)",
+        ReportMsg::On => "counted",
+        ReportMsg::Off => "not counted",
+        ReportMsg::Assumptions => "Assumptions",
+        ReportMsg::ChangedNote => "Every input of the model. Rows shaded and showing a default were changed from the defaults.",
+        ReportMsg::Flows => "Costs and benefits by year and line",
+        ReportMsg::FlowsCaption => "Nominal amounts at the end of each year; present values discounted at {0}.",
+        ReportMsg::Gartner => "Reference figure: Gartner puts a CRM's total cost of ownership at US$ {0}–{1} per user over three years; the cost per user here is the costs of the initial investment and years 1–3 divided by the seats.",
+        ReportMsg::Method => "Method",
+        ReportMsg::MethodFigures => "ROI = (present value of benefits − present value of costs) ÷ present value of costs. NPV = Σ net flow of year t ÷ (1 + {0})^t, from the initial investment (t = 0) to the horizon. IRR is the rate at which the NPV is zero. Payback is when the cumulative net flow turns positive, in months, interpolated within the year.",
+        ReportMsg::MethodCosts => "Costs: implementation, integration, data migration and initial training at the start; licences and the AI add-on per seat (with their yearly price rise), maintenance, continuous training and staff time every year; a contingency on all of them. Benefits counted, each a full year's value scaled by adoption and the risk haircut:",
+        ReportMsg::MethodTei => "Risk allowances as in Forrester's Total Economic Impact (TEI): each benefit is reduced by the risk haircut for the uncertainty of its estimate, and grows with adoption (year 1, year 2, then steady state) rather than arriving in full on day one.",
+        ReportMsg::PaybackSentence => "Payback: {0} on nominal flows, {1} on discounted flows.",
+        ReportMsg::Qr => "QR code of the link to the live scenario",
+        ReportMsg::NoQr => "The link is too long for a QR code that prints legibly: use the address above.",
+        ReportMsg::LinkTitle => "The live scenario",
+        ReportMsg::LinkHint => "Open this address (or scan the code) to see and change this scenario in Retorno, in your browser.",
     }
 }

@@ -308,6 +308,18 @@ pub enum AppMsg {
     SitePreview,
     SiteFrameTitle,
     SiteProblems,
+    Pin,
+    Unpin,
+    PinFull,
+    PinnedCount,
+    PinnedRow,
+    Present,
+    Report,
+    PresentMath,
+    PresentContrast,
+    PresentExit,
+    PresentSliders,
+    PresentNoPins,
     /// The name of an input group.
     Group(Group),
     /// A benefit line's formula in words.
@@ -322,7 +334,45 @@ pub enum AppMsg {
     KpiFormula(Kpi),
 }
 
-/// Something with a text in each language: a [`Msg`] or an [`AppMsg`].
+/// A visible text of the leave-behind report's own (`report.html`): apart from
+/// [`AppMsg`], so the full app links none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum ReportMsg {
+    Back,
+    PreparedBy,
+    Print,
+    PrintHint,
+    Title,
+    Date,
+    Charts,
+    NoBenefits,
+    TopLines,
+    Risk,
+    Horizon,
+    Summary,
+    Input,
+    Value,
+    DefaultIfChanged,
+    On,
+    Off,
+    Assumptions,
+    ChangedNote,
+    Flows,
+    FlowsCaption,
+    Gartner,
+    Method,
+    MethodFigures,
+    MethodCosts,
+    MethodTei,
+    PaybackSentence,
+    Qr,
+    NoQr,
+    LinkTitle,
+    LinkHint,
+}
+
+/// Something with a text in each language: a [`Msg`], an [`AppMsg`] or a [`ReportMsg`].
 pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
     fn text(self, lang: Lang) -> &'static str;
@@ -342,6 +392,15 @@ impl Text for AppMsg {
         match lang {
             Lang::Es => es::app_text(self),
             Lang::En => en::app_text(self),
+        }
+    }
+}
+
+impl Text for ReportMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::report_text(self),
+            Lang::En => en::report_text(self),
         }
     }
 }

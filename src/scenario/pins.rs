@@ -31,11 +31,9 @@ impl Default for Pins {
 }
 
 impl<'de> Deserialize<'de> for Pins {
-    /// Reads the list as written; order is normalised, the rules are checked later.
+    /// Reads the list as written, in [`Field::ALL`] order; the rules are checked later.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut fields = Vec::<Field>::deserialize(deserializer)?;
-        fields.sort_by_key(|f| *f as usize);
-        Ok(Pins(fields))
+        Ok(Pins::in_order(Vec::<Field>::deserialize(deserializer)?))
     }
 }
 
@@ -70,28 +68,47 @@ impl Pins {
             if self.is_full() {
                 return false;
             }
-            self.0.push(field);
-            self.0.sort_by_key(|f| *f as usize);
+            let at = self
+                .0
+                .iter()
+                .position(|f| (*f as usize) > (field as usize))
+                .unwrap_or(self.0.len());
+            self.0.insert(at, field);
         } else {
             self.0.retain(|f| *f != field);
         }
         true
     }
 
-    /// Whether the list keeps the rules: at most [`MAX_PINS`], none twice.
+    /// Whether the list keeps the rules: at most [`MAX_PINS`], each field once, in
+    /// [`Field::ALL`] order.
     pub fn is_valid(&self) -> bool {
-        self.0.len() <= MAX_PINS && self.0.windows(2).all(|w| w[0] != w[1])
+        self.0.len() <= MAX_PINS && self.0.windows(2).all(|w| (w[0] as usize) < (w[1] as usize))
+    }
+
+    /// `fields` in [`Field::ALL`] order; a list naming a field twice is kept as it is,
+    /// for [`Pins::is_valid`] to refuse.
+    fn in_order(fields: Vec<Field>) -> Self {
+        let ordered: Vec<Field> = Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| fields.contains(f))
+            .collect();
+        Pins(if ordered.len() == fields.len() {
+            ordered
+        } else {
+            fields
+        })
     }
 
     /// The pins from positions in [`Field::ALL`] (a share link's form); `None` for a
     /// position that names no field.
     pub fn from_positions(positions: impl IntoIterator<Item = usize>) -> Option<Self> {
-        let mut fields = positions
+        let fields = positions
             .into_iter()
             .map(|k| Field::ALL.get(k).copied())
             .collect::<Option<Vec<_>>>()?;
-        fields.sort_by_key(|f| *f as usize);
-        Some(Pins(fields))
+        Some(Pins::in_order(fields))
     }
 
     /// Positions in [`Field::ALL`], in order.

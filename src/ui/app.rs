@@ -4,7 +4,7 @@
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::workspace::{Screen, Workspace};
-use super::{fields, measure, prefs, results, scenarios, site, Ctx};
+use super::{fields, measure, prefs, present, results, scenarios, site, Ctx};
 use crate::i18n::{AppMsg, Msg};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
@@ -21,6 +21,23 @@ pub fn App() -> impl IntoView {
     follow_language(ctx, AppMsg::PageTitle);
     Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
 
+    // Presentation mode replaces the whole page; the other screens share the shell,
+    // which stays in place (and keeps the focus) as the tabs change.
+    let presenting = Memo::new(move |_| ws.screen.get() == Screen::Present);
+    move || {
+        if presenting.get() {
+            view! { <present::Presentation ws /> }.into_any()
+        } else {
+            view! { <Shell ws /> }.into_any()
+        }
+    }
+}
+
+/// The usual screens: the top bar with the tabs, the screen on show, the footer. A
+/// component of its own, so its view is built once, not inlined into the page switch.
+#[component]
+fn Shell(ws: Workspace) -> impl IntoView {
+    let ctx = ws.ctx;
     view! {
         <a class="skip" href="#results">{ctx.tr(AppMsg::SkipToResults)}</a>
         <header class="topbar">
@@ -46,7 +63,15 @@ pub fn App() -> impl IntoView {
         </header>
         <scenarios::Notes ws />
         {move || match ws.screen.get() {
-            Screen::Calculator => view! {
+            Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
+            Screen::Scenarios => view! {
+                <main class="library-screen">
+                    <scenarios::Library ws />
+                    <site::PutOnWebsite ctx />
+                </main>
+            }
+            .into_any(),
+            _ => view! {
                 <main class="calc">
                     <results::SummaryStrip ctx />
                     <div class="left">
@@ -55,14 +80,6 @@ pub fn App() -> impl IntoView {
                     </div>
                     <results::Results ctx />
                     <fields::InputsPanel ctx />
-                </main>
-            }
-            .into_any(),
-            Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
-            Screen::Scenarios => view! {
-                <main class="library-screen">
-                    <scenarios::Library ws />
-                    <site::PutOnWebsite ctx />
                 </main>
             }
             .into_any(),

@@ -5,6 +5,7 @@ use super::number::NumberBox;
 use super::Ctx;
 use crate::engine::model::{BenefitLine, Field, Group, Inputs};
 use crate::i18n::{fill, AppMsg, Msg, Text};
+use crate::scenario::MAX_PINS;
 use crate::units::{Problem, Rule, Unit};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -84,24 +85,67 @@ fn NumberInput(
     }
 }
 
-/// A labelled number field.
+/// A labelled number field, with its pin for presentation mode.
 #[component]
 pub fn NumberField(ctx: Ctx, field: Field) -> impl IntoView {
     let id = format!("f-{}", field.key());
     view! {
         <div class="field">
-            <label for=id.clone()>{move || Msg::Field(field).text(ctx.lang.get())}</label>
+            <div class="field-head">
+                <label for=id.clone()>{move || Msg::Field(field).text(ctx.lang.get())}</label>
+                <PinButton ctx field />
+            </div>
             <NumberInput ctx field id />
         </div>
     }
 }
 
-/// Slider range and step for the what-if fields: narrower than the valid range, so a
-/// drag moves through believable values.
-fn slider_range(field: Field) -> (Decimal, Decimal, Decimal) {
+/// Pins `field` to presentation mode, or unpins it. Refused (disabled) when
+/// [`MAX_PINS`] are pinned already; the what-if panel says how many are.
+#[component]
+fn PinButton(ctx: Ctx, field: Field) -> impl IntoView {
+    let pinned = Memo::new(move |_| ctx.scenario.with(|s| s.pins.has(field)));
+    let full = Memo::new(move |_| ctx.scenario.with(|s| s.pins.is_full()));
+    let label = move || {
+        let lang = ctx.lang.get();
+        let template = if pinned.get() {
+            AppMsg::Unpin
+        } else if full.get() {
+            AppMsg::PinFull
+        } else {
+            AppMsg::Pin
+        };
+        fill(
+            template.text(lang),
+            &[Msg::Field(field).text(lang), &MAX_PINS.to_string()],
+        )
+    };
+    view! {
+        <button
+            type="button"
+            class="pin"
+            data-testid=format!("pin-{}", field.key())
+            aria-pressed=move || if pinned.get() { "true" } else { "false" }
+            disabled=move || full.get() && !pinned.get()
+            aria-label=label
+            title=label
+            on:click=move |_| ctx.scenario.update(|s| {
+                s.pins.set(field, !s.pins.has(field));
+            })
+        >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M9 3h6l-1 6 4 4v2h-5v6l-1 1-1-1v-6H6v-2l4-4z" />
+            </svg>
+        </button>
+    }
+}
+
+/// Slider range and step of the fields a demo moves most: narrower than the valid range,
+/// so a drag moves through believable values.
+fn known_range(field: Field) -> Option<(Decimal, Decimal, Decimal)> {
     let n = Decimal::from;
     let half = Decimal::new(5, 1);
-    match field {
+    Some(match field {
         Field::Seats => (n(1), n(500), n(1)),
         Field::LicencePerSeatMonth => (n(0), n(300), n(1)),
         Field::Implementation => (n(0), n(300_000), n(1_000)),
@@ -110,8 +154,50 @@ fn slider_range(field: Field) -> (Decimal, Decimal, Decimal) {
         Field::Customers => (n(0), n(20_000), n(10)),
         Field::RevenuePerCustomer | Field::AvgDealValue => (n(0), n(20_000), n(10)),
         Field::LeadsPerYear => (n(0), n(50_000), n(50)),
-        _ => (n(0), n(100), n(1)),
+        _ => return None,
+    })
+}
+
+/// The what-if sliders' range and step (the others are percentages: 0–100 by 1).
+fn slider_range(field: Field) -> (Decimal, Decimal, Decimal) {
+    known_range(field).unwrap_or((Decimal::ZERO, Decimal::ONE_HUNDRED, Decimal::ONE))
+}
+
+/// A range for a slider of any field (a presentation pin can be any input): the known
+/// ones, percentages 0–100 by 0.5, the rest from 0 to three times the default, rounded
+/// up to 1, 2 or 5 × 10ⁿ. Each range reaches the current `value`; it is computed once,
+/// when the slider is made, so it stays put while the slider is dragged.
+pub fn any_slider_range(field: Field, value: Decimal) -> (Decimal, Decimal, Decimal) {
+    let n = Decimal::from;
+    let (min, max) = field.range();
+    let (low, high, step) = known_range(field).unwrap_or_else(|| {
+        if field.unit() == Unit::Percent {
+            return (min, max.min(n(100)), Decimal::new(5, 1));
+        }
+        let default = field.get(&Inputs::default());
+        let top = round_up_nice(default.saturating_mul(n(3)).max(n(10)));
+        let fine = if field.unit().is_whole() {
+            Decimal::ONE
+        } else {
+            Decimal::new(1, 1)
+        };
+        (min, top, round_up_nice(top / n(100)).max(fine))
+    });
+    (low, high.max(value).min(max), step)
+}
+
+/// The smallest of 1, 2 or 5 × 10ⁿ at or above `value` (positive): a round slider end.
+fn round_up_nice(value: Decimal) -> Decimal {
+    let mut nice = Decimal::new(1, 2);
+    while nice < value && nice < Decimal::from(1_000_000_000_000_i64) {
+        for k in [1, 2, 5] {
+            if nice * Decimal::from(k) >= value {
+                return nice * Decimal::from(k);
+            }
+        }
+        nice *= Decimal::TEN;
     }
+    nice
 }
 
 /// The what-if fields, in the order a demo walks through them.
@@ -129,9 +215,15 @@ const WHAT_IF: [Field; 10] = [
 ];
 
 /// A slider paired with a number field (WCAG 2.5.7: dragging is never the only way).
-/// A `locked` one shows its value but cannot be changed.
+/// A `locked` one shows its value but cannot be changed; `extra` goes beside its label
+/// (the full app's pin, which the visitor's calculator does not link).
 #[component]
-pub fn SliderField(ctx: Ctx, field: Field, #[prop(optional)] locked: bool) -> impl IntoView {
+pub fn SliderField(
+    ctx: Ctx,
+    field: Field,
+    #[prop(optional)] locked: bool,
+    #[prop(optional, into)] extra: Option<ViewFn>,
+) -> impl IntoView {
     let value = field_value(ctx, field);
     let (min, max, step) = slider_range(field);
     let label_id = format!("w-{}-label", field.key());
@@ -145,6 +237,7 @@ pub fn SliderField(ctx: Ctx, field: Field, #[prop(optional)] locked: bool) -> im
         <div class="slider-field">
             <div class="slider-head">
                 <span class="label" id=label_id.clone()>{move || Msg::Field(field).text(ctx.lang.get())}</span>
+                {extra.map(|extra| extra.run())}
                 <NumberInput ctx field id=format!("w-{}", field.key()) labelled_by=label_id.clone() locked />
             </div>
             <input
@@ -163,15 +256,25 @@ pub fn SliderField(ctx: Ctx, field: Field, #[prop(optional)] locked: bool) -> im
     }
 }
 
-/// The what-if sliders.
+/// The what-if sliders, each with its pin, and how many are pinned.
 #[component]
 pub fn WhatIf(ctx: Ctx) -> impl IntoView {
+    let pinned = move || {
+        let count = ctx.scenario.with(|s| s.pins.fields().len());
+        fill(
+            ctx.t(AppMsg::PinnedCount),
+            &[&count.to_string(), &MAX_PINS.to_string()],
+        )
+    };
     view! {
         <section class="panel whatif" aria-labelledby="whatif-title">
             <h2 id="whatif-title">{ctx.tr(AppMsg::WhatIf)}</h2>
             <p class="hint">{ctx.tr(AppMsg::WhatIfHint)}</p>
+            <p class="hint pinned-count" data-testid="pinned-count">{pinned}</p>
             <div class="sliders">
-                {WHAT_IF.into_iter().map(|field| view! { <SliderField ctx field /> }).collect_view()}
+                {WHAT_IF.into_iter().map(|field| view! {
+                    <SliderField ctx field extra=move || view! { <PinButton ctx field /> } />
+                }).collect_view()}
             </div>
         </section>
     }

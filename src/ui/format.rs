@@ -39,6 +39,8 @@ enum Style {
     Plain,
     /// Percentage with one decimal; input is already × 100.
     Percent,
+    /// Percentage with up to four decimals, as typed (the report's assumptions).
+    PercentExact,
     /// Plain number with one decimal (months, days).
     OneDecimal,
 }
@@ -71,9 +73,10 @@ fn options(currency: Currency, style: Style) -> js_sys::Object {
             }
         }
         Style::Plain => set("maximumFractionDigits", 4.into()),
-        Style::Percent => {
+        Style::Percent | Style::PercentExact => {
             set("style", "percent".into());
-            set("maximumFractionDigits", 1.into());
+            let digits = if style == Style::Percent { 1 } else { 4 };
+            set("maximumFractionDigits", digits.into());
         }
         Style::OneDecimal => set("maximumFractionDigits", 1.into()),
     }
@@ -160,6 +163,29 @@ impl Fmt {
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
         let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
         date.to_locale_string(self.lang.tag(), &options).into()
+    }
+
+    /// Today as a long local date ("1 de diciembre de 2026").
+    pub fn today(self) -> String {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        js_sys::Date::new_0()
+            .to_locale_date_string(self.lang.tag(), &options)
+            .into()
+    }
+
+    /// A value in the unit of a field as it was typed: percentages with all their
+    /// decimals (up to four), the rest as [`Fmt::in_unit`].
+    pub fn exact(self, unit: Unit, value: Decimal) -> String {
+        match unit {
+            Unit::Percent => format(
+                self.lang,
+                self.currency,
+                Style::PercentExact,
+                f(value) / 100.0,
+            ),
+            _ => self.in_unit(unit, value),
+        }
     }
 
     /// A value in the unit of a field, with its unit.

@@ -1,7 +1,8 @@
 //! The browser UI: thin Leptos components over the engine.
 //!
-//! Two front doors share the pieces here: the full app ([`app::App`], `index.html`) and
-//! the visitor's calculator ([`embed::Embed`], `embed.html`). Each door holds one [`Ctx`]:
+//! Three front doors share the pieces here: the full app ([`app::App`], `index.html`),
+//! the visitor's calculator ([`embed::Embed`], `embed.html`) and the leave-behind report
+//! ([`report::ReportPage`], `report.html`). Each door holds one [`Ctx`]:
 //! the single source of truth (the scenario and the language) and the memos every figure
 //! shown derives from. What only the full app needs (storage, the library of scenarios,
 //! the measurement screen) hangs off `workspace::Workspace`, so the light door never links it.
@@ -9,8 +10,10 @@
 //! - shared: [`format`](mod@format) (numbers through `Intl`), `number` (the number field), `fields`
 //!   (labelled fields and sliders), `results` (headline cards and their math), `charts`;
 //! - full app: `app` (the shell), `session` and `storage` (keeping the user's work),
-//!   `scenarios`, `site` ("put it on your website"), `measure` (the measurement screen);
-//! - visitor's calculator: `embed`.
+//!   `scenarios`, `site` ("put it on your website"), `measure` (the measurement screen),
+//!   `present` (presentation mode);
+//! - visitor's calculator: `embed`;
+//! - the report: [`report`](mod@report), opened from the full app with a share link.
 
 pub mod app;
 mod charts;
@@ -20,6 +23,8 @@ pub mod format;
 mod measure;
 mod number;
 mod prefs;
+mod present;
+pub mod report;
 mod results;
 mod scenarios;
 mod session;

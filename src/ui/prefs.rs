@@ -39,3 +39,20 @@ pub fn lang() -> Lang {
 pub fn set_lang(lang: Lang) {
     write(LANG_KEY, lang.code());
 }
+
+const AUTHOR_KEY: &str = "retorno.author";
+
+/// Who prepares reports on this device ("prepared by"), cut to `max` characters: it is
+/// the rep's, not the scenario's, so it is remembered here rather than shared in links.
+pub fn author(max: usize) -> String {
+    read(AUTHOR_KEY)
+        .unwrap_or_default()
+        .chars()
+        .take(max)
+        .collect()
+}
+
+/// Remembers who prepares reports.
+pub fn set_author(name: &str) {
+    write(AUTHOR_KEY, name);
+}

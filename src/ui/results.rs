@@ -4,14 +4,14 @@
 use super::charts::{CostsBenefitsChart, CumulativeChart, TornadoChart};
 use super::format::Fmt;
 use super::Ctx;
-use crate::engine::model::{Field, GartnerBand, ModelError, Report, YearRow};
+use crate::engine::model::{Field, GartnerBand, ModelError, Report, YearRow, GARTNER_BAND_USD};
 use crate::engine::sensitivity::{break_even, BreakEven};
 use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::units::Currency;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-fn payback_text(fmt: Fmt, months: Option<Decimal>) -> String {
+pub fn payback_text(fmt: Fmt, months: Option<Decimal>) -> String {
     months.map_or_else(|| Msg::Never.text(fmt.lang).to_string(), |m| fmt.months(m))
 }
 
@@ -73,11 +73,15 @@ pub fn SummaryStrip(ctx: Ctx) -> impl IntoView {
 
 /// What one headline card shows.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct CardText {
-    value: String,
-    sub: String,
-    math: Vec<String>,
-    tone: &'static str,
+pub struct CardText {
+    /// The figure.
+    pub value: String,
+    /// A line under it.
+    pub sub: String,
+    /// "Show the math": the formula, then the figures in it.
+    pub math: Vec<String>,
+    /// `good`, `bad`, `wide` or nothing.
+    pub tone: &'static str,
 }
 
 /// One headline card, built once; its texts follow `text`. The math is shown on demand.
@@ -101,8 +105,9 @@ fn flows_list(fmt: Fmt, values: impl Iterator<Item = Decimal>) -> String {
     values.map(|v| fmt.money(v)).collect::<Vec<_>>().join("; ")
 }
 
-/// The texts of the seven headline cards, in display order.
-fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
+/// The texts of the seven headline cards, in display order: ROI, NPV, payback, IRR,
+/// PV of benefits, PV of costs, cost per user.
+pub fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
     let fmt = ctx.fmt.get();
     let lang = fmt.lang;
     let r = report;
@@ -168,12 +173,11 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
             ),
         ]
     };
-    let band = match r.gartner {
-        GartnerBand::Below => Msg::GartnerBelow,
-        GartnerBand::Within => Msg::GartnerWithin,
-        GartnerBand::Above => Msg::GartnerAbove,
-    };
-    let mut tco_sub = format!("{} {}", band.text(lang), Msg::GartnerBand.text(lang));
+    let mut tco_sub = format!(
+        "{} {}",
+        gartner_text(r.gartner).text(lang),
+        Msg::GartnerBand.text(lang)
+    );
     if fmt.currency != Currency::USD {
         tco_sub = format!("{tco_sub} {}", Msg::GartnerNotUsd.text(lang));
     }
@@ -225,6 +229,26 @@ fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
             )
         },
     ]
+}
+
+/// Where a cost per user falls against Gartner's band, in words.
+fn gartner_text(band: GartnerBand) -> Msg {
+    match band {
+        GartnerBand::Below => Msg::GartnerBelow,
+        GartnerBand::Within => Msg::GartnerWithin,
+        GartnerBand::Above => Msg::GartnerAbove,
+    }
+}
+
+/// The same in one short line with the band itself, for a projector or a summary
+/// ("Below Gartner's reference band (US$ 15,000–30,000)").
+pub fn gartner_short(fmt: Fmt, band: GartnerBand) -> String {
+    format!(
+        "{} (US$ {}–{})",
+        gartner_text(band).text(fmt.lang).trim_end_matches('.'),
+        fmt.plain(GARTNER_BAND_USD.0),
+        fmt.plain(GARTNER_BAND_USD.1)
+    )
 }
 
 /// The headline cards, by their place in [`card_texts`], with their titles and test ids.

@@ -6,6 +6,7 @@ use super::format::Fmt;
 use super::session::{clear_fragment, now, Note, Tone};
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
+use super::{present, report};
 use crate::engine::model::{evaluate, Report};
 use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
@@ -120,6 +121,8 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
                     <button type="button" class="secondary" data-testid="save-as-new" on:click=move |_| save_as_new(ws)>{ctx.tr(AppMsg::SaveAsNew)}</button>
                 </Show>
                 <button type="button" class="secondary" data-testid="copy-link" on:click=copy_link>{ctx.tr(AppMsg::CopyLink)}</button>
+                <button type="button" data-testid="present" on:click=move |_| present::start(ws)>{ctx.tr(AppMsg::Present)}</button>
+                <button type="button" class="secondary" data-testid="report" on:click=move |_| ctx.scenario.with_untracked(report::open)>{ctx.tr(AppMsg::Report)}</button>
             </div>
             {move || link.get().map(|url| view! {
                 <label class="field link-field">
@@ -494,6 +497,16 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 view! { <tr class="input-row"><th scope="row">{Msg::LineName(l).text(lang)}</th>{cells}</tr> }
             })
             .collect_view();
+        let pins = diff.pins.then(|| {
+            let cells = list
+                .iter()
+                .map(|s| {
+                    let names: Vec<&str> = s.pins.fields().iter().map(|&f| Msg::Field(f).text(lang)).collect();
+                    view! { <td class:differs=s.pins != first.pins>{names.join(", ")}</td> }
+                })
+                .collect_view();
+            view! { <tr class="input-row" data-testid="compare-pins"><th scope="row">{AppMsg::PinnedRow.text(lang)}</th>{cells}</tr> }
+        });
         let heads = list
             .iter()
             .map(|s| view! { <th scope="col">{s.name.clone()}</th> })
@@ -504,7 +517,7 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
                     <table data-testid="comparison">
                         <thead><tr><th scope="col"></th>{heads}</tr></thead>
-                        <tbody>{headline}{differing}{switches}</tbody>
+                        <tbody>{headline}{differing}{switches}{pins}</tbody>
                     </table>
                 </div>
             </section>

@@ -14,6 +14,8 @@ pub enum Screen {
     Measure,
     /// Saved scenarios, comparison, export and import.
     Scenarios,
+    /// Presentation mode: the calculator for a prospect, full screen.
+    Present,
 }
 
 /// What the full app adds to the shared [`Ctx`]: storage and the library, and the

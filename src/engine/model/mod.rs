@@ -232,6 +232,45 @@ impl Report {
     }
 }
 
+/// One line's amounts over the horizon: nominal total and present value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineTotals {
+    /// Sum of the line's yearly amounts.
+    pub total: Decimal,
+    /// Sum of the yearly amounts × that year's discount factor.
+    pub present_value: Decimal,
+}
+
+impl Report {
+    /// Totals of each cost line, in [`CostLine::ALL`] order. Their sums are
+    /// [`Report::total_costs`] and [`Report::pv_costs`].
+    pub fn cost_line_totals(&self) -> Result<[LineTotals; 6], Overflow> {
+        self.line_totals(|y| y.cost_lines)
+    }
+
+    /// Totals of each benefit line, in [`BenefitLine::ALL`] order (zero for lines
+    /// switched off). Their sums are [`Report::total_benefits`] and
+    /// [`Report::pv_benefits`].
+    pub fn benefit_line_totals(&self) -> Result<[LineTotals; 7], Overflow> {
+        self.line_totals(|y| y.benefit_lines)
+    }
+
+    fn line_totals<const N: usize>(
+        &self,
+        lines: fn(&YearRow) -> [Decimal; N],
+    ) -> Result<[LineTotals; N], Overflow> {
+        let mut totals = [LineTotals::default(); N];
+        for year in &self.years {
+            for (t, amount) in totals.iter_mut().zip(lines(year)) {
+                t.total = money::add(t.total, amount)?;
+                t.present_value =
+                    money::add(t.present_value, money::mul(amount, year.discount_factor)?)?;
+            }
+        }
+        Ok(totals)
+    }
+}
+
 /// Computes the full report, after validating `inputs`.
 pub fn evaluate(inputs: &Inputs) -> Result<Report, ModelError> {
     inputs.validate().map_err(ModelError::Invalid)?;

@@ -14,7 +14,12 @@ import { fileURLToPath } from "node:url";
 
 export const BUDGETS = {
   "embed.html": 150_000,
-  "index.html": 420_000,
+  // 420,000 until presentation mode (+9.6 KB) and the presentation pins in the
+  // scenario (+9.6 KB: schema 2, pin buttons, the comparison's row): issue 10.
+  "index.html": 440_000,
+  // The leave-behind report, loaded only when a rep asks for it: the engine, the link
+  // decoder, the full app's texts (one match links them all) and the report.
+  "report.html": 235_000,
 };
 
 const dist = process.env.DIST ?? fileURLToPath(new URL("../../../dist/", import.meta.url));

@@ -1,0 +1,570 @@
+//! The leave-behind report: a document for print CSS and the browser's "Save as PDF",
+//! in the order a buyer reads it: cover, executive summary, assumptions, costs and
+//! benefits by year and line, charts, method, and the way back to the live scenario.
+//!
+//! A door of its own (`report.html#s=<share link>`, built from `src/bin/report.rs`): the
+//! full app's "Report" action opens it with the scenario's link, so the full app never
+//! carries its code. Everything comes from that scenario and the engine's report, as on
+//! the calculator; the scenario's private notes are left out of the link, so of the text
+//! and of the link printed in it.
+
+use super::charts::{CostsBenefitsChart, CumulativeChart};
+use super::format::Fmt;
+use super::results::{card_texts, gartner_short, payback_text};
+use super::widgets::{follow_language, LangSwitch};
+use super::{prefs, Ctx};
+use crate::engine::model::{
+    BenefitLine, CostLine, Field, Group, Inputs, LineTotals, Report, GARTNER_BAND_USD,
+};
+use crate::i18n::{fill, AppMsg, Msg, ReportMsg, Text};
+use crate::qr::qr_svg;
+use crate::scenario::codec::{decode_link, encode_link};
+use crate::scenario::Scenario;
+use crate::units::MAX_NAME_CHARS;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+
+/// How many benefit lines the summary names as carrying the value.
+const TOP_LINES: usize = 3;
+
+/// Where the full app opens a scenario: `index.html#s=<payload>`, beside this page.
+fn app_url(payload: &str) -> String {
+    let here = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(&format!("index.html#s={payload}"), &here)
+        .map(|u| u.href())
+        .unwrap_or_default()
+}
+
+/// Opens the report of `scenario` (its private notes left out) in this tab: the full
+/// app's "Report" action. Its own page, so the full app never carries its code.
+pub fn open(scenario: &Scenario) {
+    let shared = Scenario {
+        notes: String::new(),
+        ..scenario.clone()
+    };
+    let _ = window()
+        .location()
+        .assign(&format!("report.html#s={}", encode_link(&shared)));
+}
+
+/// The report page (`report.html#s=<link>`): a toolbar (not printed) over the document
+/// of the scenario the link carries.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let hash = window().location().hash().unwrap_or_default();
+    let decoded = decode_link(&hash);
+    let ctx = Ctx::new(prefs::lang(), decoded.clone().unwrap_or_default());
+    follow_language(ctx, ReportMsg::Title);
+    Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
+    let author = RwSignal::new(prefs::author(MAX_NAME_CHARS));
+    Effect::new(move |_| prefs::set_author(&author.get()));
+    footer_name(ctx);
+    let payload = hash
+        .split_once("#s=")
+        .map_or(String::new(), |(_, p)| p.to_string());
+    // Back where the rep came from (the calculator, with whatever it showed), or into
+    // the full app with this scenario when the report was opened on its own.
+    let back = move |_| {
+        let origin = window().location().origin().unwrap_or_default();
+        let from_app = !origin.is_empty() && document().referrer().starts_with(&origin);
+        match window().history() {
+            Ok(history) if from_app => {
+                let _ = history.back();
+            }
+            _ => {
+                let _ = window().location().assign(&app_url(&payload));
+            }
+        }
+    };
+    let Ok(_) = decoded else {
+        return view! {
+            <main class="report-screen">
+                <p class="banner error" role="alert" data-testid="report-bad-link">{ctx.tr(AppMsg::LinkBad)}</p>
+                <p><a href="index.html">{ctx.tr(ReportMsg::Back)}</a></p>
+            </main>
+        }
+        .into_any();
+    };
+    view! {
+        <main class="report-screen">
+            <div class="report-toolbar" data-testid="report-toolbar">
+                <button type="button" class="secondary" data-testid="report-back" on:click=back>
+                    {ctx.tr(ReportMsg::Back)}
+                </button>
+                <LangSwitch ctx />
+                <div class="field">
+                    <label for="report-author">{ctx.tr(ReportMsg::PreparedBy)}</label>
+                    <input id="report-author" data-testid="report-author" type="text" maxlength=MAX_NAME_CHARS
+                        prop:value=move || author.get()
+                        on:input=move |ev| author.set(event_target_value(&ev).chars().take(MAX_NAME_CHARS).collect()) />
+                </div>
+                <button type="button" data-testid="report-print" on:click=move |_| { let _ = window().print(); }>
+                    {ctx.tr(ReportMsg::Print)}
+                </button>
+                <p class="hint">{ctx.tr(ReportMsg::PrintHint)}</p>
+            </div>
+            <ReportDocument ctx author=author.into() />
+        </main>
+    }
+    .into_any()
+}
+
+/// Keeps the printed footer's text (the `@page` margin box in style/report.css reads
+/// `--report-footer`) on the scenario's name, as a CSS string.
+fn footer_name(ctx: Ctx) {
+    Effect::new(move |_| {
+        let name = ctx.scenario.with(|s| {
+            [&s.name, &s.company]
+                .into_iter()
+                .find(|t| !t.trim().is_empty())
+                .map_or_else(|| "Retorno".to_string(), |t| format!("Retorno · {t}"))
+        });
+        // Quotes and backslashes escaped, control characters as spaces.
+        let inner: String = name
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"");
+        if let Some(root) = document().document_element() {
+            let _ = root
+                .unchecked_ref::<web_sys::HtmlElement>()
+                .style()
+                .set_property("--report-footer", &format!("\"{inner}\""));
+        }
+    });
+}
+
+/// `text` with the five characters HTML gives meaning escaped: every text the report
+/// writes goes through here (names come from users and links).
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The document: two stretches of static HTML (built as text, which costs a fraction of
+/// the code reactive views of the same tables would) around the live charts.
+#[component]
+fn ReportDocument(ctx: Ctx, author: Signal<String>) -> impl IntoView {
+    let parts = Memo::new(move |_| {
+        let fmt = ctx.fmt.get();
+        let scenario = ctx.scenario.get();
+        let report = ctx.shown.get()?;
+        Some(document_html(ctx, fmt, &scenario, &report, &author.get()))
+    });
+    let lang = move || ctx.lang.get().code();
+    view! {
+        <article class="report" data-testid="report" lang=lang>
+            <Show when=move || parts.with(Option::is_none)>
+                <p class="banner error">{ctx.tr(AppMsg::ErrOverflow)}</p>
+            </Show>
+            <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.0.clone()).unwrap_or_default())></div>
+            <section class="report-charts">
+                <h2>{ctx.tr(ReportMsg::Charts)}</h2>
+                <CumulativeChart ctx report=ctx.shown />
+                <CostsBenefitsChart ctx report=ctx.shown />
+            </section>
+            <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.1.clone()).unwrap_or_default())></div>
+        </article>
+    }
+}
+
+/// The HTML before the charts (cover and summary, assumptions, costs and benefits) and
+/// after them (method, link back).
+fn document_html(
+    ctx: Ctx,
+    fmt: Fmt,
+    scenario: &Scenario,
+    report: &Report,
+    author: &str,
+) -> (String, String) {
+    let mut head = cover(fmt, scenario, author);
+    head.push_str(&summary(ctx, fmt, &scenario.inputs, report));
+    head.push_str("</section>");
+    head.push_str(&assumptions(fmt, &scenario.inputs));
+    head.push_str(&flows_table(fmt, report));
+    let mut tail = method(fmt, &scenario.inputs, report);
+    tail.push_str(&link_back(fmt, scenario));
+    (head, tail)
+}
+
+/// The cover, left open for the summary to follow on the same page.
+fn cover(fmt: Fmt, scenario: &Scenario, author: &str) -> String {
+    let lang = fmt.lang;
+    let dash = |text: &str| {
+        if text.trim().is_empty() {
+            "—".to_string()
+        } else {
+            esc(text)
+        }
+    };
+    let meta = [
+        (AppMsg::Scenario.text(lang), dash(&scenario.name)),
+        (ReportMsg::Date.text(lang), esc(&fmt.today())),
+        (ReportMsg::PreparedBy.text(lang), dash(author)),
+        (
+            Msg::Currency.text(lang),
+            scenario.currency.code().to_string(),
+        ),
+    ]
+    .iter()
+    .map(|(k, v)| format!("<dt>{}</dt><dd>{v}</dd>", esc(k)))
+    .collect::<String>();
+    format!(
+        "<section class=\"report-cover\" data-testid=\"report-cover\"><p class=\"report-kicker\">{}</p><h1 data-testid=\"report-prospect\">{}</h1><dl class=\"report-meta\">{meta}</dl>",
+        esc(ReportMsg::Title.text(lang)),
+        dash(&scenario.company)
+    )
+}
+
+/// The executive summary: the headline figures, where the value comes from, the risk
+/// allowances.
+fn summary(ctx: Ctx, fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
+    let lang = fmt.lang;
+    let mut cards = card_texts(ctx, report);
+    cards[6].sub = gartner_short(fmt, report.gartner);
+    let figure = |i: usize, title: Msg, testid: &str| {
+        let card = cards.get(i).cloned().unwrap_or_default();
+        format!(
+            "<div class=\"report-figure {}\" data-testid=\"{testid}\"><p class=\"figure-title\">{}</p><p class=\"figure-value\">{}</p><p class=\"figure-sub\">{}</p></div>",
+            card.tone,
+            esc(title.text(lang)),
+            esc(&card.value),
+            esc(&card.sub)
+        )
+    };
+    let top = top_lines(report);
+    let value_lines = if top.is_empty() {
+        ReportMsg::NoBenefits.text(lang).to_string()
+    } else {
+        let named: Vec<String> = top
+            .iter()
+            .map(|(line, share)| {
+                format!(
+                    "{} ({})",
+                    Msg::LineName(*line).text(lang),
+                    fmt.percent(share.round_dp(1))
+                )
+            })
+            .collect();
+        fill(ReportMsg::TopLines.text(lang), &[&named.join(", ")])
+    };
+    let risk = fill(
+        ReportMsg::Risk.text(lang),
+        &[
+            &fmt.percent(inputs.risk_haircut_pct),
+            &fmt.percent(inputs.adoption_year1_pct),
+            &fmt.percent(inputs.adoption_year2_pct),
+            &fmt.percent(inputs.adoption_steady_pct),
+        ],
+    );
+    let horizon = fill(
+        ReportMsg::Horizon.text(lang),
+        &[
+            &inputs.horizon().to_string(),
+            &fmt.percent(report.discount_rate_pct),
+        ],
+    );
+    format!(
+        "<section class=\"report-summary\" data-testid=\"report-summary\"><h2>{}</h2><div class=\"report-figures\">{}{}{}{}{}</div><p>{}</p><p data-testid=\"report-top-lines\">{}</p><p>{}</p></section>",
+        esc(ReportMsg::Summary.text(lang)),
+        figure(0, Msg::Roi, "report-roi"),
+        figure(1, Msg::Npv, "report-npv"),
+        figure(3, Msg::Irr, "report-irr"),
+        figure(2, Msg::Payback, "report-payback"),
+        figure(6, Msg::Tco, "report-tco"),
+        esc(&horizon),
+        esc(&value_lines),
+        esc(&risk)
+    )
+}
+
+/// The benefit lines carrying most of the present value of benefits, with their share
+/// of it (%), largest first; lines worth nothing are left out.
+fn top_lines(report: &Report) -> Vec<(BenefitLine, Decimal)> {
+    let (Ok(totals), total) = (report.benefit_line_totals(), report.pv_benefits) else {
+        return Vec::new();
+    };
+    if total <= Decimal::ZERO {
+        return Vec::new();
+    }
+    // Largest first, by insertion (seven lines: no sort routine worth linking).
+    let mut lines: Vec<(BenefitLine, Decimal)> = Vec::new();
+    for (line, t) in BenefitLine::ALL.into_iter().zip(totals) {
+        let share = t
+            .present_value
+            .checked_div(total)
+            .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED));
+        if let Some(share) = share.filter(|s| *s > Decimal::ZERO) {
+            let at = lines
+                .iter()
+                .position(|(_, s)| *s < share)
+                .unwrap_or(lines.len());
+            lines.insert(at, (line, share));
+        }
+    }
+    lines.truncate(TOP_LINES);
+    lines
+}
+
+/// A table with a caption, a header row and body rows already written.
+fn table(class: &str, caption: &str, heads: &[&str], rows: &str) -> String {
+    let heads: String = heads
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
+        .collect();
+    format!(
+        "<table class=\"report-table {class}\"><caption>{}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
+        esc(caption)
+    )
+}
+
+/// Every input with its value and unit, by group (benefit drivers by line), the ones
+/// changed from the defaults marked; and which benefit lines count.
+fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
+    let lang = fmt.lang;
+    let defaults = Inputs::default();
+    let heads = [
+        ReportMsg::Input.text(lang),
+        ReportMsg::Value.text(lang),
+        ReportMsg::DefaultIfChanged.text(lang),
+    ];
+    let group_table = |caption: &str, group: Group, line: Option<BenefitLine>| {
+        let rows: String = Field::ALL
+            .iter()
+            .filter(|f| f.group() == group && (line.is_none() || f.line() == line))
+            .map(|&f| {
+                let (value, default) = (f.get(inputs), f.get(&defaults));
+                let changed = value != default;
+                format!(
+                    "<tr{} data-testid=\"report-input-{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                    if changed { " class=\"changed\"" } else { "" },
+                    f.key(),
+                    esc(Msg::Field(f).text(lang)),
+                    esc(&fmt.exact(f.unit(), value)),
+                    if changed { esc(&fmt.exact(f.unit(), default)) } else { String::new() }
+                )
+            })
+            .collect();
+        table("", caption, &heads, &rows)
+    };
+    let plain = |group: Group| group_table(AppMsg::Group(group).text(lang), group, None);
+    let lines: String = BenefitLine::ALL
+        .into_iter()
+        .map(|line| {
+            let on = if inputs.lines.is_on(line) {
+                ReportMsg::On
+            } else {
+                ReportMsg::Off
+            };
+            let caption = format!("{} — {}", Msg::LineName(line).text(lang), on.text(lang));
+            group_table(&caption, Group::Benefits, Some(line))
+        })
+        .collect();
+    format!(
+        "<section class=\"report-assumptions\" data-testid=\"report-assumptions\"><h2>{}</h2><p class=\"hint\">{}</p>{}{}{lines}{}</section>",
+        esc(ReportMsg::Assumptions.text(lang)),
+        esc(ReportMsg::ChangedNote.text(lang)),
+        plain(Group::Company),
+        plain(Group::Costs),
+        plain(Group::Assumptions)
+    )
+}
+
+/// Costs and benefits by line and year, with totals and present values.
+fn flows_table(fmt: Fmt, report: &Report) -> String {
+    let lang = fmt.lang;
+    // Past five years the columns are narrow: amounts go compact ("1,2 M").
+    let money = |v: Decimal| {
+        esc(&if report.years.len() > 6 {
+            fmt.money_compact(v)
+        } else {
+            fmt.money(v)
+        })
+    };
+    let row = |class: &str,
+               testid: &str,
+               label: &str,
+               amounts: &mut dyn Iterator<Item = Decimal>,
+               totals: Option<LineTotals>| {
+        let cells: String = amounts.map(|v| format!("<td>{}</td>", money(v))).collect();
+        let (total, pv) = totals.map_or((String::new(), String::new()), |t| {
+            (money(t.total), money(t.present_value))
+        });
+        format!(
+            "<tr class=\"{class}\" data-testid=\"{testid}\"><th scope=\"row\">{}</th>{cells}<td>{total}</td><td>{pv}</td></tr>",
+            esc(label)
+        )
+    };
+    let (costs, benefits) = match (report.cost_line_totals(), report.benefit_line_totals()) {
+        (Ok(c), Ok(b)) => (c, b),
+        _ => return String::new(),
+    };
+    let mut rows = String::new();
+    for (k, (&line, totals)) in CostLine::ALL.iter().zip(costs).enumerate() {
+        let mut amounts = report.years.iter().map(|y| y.cost_lines[k]);
+        rows.push_str(&row(
+            "line",
+            &format!("report-cost-{k}"),
+            Msg::Cost(line).text(lang),
+            &mut amounts,
+            Some(totals),
+        ));
+    }
+    let sum = |total, present_value| {
+        Some(LineTotals {
+            total,
+            present_value,
+        })
+    };
+    rows.push_str(&row(
+        "sum",
+        "report-costs",
+        AppMsg::Costs.text(lang),
+        &mut report.years.iter().map(|y| y.costs),
+        sum(report.total_costs, report.pv_costs),
+    ));
+    for (line, totals) in BenefitLine::ALL.into_iter().zip(benefits) {
+        if totals.total.is_zero() {
+            continue;
+        }
+        let k = line.index();
+        let mut amounts = report.years.iter().map(|y| y.benefit_lines[k]);
+        rows.push_str(&row(
+            "line",
+            &format!("report-benefit-{k}"),
+            Msg::LineName(line).text(lang),
+            &mut amounts,
+            Some(totals),
+        ));
+    }
+    rows.push_str(&row(
+        "sum",
+        "report-benefits",
+        AppMsg::Benefits.text(lang),
+        &mut report.years.iter().map(|y| y.benefits),
+        sum(report.total_benefits, report.pv_benefits),
+    ));
+    rows.push_str(&row(
+        "sum",
+        "report-net",
+        AppMsg::Net.text(lang),
+        &mut report.years.iter().map(|y| y.net),
+        sum(report.total_net, report.npv),
+    ));
+    rows.push_str(&row(
+        "",
+        "report-cumulative",
+        AppMsg::Cumulative.text(lang),
+        &mut report.years.iter().map(|y| y.cumulative),
+        None,
+    ));
+
+    let years: Vec<String> = report
+        .years
+        .iter()
+        .map(|y| {
+            if y.year == 0 {
+                Msg::Initial.text(lang).to_string()
+            } else {
+                fill(AppMsg::YearN.text(lang), &[&y.year.to_string()])
+            }
+        })
+        .collect();
+    let mut heads: Vec<&str> = vec![""];
+    heads.extend(years.iter().map(String::as_str));
+    heads.push(AppMsg::Total.text(lang));
+    heads.push(AppMsg::PresentValue.text(lang));
+    let caption = fill(
+        ReportMsg::FlowsCaption.text(lang),
+        &[&fmt.percent(report.discount_rate_pct)],
+    );
+    format!(
+        "<section class=\"report-flows\" data-testid=\"report-flows\"><h2>{}</h2>{}</section>",
+        esc(ReportMsg::Flows.text(lang)),
+        table("flows", &caption, &heads, &rows)
+    )
+}
+
+/// The method in words: the formulas with this scenario's rates, each benefit line, the
+/// TEI allowances and where the reference figures come from.
+fn method(fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
+    let lang = fmt.lang;
+    let t = |m: ReportMsg| m.text(lang);
+    let band = fill(
+        t(ReportMsg::Gartner),
+        &[
+            &fmt.plain(GARTNER_BAND_USD.0),
+            &fmt.plain(GARTNER_BAND_USD.1),
+        ],
+    );
+    let payback = fill(
+        t(ReportMsg::PaybackSentence),
+        &[
+            &payback_text(fmt, report.payback_months),
+            &payback_text(fmt, report.discounted_payback_months),
+        ],
+    );
+    let lines: String = BenefitLine::ALL
+        .into_iter()
+        .filter(|&l| inputs.lines.is_on(l))
+        .map(|l| {
+            format!(
+                "<li><b>{}</b>: {}</li>",
+                esc(Msg::LineName(l).text(lang)),
+                esc(AppMsg::LineFormula(l).text(lang))
+            )
+        })
+        .collect();
+    let figures = fill(
+        t(ReportMsg::MethodFigures),
+        &[&fmt.percent(report.discount_rate_pct)],
+    );
+    format!(
+        "<section class=\"report-method\" data-testid=\"report-method\"><h2>{}</h2><p>{}</p><p>{}</p><p>{}</p><ul>{lines}</ul><p>{}</p><p>{}</p></section>",
+        esc(t(ReportMsg::Method)),
+        esc(&figures),
+        esc(&payback),
+        esc(t(ReportMsg::MethodCosts)),
+        esc(t(ReportMsg::MethodTei)),
+        esc(&band)
+    )
+}
+
+/// The scenario's link into the full app (the link this page was opened with, which
+/// [`open`] made without the private notes) and its QR code.
+fn link_back(fmt: Fmt, scenario: &Scenario) -> String {
+    let lang = fmt.lang;
+    let url = app_url(&encode_link(scenario));
+    let qr = match qr_svg(&url) {
+        Some(qr) => format!(
+            "<svg class=\"report-qr\" data-testid=\"report-qr\" viewBox=\"0 0 {s} {s}\" role=\"img\" aria-label=\"{}\"><rect width=\"{s}\" height=\"{s}\" fill=\"#fff\"/><path d=\"{}\" fill=\"#000\"/></svg>",
+            esc(ReportMsg::Qr.text(lang)),
+            qr.path,
+            s = qr.side
+        ),
+        None => String::new(),
+    };
+    let no_qr = if qr.is_empty() {
+        format!("<p class=\"hint\">{}</p>", esc(ReportMsg::NoQr.text(lang)))
+    } else {
+        String::new()
+    };
+    format!(
+        "<section class=\"report-link\" data-testid=\"report-link\"><h2>{}</h2><div class=\"report-link-body\">{qr}<div><p>{}</p><p class=\"report-url\" data-testid=\"report-url\">{}</p>{no_qr}</div></div></section>",
+        esc(ReportMsg::LinkTitle.text(lang)),
+        esc(ReportMsg::LinkHint.text(lang)),
+        esc(&url)
+    )
+}
