@@ -16,7 +16,7 @@ const W: f64 = 560.0;
 const H: f64 = 280.0;
 const LEFT: f64 = 70.0;
 const RIGHT: f64 = 14.0;
-const TOP: f64 = 14.0;
+const TOP: f64 = 26.0;
 const BOTTOM: f64 = 44.0;
 
 /// A screen coordinate as a whole number: a viewBox unit is finer than a pixel here, and
@@ -55,9 +55,9 @@ fn y_axis(ctx: Ctx, ticks: &[f64], y: Scale, x_title: String, y_title: String) -
     view! {
         {lines}
         <text class="axis-title" x=px((LEFT + W - RIGHT) / 2.0) y=px(H - 4.0) text-anchor="middle">{x_title}</text>
-        <text class="axis-title" transform=format!("translate(14 {}) rotate(-90)", px((TOP + H - BOTTOM) / 2.0)) text-anchor="middle">
-            {y_title}
-        </text>
+        // Above the tick labels rather than turned beside them, where long labels
+        // ("-200 mil €") ran into it.
+        <text class="axis-title" x="0" y="12">{y_title}</text>
     }
 }
 

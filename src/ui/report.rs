@@ -45,7 +45,7 @@ pub fn open(scenario: &Scenario) {
     };
     let _ = window()
         .location()
-        .assign(&format!("report.html#s={}", encode_link(&shared)));
+        .assign(&format!("report.html?from=app#s={}", encode_link(&shared)));
 }
 
 /// The report page (`report.html#s=<link>`): a toolbar (not printed) over the document
@@ -63,13 +63,13 @@ pub fn ReportPage() -> impl IntoView {
     let payload = hash
         .split_once("#s=")
         .map_or(String::new(), |(_, p)| p.to_string());
-    // Back where the rep came from (the calculator, with whatever it showed), or into
-    // the full app with this scenario when the report was opened on its own.
+    // Back where the rep came from (the calculator, with whatever it showed: `open`
+    // marks the address with `?from=app`, which no referrer policy can hide), or into the
+    // full app with this scenario when the report was opened on its own.
     let back = move |_| {
-        let origin = window().location().origin().unwrap_or_default();
-        let from_app = !origin.is_empty() && document().referrer().starts_with(&origin);
+        let from_app = window().location().search().is_ok_and(|q| q == "?from=app");
         match window().history() {
-            Ok(history) if from_app => {
+            Ok(history) if from_app && history.length().unwrap_or(0) > 1 => {
                 let _ = history.back();
             }
             _ => {

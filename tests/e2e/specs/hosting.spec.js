@@ -139,16 +139,19 @@ test.describe("hosting", () => {
         await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
       }
 
-      // Both doors of the build (index.html and the visitor's embed.html) come from the
-      // worker offline, with or without a query string, and show their figures.
+      // Every door of the build (index.html, the visitor's embed.html, the report, which
+      // opens from a link) comes from the worker offline, with or without a query
+      // string, and shows its figures.
       const { files } = await precached();
       const pages = files.filter((f) => f.endsWith(".html"));
-      expect(pages).toEqual(expect.arrayContaining(["index.html", "embed.html"]));
+      expect(pages).toEqual(expect.arrayContaining(["index.html", "embed.html", "report.html"]));
       for (const name of ["", ...pages]) {
-        const response = await page.goto(`${base}${name}?from=offline`);
+        const report = name === "report.html";
+        const response = await page.goto(`${base}${name}?from=offline${report ? link.slice(link.indexOf("#")) : ""}`);
         expect(response.status(), name).toBe(200);
         expect(response.fromServiceWorker(), name).toBe(true);
-        await expect(card(page, "npv")).not.toHaveText("");
+        const figure = report ? page.getByTestId("report-npv").locator(".figure-value") : card(page, "npv");
+        await expect(figure).toHaveText(report ? money(CHURN_12_5.npv) : /./);
       }
     } finally {
       await page.context().setOffline(false);

@@ -2,7 +2,7 @@
 // Expected values: the independent JS model (specs/model.js) for the figures after a
 // slider moves; the default pins and their limit from src/scenario/pins.rs (seats,
 // licence price, conversion and churn with the CRM, adoption in year 1; at most six).
-import { test, expect, open, describe, setField, money, percent, axe, card, shareLink, watch } from "./app.js";
+import { test, expect, open, describe, setField, money, percent, axe, card, shareLink, watch, go, row } from "./app.js";
 import { model } from "./model.js";
 
 const DEFAULT_PINS = ["seats", "licence_per_seat_month", "conversion_after_pct", "churn_after_pct", "adoption_year1_pct"];
@@ -68,6 +68,21 @@ test("the default pins, a seventh refused, and pins kept over a reload and in a 
   await expect(other.getByTestId("pin-adoption_year1_pct").first()).toHaveAttribute("aria-pressed", "false");
   await present(other);
   expect(await presentedKeys(other)).toEqual(pinned);
+});
+
+test("scenarios compared side by side show their pins when they differ", async ({ page }) => {
+  await open(page);
+  await describe(page, { name: "Five pins" });
+  await page.getByTestId("save").click();
+  await page.getByTestId("save-as-new").click();
+  await describe(page, { name: "Four pins" });
+  await page.getByTestId("pin-seats").first().click();
+  await go(page, "scenarios");
+  await row(page, "Five pins").getByRole("checkbox").check();
+  await row(page, "Four pins").getByRole("checkbox").check();
+  const pins = page.getByTestId("compare-pins");
+  await expect(pins.locator("td").first()).toHaveText("Seats (CRM users), Licence per seat per month, Lead conversion with CRM, Yearly churn with CRM, Adoption in year 1");
+  await expect(pins.locator("td").nth(1)).toHaveText("Licence per seat per month, Lead conversion with CRM, Yearly churn with CRM, Adoption in year 1");
 });
 
 for (const [width, height] of [[1920, 1080], [1280, 800]]) {

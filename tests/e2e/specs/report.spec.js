@@ -3,7 +3,7 @@
 //
 // Expected values: the independent JS model (specs/model.js) for the totals, the golden
 // defaults (tests/fixtures/model_golden.json) for every input's value, formatted here
-// with Intl the way the report is specified to show them (docs/REPORT.md): money
+// with Intl the way the report is specified to show them (docs/PRESENTING.md): money
 // without cents unless it has some, percentages with up to four decimals, counts with
 // up to four, hours "h", minutes "min", days, weeks and years in words.
 import { test, expect, open, describe, setField, lang, readMoney, defaults, TAG, axe, card, watch } from "./app.js";
@@ -64,7 +64,7 @@ async function prepared(page, code) {
     ),
   };
   await page.getByTestId("report").click();
-  await expect(page).toHaveURL(/\/report\.html#s=\d+\./);
+  await expect(page).toHaveURL(/\/report\.html\?from=app#s=\d+\./);
   await page.getByTestId("report-author").fill("Ana Pérez");
   await expect(page.getByTestId("report-prospect")).toHaveText("ACME Logística S.A.");
   return calculator;
@@ -217,7 +217,7 @@ test("a report opened on its own goes back into the full app with its scenario; 
   await open(page);
   await describe(page, { name: "Solo" });
   await page.getByTestId("report").click();
-  const url = page.url();
+  const url = page.url().replace("?from=app", "");
   await page.goto("about:blank");
   const fresh = await page.context().newPage();
   await fresh.goto(url);
