@@ -17,6 +17,8 @@ const MODEL: &str = include_str!("fixtures/model_golden.json");
 const MONEY_TOL: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
 /// Tolerance for an IRR as a fraction: 1e-6.
 const IRR_TOL: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+/// Tolerance for every root, the single IRR and the MIRR against numpy: 1e-9.
+const ROOT_TOL: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 
 fn dec(value: &Value) -> Decimal {
     let text = value
@@ -26,8 +28,24 @@ fn dec(value: &Value) -> Decimal {
 }
 
 fn cases(json: &str) -> Vec<Value> {
+    section(json, "cases")
+}
+
+fn section(json: &str, key: &str) -> Vec<Value> {
     let doc: Value = serde_json::from_str(json).expect("fixture is valid JSON");
-    doc["cases"].as_array().expect("fixture has cases").clone()
+    doc[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("fixture has {key}"))
+        .clone()
+}
+
+fn decimals(value: &Value) -> Vec<Decimal> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(dec)
+        .collect()
 }
 
 /// Mismatches found so far, reported all at once by [`Mismatches::finish`].
@@ -121,6 +139,78 @@ fn finance_irr_matches_numpy_financial() {
     for case in cases(FINANCE) {
         let (name, _, flows, expected) = load_series(&case);
         m.approx(name, "irr", &expected["irr"], finance::irr(&flows), IRR_TOL);
+    }
+    m.finish();
+}
+
+#[test]
+fn finance_irrs_matches_numpy_roots() {
+    let mut m = Mismatches::default();
+    let roots = section(FINANCE, "roots");
+    for case in &roots {
+        let name = case["name"].as_str().expect("case name");
+        let expected = decimals(&case["roots"]);
+        let got = finance::irrs(&decimals(&case["flows"]));
+        if got.len() != expected.len() {
+            m.0.push(format!("{name}: roots: expected {expected:?}, got {got:?}"));
+            continue;
+        }
+        for (i, g) in got.into_iter().enumerate() {
+            let field = format!("roots[{i}]");
+            m.approx(name, &field, &case["roots"][i], Some(g), ROOT_TOL);
+        }
+    }
+    m.finish();
+    // The fixture keeps its multi-root series: two with two roots or more, one with three.
+    let counts: Vec<usize> = roots
+        .iter()
+        .map(|c| c["roots"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert!(
+        counts.iter().filter(|&&n| n >= 2).count() >= 2,
+        "{counts:?}"
+    );
+    assert!(counts.contains(&3), "{counts:?}");
+}
+
+#[test]
+fn finance_irr_is_the_only_root_or_none() {
+    let mut m = Mismatches::default();
+    for case in section(FINANCE, "roots") {
+        let name = case["name"].as_str().expect("case name");
+        let got = finance::irr(&decimals(&case["flows"]));
+        match case["roots"].as_array().map_or(0, Vec::len) {
+            // One root: numpy-financial's pick is that root.
+            1 => m.approx(name, "irr", &case["numpy_financial_irr"], got, ROOT_TOL),
+            // None, or several: no single IRR, whatever numpy-financial picks.
+            _ => m.approx(name, "irr", &Value::Null, got, ROOT_TOL),
+        }
+    }
+    // Every single-root series of the original cases, at the tighter tolerance.
+    for case in cases(FINANCE) {
+        let (name, _, flows, expected) = load_series(&case);
+        m.approx(
+            name,
+            "irr",
+            &expected["irr"],
+            finance::irr(&flows),
+            ROOT_TOL,
+        );
+    }
+    m.finish();
+}
+
+#[test]
+fn finance_mirr_matches_numpy_financial() {
+    let mut m = Mismatches::default();
+    for case in section(FINANCE, "mirr") {
+        let name = case["name"].as_str().expect("case name");
+        let got = finance::mirr(
+            &decimals(&case["flows"]),
+            dec(&case["finance_rate"]),
+            dec(&case["reinvest_rate"]),
+        );
+        m.approx(name, "mirr", &case["mirr"], got, ROOT_TOL);
     }
     m.finish();
 }
