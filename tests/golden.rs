@@ -318,7 +318,10 @@ fn model_irr_matches_numpy_financial() {
     let mut m = Mismatches::default();
     for case in cases(MODEL) {
         let (name, expected, report) = load_case(&case);
-        let got = report.irr_pct.map(|pct| pct / Decimal::ONE_HUNDRED);
+        let got = report
+            .returns()
+            .irr_pct
+            .map(|pct| pct / Decimal::ONE_HUNDRED);
         m.approx(name, "irr_pct / 100", &expected["irr"], got, IRR_TOL);
     }
     m.finish();

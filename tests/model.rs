@@ -233,6 +233,65 @@ fn totals_by_line_by_hand() {
 }
 
 #[test]
+fn several_rates_of_return_and_the_mirr() {
+    // A 50 % yearly price rise over six years: the net flows go −, +, +, +, +, +, −
+    // (−101,200; 32,120; 77,477; 93,786; 61,824; 2,208; −97,370, rounded), so two rates
+    // zero the NPV. Expected roots from an independent search (a JS bisection on the
+    // flows of tests/e2e/specs/model.js, the browser tests' own model): −22.5442… % and
+    // 39.2965… %.
+    let inputs = with(
+        Inputs::default(),
+        &[
+            (Field::HorizonYears, "6"),
+            (Field::LicenceEscalationPct, "50"),
+        ],
+    );
+    let report = evaluate(&inputs).unwrap();
+    let r = report.returns();
+    assert_eq!(r.irr_pct, None, "no single IRR");
+    assert_eq!(r.irrs_pct.len(), 2);
+    assert!(
+        (r.irrs_pct[0] - d("-22.5442")).abs() < d("0.0001"),
+        "{:?}",
+        r.irrs_pct
+    );
+    assert!(
+        (r.irrs_pct[1] - d("39.2965")).abs() < d("0.0001"),
+        "{:?}",
+        r.irrs_pct
+    );
+    // MIRR at the 10 % discount rate, by its definition, in f64 here: the outflows
+    // discounted to year 0, the inflows compounded to year 6.
+    let nets: Vec<f64> = report
+        .years
+        .iter()
+        .map(|y| y.net.to_string().parse().unwrap())
+        .collect();
+    let n = (nets.len() - 1) as i32;
+    let pv_out: f64 = nets
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f < 0.0)
+        .map(|(t, f)| f / 1.1f64.powi(t as i32))
+        .sum();
+    let fv_in: f64 = nets
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f > 0.0)
+        .map(|(t, f)| f * 1.1f64.powi(n - t as i32))
+        .sum();
+    let mirr = ((fv_in / -pv_out).powf(1.0 / f64::from(n)) - 1.0) * 100.0;
+    let got: f64 = r.mirr_pct.unwrap().to_string().parse().unwrap();
+    assert!((got - mirr).abs() < 1e-6, "{got} vs {mirr}");
+
+    // One sign change: one IRR, listed alone, and a MIRR below it (reinvesting at 10 %
+    // rather than at the IRR itself, which is higher).
+    let r = evaluate(&Inputs::default()).unwrap().returns();
+    assert_eq!(r.irrs_pct, vec![r.irr_pct.unwrap()]);
+    assert!(r.mirr_pct.unwrap() < r.irr_pct.unwrap());
+}
+
+#[test]
 fn defaults_are_valid_and_positive() {
     let r = evaluate(&Inputs::default()).unwrap();
     assert_eq!(r.years.len(), 4);

@@ -10,7 +10,7 @@
 
 use super::charts::{CostsBenefitsChart, CumulativeChart};
 use super::format::Fmt;
-use super::results::{card_texts, gartner_short, payback_text};
+use super::results::{analyst_card_texts, gartner_short, payback_text};
 use super::widgets::{follow_language, LangSwitch};
 use super::{prefs, Ctx};
 use crate::engine::model::{
@@ -232,7 +232,7 @@ fn cover(fmt: Fmt, scenario: &Scenario, author: &str) -> String {
 /// allowances.
 fn summary(ctx: Ctx, fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
     let lang = fmt.lang;
-    let mut cards = card_texts(ctx, report);
+    let mut cards = analyst_card_texts(ctx, report);
     cards[6].sub = gartner_short(fmt, report.gartner);
     let figure = |i: usize, title: Msg, testid: &str| {
         let card = cards.get(i).cloned().unwrap_or_default();

@@ -4,7 +4,9 @@
 use super::charts::{CostsBenefitsChart, CumulativeChart, TornadoChart};
 use super::format::Fmt;
 use super::Ctx;
-use crate::engine::model::{Field, GartnerBand, ModelError, Report, YearRow, GARTNER_BAND_USD};
+use crate::engine::model::{
+    Field, GartnerBand, ModelError, Report, Returns, YearRow, GARTNER_BAND_USD,
+};
 use crate::engine::sensitivity::{break_even, BreakEven};
 use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::units::Currency;
@@ -41,7 +43,7 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
             <Show when=overflow>
                 <p class="banner error" role="alert">{ctx.tr(AppMsg::ErrOverflow)}</p>
             </Show>
-            <Cards ctx report />
+            <Cards ctx report texts=analyst_card_texts />
             <BreakEvenPanel ctx />
             <CumulativeChart ctx report />
             <CostsBenefitsChart ctx report />
@@ -106,7 +108,8 @@ fn flows_list(fmt: Fmt, values: impl Iterator<Item = Decimal>) -> String {
 }
 
 /// The texts of the seven headline cards, in display order: ROI, NPV, payback, IRR,
-/// PV of benefits, PV of costs, cost per user.
+/// PV of benefits, PV of costs, cost per user; the IRR's left empty, for
+/// [`analyst_card_texts`] to fill.
 pub fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
     let fmt = ctx.fmt.get();
     let lang = fmt.lang;
@@ -148,17 +151,6 @@ pub fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
         )],
         (Some(_), None) => vec![Msg::MathPaybackZero.text(lang).to_string()],
     };
-    let irr_value = r
-        .irr_pct
-        .map_or_else(|| Msg::NoIrr.text(lang).to_string(), |v| fmt.percent(v));
-    let irr_math = vec![if r.irr_pct.is_some() {
-        fill(
-            Msg::MathIrr.text(lang),
-            &[&flows_list(fmt, r.years.iter().map(|y| y.net))],
-        )
-    } else {
-        Msg::MathIrrNone.text(lang).to_string()
-    }];
     let pv_math = |pick: fn(&crate::engine::model::YearRow) -> Decimal, total: Decimal| {
         vec![
             fill(Msg::MathPv.text(lang), &[&rate]),
@@ -206,7 +198,8 @@ pub fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
             ),
             payback_math,
         ),
-        card(irr_value, Msg::IrrSub.text(lang).into(), irr_math),
+        // The IRR: see `analyst_card_texts` (the visitor's calculator shows none).
+        CardText::default(),
         card(
             money(r.pv_benefits),
             String::new(),
@@ -229,6 +222,64 @@ pub fn card_texts(ctx: Ctx, report: &Report) -> [CardText; 7] {
             )
         },
     ]
+}
+
+/// The IRR as the full app shows it: the one rate, every rate when there are several
+/// ("−22.5 % · 39.3 %"), or "none".
+pub fn irr_value(fmt: Fmt, r: &Returns) -> String {
+    match (r.irr_pct, r.irrs_pct.as_slice()) {
+        (Some(v), _) => fmt.percent(v),
+        (None, several @ [_, _, ..]) => several
+            .iter()
+            .map(|&v| fmt.percent(v))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        _ => Msg::NoIrr.text(fmt.lang).to_string(),
+    }
+}
+
+/// The MIRR as the full app shows it, or "none".
+pub fn mirr_value(fmt: Fmt, r: &Returns) -> String {
+    r.mirr_pct
+        .map_or_else(|| Msg::NoIrr.text(fmt.lang).to_string(), |v| fmt.percent(v))
+}
+
+/// The headline cards of the full app and the report: [`card_texts`] with the IRR card,
+/// which tells several rates apart and gives the MIRR beside them (the root search and
+/// texts the visitor's calculator, which shows no IRR, never links).
+pub fn analyst_card_texts(ctx: Ctx, r: &Report) -> [CardText; 7] {
+    let mut cards = card_texts(ctx, r);
+    let fmt = ctx.fmt.get();
+    let lang = fmt.lang;
+    let returns = r.returns();
+    let mirr = mirr_value(fmt, &returns);
+    let flows = flows_list(fmt, r.years.iter().map(|y| y.net));
+    let value = irr_value(fmt, &returns);
+    let (sub, mut math) = match returns.irrs_pct.len() {
+        0 => (
+            AppMsg::IrrMirrSub,
+            vec![Msg::MathIrrNone.text(lang).to_string()],
+        ),
+        1 => (
+            AppMsg::IrrMirrSub,
+            vec![fill(Msg::MathIrr.text(lang), &[&flows])],
+        ),
+        _ => (
+            AppMsg::IrrSeveralSub,
+            vec![fill(AppMsg::MathIrrSeveral.text(lang), &[&flows, &value])],
+        ),
+    };
+    if returns.mirr_pct.is_some() {
+        let rate = fmt.percent(r.discount_rate_pct);
+        math.push(fill(AppMsg::MathMirr.text(lang), &[&rate, &mirr]));
+    }
+    cards[3] = CardText {
+        value,
+        sub: fill(sub.text(lang), &[&mirr]),
+        math,
+        tone: "",
+    };
+    cards
 }
 
 /// Where a cost per user falls against Gartner's band, in words.
@@ -267,18 +318,16 @@ pub const VISITOR_CARDS: [(usize, Msg, &str); 4] =
     [ALL_CARDS[0], ALL_CARDS[1], ALL_CARDS[2], ALL_CARDS[6]];
 
 /// The headline cards: built once, their texts updated in place as the report changes.
+/// `texts` makes them ([`card_texts`] unless given): a function, not a flag, so a door
+/// that passes the plain one never links the other.
 #[component]
 pub fn Cards(
     ctx: Ctx,
     report: Memo<Option<Report>>,
     #[prop(default = &ALL_CARDS)] which: &'static [(usize, Msg, &'static str)],
+    #[prop(default = card_texts)] texts: fn(Ctx, &Report) -> [CardText; 7],
 ) -> impl IntoView {
-    let texts = Memo::new(move |_| {
-        report
-            .get()
-            .map(|r| card_texts(ctx, &r))
-            .unwrap_or_default()
-    });
+    let texts = Memo::new(move |_| report.get().map(|r| texts(ctx, &r)).unwrap_or_default());
     let card = move |&(i, title, testid): &(usize, Msg, &'static str)| {
         let text = Signal::derive(move || texts.with(|t| t.get(i).cloned().unwrap_or_default()));
         view! { <Card ctx title text testid /> }

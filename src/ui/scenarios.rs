@@ -3,6 +3,7 @@
 //! import).
 
 use super::format::Fmt;
+use super::results::{irr_value, mirr_value};
 use super::session::{clear_fragment, now, Note, Tone};
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
@@ -446,12 +447,12 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 )
             })
             .collect();
-        let figure_row = |label: Msg, pick: &dyn Fn(Fmt, &Report) -> String| {
+        let figure_row = |label: &'static str, pick: &dyn Fn(Fmt, &Report) -> String| {
             let cells = columns
                 .iter()
                 .map(|(f, r)| view! { <td>{r.as_ref().map(|r| pick(*f, r)).unwrap_or_default()}</td> })
                 .collect_view();
-            view! { <tr><th scope="row">{label.text(lang)}</th>{cells}</tr> }
+            view! { <tr><th scope="row">{label}</th>{cells}</tr> }
         };
         let diff = differences(&list);
         let currency_cells = list
@@ -459,13 +460,14 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
             .map(|s| view! { <td class:differs=s.currency != first.currency>{s.currency.code()}</td> })
             .collect_view();
         let headline = view! {
-            {figure_row(Msg::Roi, &|f, r| r.roi_pct.map(|v| f.percent(v)).unwrap_or_default())}
-            {figure_row(Msg::Npv, &|f, r| f.money(r.npv))}
-            {figure_row(Msg::Payback, &|f, r| r.payback_months.map(|m| f.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into()))}
-            {figure_row(Msg::Irr, &|f, r| r.irr_pct.map(|v| f.percent(v)).unwrap_or_else(|| Msg::NoIrr.text(lang).into()))}
-            {figure_row(Msg::PvBenefits, &|f, r| f.money(r.pv_benefits))}
-            {figure_row(Msg::PvCosts, &|f, r| f.money(r.pv_costs))}
-            {figure_row(Msg::Tco, &|f, r| f.money(r.tco_per_user_3y))}
+            {figure_row(Msg::Roi.text(lang), &|f, r| r.roi_pct.map(|v| f.percent(v)).unwrap_or_default())}
+            {figure_row(Msg::Npv.text(lang), &|f, r| f.money(r.npv))}
+            {figure_row(Msg::Payback.text(lang), &|f, r| r.payback_months.map(|m| f.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into()))}
+            {figure_row(Msg::Irr.text(lang), &|f, r| irr_value(f, &r.returns()))}
+            {figure_row(AppMsg::Mirr.text(lang), &|f, r| mirr_value(f, &r.returns()))}
+            {figure_row(Msg::PvBenefits.text(lang), &|f, r| f.money(r.pv_benefits))}
+            {figure_row(Msg::PvCosts.text(lang), &|f, r| f.money(r.pv_costs))}
+            {figure_row(Msg::Tco.text(lang), &|f, r| f.money(r.tco_per_user_3y))}
             <tr class="input-row"><th scope="row">{Msg::Currency.text(lang)}</th>{currency_cells}</tr>
         };
         let differing = diff

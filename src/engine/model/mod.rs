@@ -43,7 +43,9 @@
 //!
 //! - NPV = Σ net(t) ÷ (1 + discount rate)^t for t = 0..=N (see [`super::finance::npv`]).
 //! - ROI = (PV benefits − PV costs) ÷ PV costs, on present values.
-//! - IRR, simple and discounted payback: [`super::finance`].
+//! - IRR (every one of them when the net flows change sign more than once), MIRR
+//!   financing and reinvesting at the discount rate, simple and discounted payback:
+//!   [`super::finance`].
 //! - TCO per user: nominal costs of year 0 to year 3 ÷ seats (whatever the horizon), set
 //!   against Gartner's reference of US$15,000–30,000 per user over three years.
 
@@ -178,8 +180,6 @@ pub struct Report {
     pub npv: Decimal,
     /// (PV benefits − PV costs) ÷ PV costs × 100; `None` when there are no costs.
     pub roi_pct: Option<Decimal>,
-    /// Internal rate of return, %; `None` when it does not exist.
-    pub irr_pct: Option<Decimal>,
     /// Months until cumulative nominal net turns non-negative; `None` if not in horizon.
     pub payback_months: Option<Decimal>,
     /// The same on discounted flows.
@@ -232,6 +232,21 @@ impl Report {
     }
 }
 
+/// The rates of return of a report's net flows (see [`Report::returns`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Returns {
+    /// Internal rate of return, %, when exactly one rate nets the flows to zero
+    /// ([`finance::irr`]); `None` when none does or several do.
+    pub irr_pct: Option<Decimal>,
+    /// Every internal rate of return, %, ascending ([`finance::irrs`]): more than one
+    /// when the net flows change sign more than once.
+    pub irrs_pct: Vec<Decimal>,
+    /// Modified internal rate of return, %, financing and reinvesting at the discount
+    /// rate, as a spreadsheet's `MIRR(flows; rate; rate)` ([`finance::mirr`]); `None`
+    /// without both an outflow and an inflow.
+    pub mirr_pct: Option<Decimal>,
+}
+
 /// One line's amounts over the horizon: nominal total and present value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LineTotals {
@@ -242,6 +257,27 @@ pub struct LineTotals {
 }
 
 impl Report {
+    /// IRR, every IRR and MIRR of the net flows. Apart from [`evaluate`] so that what
+    /// never shows them (the visitor's calculator, the tornado's reruns) never pays for
+    /// the root search.
+    pub fn returns(&self) -> Returns {
+        let nets: Vec<Decimal> = self.years.iter().map(|y| y.net).collect();
+        let as_pct = |r: Decimal| r.checked_mul(HUNDRED);
+        let irrs_pct: Vec<Decimal> = finance::irrs(&nets)
+            .into_iter()
+            .filter_map(as_pct)
+            .collect();
+        let rate = pct(self.discount_rate_pct);
+        Returns {
+            irr_pct: match irrs_pct.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+            irrs_pct,
+            mirr_pct: finance::mirr(&nets, rate, rate).and_then(as_pct),
+        }
+    }
+
     /// Totals of each cost line, in [`CostLine::ALL`] order. Their sums are
     /// [`Report::total_costs`] and [`Report::pv_costs`].
     pub fn cost_line_totals(&self) -> Result<[LineTotals; 6], Overflow> {
@@ -320,7 +356,6 @@ pub fn evaluate(inputs: &Inputs) -> Result<Report, ModelError> {
     };
     let nets: Vec<Decimal> = years.iter().map(|y| y.net).collect();
     let discounted: Vec<Decimal> = years.iter().map(|y| y.discounted_net).collect();
-    let irr_pct = finance::irr(&nets).and_then(|r| r.checked_mul(HUNDRED));
 
     // Three-year TCO is defined over years 0–3 whatever the chosen horizon.
     let tco_3y = cost_rows(&v, 4)?
@@ -336,7 +371,6 @@ pub fn evaluate(inputs: &Inputs) -> Result<Report, ModelError> {
         pv_benefits,
         npv,
         roi_pct,
-        irr_pct,
         payback_months: finance::payback_months(&nets)?,
         discounted_payback_months: finance::payback_months(&discounted)?,
         tco_3y,

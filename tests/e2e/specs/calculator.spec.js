@@ -30,6 +30,7 @@ import {
   npvPerSeat,
   axe,
 } from "./app.js";
+import { model } from "./model.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -443,4 +444,44 @@ test.describe("layout", () => {
       await page.screenshot({ path: `${ARTIFACTS}${name}-${width}.png`, fullPage: true });
     });
   }
+});
+
+test.describe("rates of return", () => {
+  /** Every rate in (−99 %, 10,000 %) zeroing the NPV of `net`, by a scan and bisection. */
+  function roots(net) {
+    const npvAt = (r) => net.reduce((s, x, t) => s + x / (1 + r) ** t, 0);
+    const found = [];
+    for (let r = -0.99, v = npvAt(r); r < 100; ) {
+      const next = r + 0.001;
+      const w = npvAt(next);
+      if (Math.sign(w) !== Math.sign(v)) {
+        let [a, b] = [r, next];
+        for (let i = 0; i < 80; i++) {
+          const c = (a + b) / 2;
+          if (Math.sign(npvAt(c)) === Math.sign(npvAt(a))) a = c;
+          else b = c;
+        }
+        found.push(((a + b) / 2) * 100);
+      }
+      [r, v] = [next, w];
+    }
+    return found;
+  }
+
+  test("flows that change sign twice show both rates and the MIRR", async ({ page }) => {
+    await open(page);
+    await setField(page, "horizon_years", "6");
+    await setField(page, "licence_escalation_pct", "50");
+    // Expected: the independent JS model's net flows, its own root search, and the
+    // MIRR by definition (outflows financed, inflows reinvested at the 10 % rate).
+    const { net } = model({ horizon_years: 6, licence_escalation_pct: 50 });
+    const rates = roots(net);
+    expect(rates).toHaveLength(2);
+    await expect(card(page, "irr")).toHaveText(rates.map((r) => percent(r)).join(" · "));
+    const n = net.length - 1;
+    const pv = net.reduce((s, x, t) => (x < 0 ? s + x / 1.1 ** t : s), 0);
+    const fv = net.reduce((s, x, t) => (x > 0 ? s + x * 1.1 ** (n - t) : s), 0);
+    const mirr = ((fv / -pv) ** (1 / n) - 1) * 100;
+    await expect(page.getByTestId("card-irr").locator(".sub")).toHaveText(`several rates of return · MIRR ${percent(mirr)}`);
+  });
 });
