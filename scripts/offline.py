@@ -2,8 +2,8 @@
 
 Usage: python3 scripts/offline.py dist
 
-Run by scripts/build.sh after every build into DIST (both front doors), so it lists
-whatever is there: index.html, embed.html and embed.js when they exist, Trunk's hashed
+Run by scripts/build.sh after every build into DIST (every front door), so it lists
+whatever is there: index.html, embed.html, report.html and embed.js when they exist, Trunk's hashed
 .js/.wasm/.css, icons and the manifest. The template is public/sw.js; its line
 `const BUILD = {...};` is replaced with this build's version and files. The version is
 the first 16 hex digits of a SHA-256 over every listed file's name and content, so any

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, then the layer check, formatting, lints and docs,
-# the native tests, the release build of both doors (scripts/build.sh), their size
+# the native tests, the release build of the three doors (scripts/build.sh), their size
 # budgets, and the browser tests in Chromium against that one build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ cargo test --doc --quiet
 echo "== release build"
 bash scripts/build.sh
 
-echo "== size budgets of the two front doors"
+echo "== size budgets of the front doors"
 cd tests/e2e
 node perf/sizes.mjs --check
 
