@@ -318,15 +318,16 @@ fn top_lines(report: &Report) -> Vec<(BenefitLine, Decimal)> {
     lines
 }
 
-/// A table with a caption, a header row and body rows already written.
+/// A table with a caption, a header row and body rows already written, in a box that
+/// scrolls sideways on a phone rather than the page (printed, it is the page).
 fn table(class: &str, caption: &str, heads: &[&str], rows: &str) -> String {
     let heads: String = heads
         .iter()
         .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
         .collect();
+    let caption = esc(caption);
     format!(
-        "<table class=\"report-table {class}\"><caption>{}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
-        esc(caption)
+        "<div class=\"report-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table class=\"report-table {class}\"><caption>{caption}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>"
     )
 }
 
