@@ -4,8 +4,8 @@
 //!
 //! A fixture is never edited to match this crate: a disagreement means one of the two
 //! implementations misreads the documented formula.
-use retorno::engine::finance;
 use retorno::engine::model::{evaluate, Inputs, Report};
+use retorno::engine::{finance, irr};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
@@ -138,7 +138,7 @@ fn finance_irr_matches_numpy_financial() {
     let mut m = Mismatches::default();
     for case in cases(FINANCE) {
         let (name, _, flows, expected) = load_series(&case);
-        m.approx(name, "irr", &expected["irr"], finance::irr(&flows), IRR_TOL);
+        m.approx(name, "irr", &expected["irr"], irr::irr(&flows), IRR_TOL);
     }
     m.finish();
 }
@@ -150,7 +150,7 @@ fn finance_irrs_matches_numpy_roots() {
     for case in &roots {
         let name = case["name"].as_str().expect("case name");
         let expected = decimals(&case["roots"]);
-        let got = finance::irrs(&decimals(&case["flows"]));
+        let got = irr::irrs(&decimals(&case["flows"]));
         if got.len() != expected.len() {
             m.0.push(format!("{name}: roots: expected {expected:?}, got {got:?}"));
             continue;
@@ -178,7 +178,7 @@ fn finance_irr_is_the_only_root_or_none() {
     let mut m = Mismatches::default();
     for case in section(FINANCE, "roots") {
         let name = case["name"].as_str().expect("case name");
-        let got = finance::irr(&decimals(&case["flows"]));
+        let got = irr::irr(&decimals(&case["flows"]));
         match case["roots"].as_array().map_or(0, Vec::len) {
             // One root: numpy-financial's pick is that root.
             1 => m.approx(name, "irr", &case["numpy_financial_irr"], got, ROOT_TOL),
@@ -189,13 +189,7 @@ fn finance_irr_is_the_only_root_or_none() {
     // Every single-root series of the original cases, at the tighter tolerance.
     for case in cases(FINANCE) {
         let (name, _, flows, expected) = load_series(&case);
-        m.approx(
-            name,
-            "irr",
-            &expected["irr"],
-            finance::irr(&flows),
-            ROOT_TOL,
-        );
+        m.approx(name, "irr", &expected["irr"], irr::irr(&flows), ROOT_TOL);
     }
     m.finish();
 }
@@ -205,7 +199,7 @@ fn finance_mirr_matches_numpy_financial() {
     let mut m = Mismatches::default();
     for case in section(FINANCE, "mirr") {
         let name = case["name"].as_str().expect("case name");
-        let got = finance::mirr(
+        let got = irr::mirr(
             &decimals(&case["flows"]),
             dec(&case["finance_rate"]),
             dec(&case["reinvest_rate"]),

@@ -2,11 +2,11 @@
 //! declared input ranges (proptest).
 
 use proptest::prelude::*;
-use retorno::engine::finance;
 use retorno::engine::model::{
     evaluate, BenefitLine, Field, GartnerBand, Inputs, ModelError, PaybackParts,
 };
 use retorno::engine::sensitivity::{break_even, tornado, BreakEven};
+use retorno::engine::{finance, irr};
 use retorno::units::Problem;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -468,7 +468,7 @@ proptest! {
     #[test]
     fn npv_at_the_irr_is_zero(invest in 1_000i64..10_000_000, returns in prop::collection::vec(1i64..5_000_000, 1..11)) {
         let flows: Vec<Decimal> = std::iter::once(-invest).chain(returns).map(Decimal::from).collect();
-        if let Some(rate) = finance::irr(&flows) {
+        if let Some(rate) = irr::irr(&flows) {
             let npv = finance::npv(rate, &flows).unwrap();
             // Within a millionth of the investment: the IRR is rounded to 10 places.
             prop_assert!(npv.abs() <= Decimal::from(invest) / Decimal::from(1_000_000), "npv {} at {}", npv, rate);

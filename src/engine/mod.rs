@@ -6,6 +6,7 @@
 pub mod campaigns;
 pub mod deals;
 pub mod finance;
+pub mod irr;
 pub mod kpi;
 pub mod measure;
 pub mod model;

@@ -44,8 +44,8 @@
 //! - NPV = Σ net(t) ÷ (1 + discount rate)^t for t = 0..=N (see [`super::finance::npv`]).
 //! - ROI = (PV benefits − PV costs) ÷ PV costs, on present values.
 //! - IRR (every one of them when the net flows change sign more than once), MIRR
-//!   financing and reinvesting at the discount rate, simple and discounted payback:
-//!   [`super::finance`].
+//!   financing and reinvesting at the discount rate ([`super::irr`]), simple and
+//!   discounted payback ([`super::finance`]).
 //! - TCO per user: nominal costs of year 0 to year 3 ÷ seats (whatever the horizon), set
 //!   against Gartner's reference of US$15,000–30,000 per user over three years.
 
@@ -55,8 +55,8 @@ mod inputs;
 pub(crate) use flows::{npv_of, Values};
 pub use inputs::{BenefitLine, BenefitSwitches, Field, FieldError, Group, Inputs};
 
-use super::finance;
 use super::money::{self, pct, Overflow};
+use super::{finance, irr};
 use crate::units::dec;
 use flows::{cost_rows, flows, total};
 use rust_decimal::Decimal;
@@ -236,13 +236,13 @@ impl Report {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Returns {
     /// Internal rate of return, %, when exactly one rate nets the flows to zero
-    /// ([`finance::irr`]); `None` when none does or several do.
+    /// ([`irr::irr`]); `None` when none does or several do.
     pub irr_pct: Option<Decimal>,
-    /// Every internal rate of return, %, ascending ([`finance::irrs`]): more than one
+    /// Every internal rate of return, %, ascending ([`irr::irrs`]): more than one
     /// when the net flows change sign more than once.
     pub irrs_pct: Vec<Decimal>,
     /// Modified internal rate of return, %, financing and reinvesting at the discount
-    /// rate, as a spreadsheet's `MIRR(flows; rate; rate)` ([`finance::mirr`]); `None`
+    /// rate, as a spreadsheet's `MIRR(flows; rate; rate)` ([`irr::mirr`]); `None`
     /// without both an outflow and an inflow.
     pub mirr_pct: Option<Decimal>,
 }
@@ -263,10 +263,7 @@ impl Report {
     pub fn returns(&self) -> Returns {
         let nets: Vec<Decimal> = self.years.iter().map(|y| y.net).collect();
         let as_pct = |r: Decimal| r.checked_mul(HUNDRED);
-        let irrs_pct: Vec<Decimal> = finance::irrs(&nets)
-            .into_iter()
-            .filter_map(as_pct)
-            .collect();
+        let irrs_pct: Vec<Decimal> = irr::irrs(&nets).into_iter().filter_map(as_pct).collect();
         let rate = pct(self.discount_rate_pct);
         Returns {
             irr_pct: match irrs_pct.as_slice() {
@@ -274,7 +271,7 @@ impl Report {
                 _ => None,
             },
             irrs_pct,
-            mirr_pct: finance::mirr(&nets, rate, rate).and_then(as_pct),
+            mirr_pct: irr::mirr(&nets, rate, rate).and_then(as_pct),
         }
     }
 
