@@ -235,14 +235,9 @@ fn model_defaults_match_the_python_model() {
     let mut m = Mismatches::default();
     for (field, value) in rust.as_object().expect("inputs object") {
         if field == "lines" {
-            let all_on = value
-                .as_object()
-                .expect("lines")
-                .values()
-                .all(|on| on == true);
-            assert!(
-                all_on,
-                "the Python model assumes every benefit line is on by default"
+            assert_eq!(
+                value, &doc["default_lines"],
+                "benefit switches on by default, Rust vs the Python model"
             );
         } else {
             let expected = python.get(field).unwrap_or(&Value::Null);

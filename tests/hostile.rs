@@ -149,7 +149,7 @@ fn mutate(text: &str, edits: &[(usize, u8, char)]) -> String {
 fn quick_inputs() -> impl Strategy<Value = Inputs> {
     (
         proptest::collection::vec((any::<i64>(), 0u32..6), Field::COUNT),
-        any::<u8>(),
+        any::<u16>(),
     )
         .prop_map(|(raw, on)| {
             let mut inputs = Inputs::default();

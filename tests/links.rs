@@ -200,8 +200,9 @@ fn link_format_is_versioned_json_in_base64url() {
     assert_eq!(body["v"], json!(SCHEMA_VERSION));
     assert_eq!(body["cur"], "MXN");
     // BenefitLine::ALL order: conversion, deal size (off), retention, productivity,
-    // service, marketing (off), sales cycle — set in `sample`.
-    assert_eq!(body["on"], "1011101");
+    // service, marketing (off), sales cycle — set in `sample` — then the lines of schema
+    // 3 at their defaults: lifetime value (off), AI churn, scoring, offers (on).
+    assert_eq!(body["on"], "10111010111");
     assert_eq!(body["num"], numbers_of(&s.inputs).join("_"));
     assert_eq!(body["name"], s.name.as_str());
     // A link is a copy: no id, no timestamps.

@@ -123,6 +123,9 @@ fn proposals_from_the_hand_worked_periods() {
         proposal(Field::DealSizeUpliftPct, "4", "8"),
         // CAC 500 → 450: −10 %, a 10 % reduction.
         proposal(Field::CpaReductionPct, "8", "10"),
+        // The current period's AI accuracy: 450 correct of 600 checked = 75 % (default
+        // precision 60).
+        proposal(Field::AiPrecisionPct, "60", "75"),
     ];
     assert_eq!(list, expected);
     assert_applied(&inputs, &list);
@@ -151,6 +154,7 @@ fn proposals_equal_to_the_inputs_are_left_out() {
             Field::ChurnBeforePct,
             Field::CycleDaysBefore,
             Field::DealSizeUpliftPct,
+            Field::AiPrecisionPct,
         ]
     );
     assert_applied(&inputs, &list);
@@ -159,7 +163,7 @@ fn proposals_equal_to_the_inputs_are_left_out() {
 #[test]
 fn proposals_need_both_periods() {
     // Conversion measured in the baseline only; churn in neither: nothing proposed for
-    // them. The cycle is pasted in both.
+    // them. The cycle is pasted in both. The AI precision needs the current period only.
     let mut m = fixture();
     for measure in [M::Leads, M::CustomersStart] {
         measure.set(&mut m.current.values, None);
@@ -175,6 +179,7 @@ fn proposals_need_both_periods() {
             Field::CycleDaysAfter,
             Field::DealSizeUpliftPct,
             Field::CpaReductionPct,
+            Field::AiPrecisionPct,
         ]
     );
     assert_eq!(

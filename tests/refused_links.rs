@@ -224,7 +224,7 @@ fn crafted_link_bodies() {
     assert!(decode_link(&with_seats("0040")).is_ok());
 
     // Wrong counts: 41 numbers (the format-1 minimum is 42), one more than there are
-    // fields, switches other than 7 × "0"/"1".
+    // fields, switches other than 7 to BenefitLine::COUNT × "0"/"1".
     let short = nums[..41].join("_");
     assert_eq!(
         decode_link(&link_with(|b| b["num"] = json!(short))),
@@ -240,7 +240,15 @@ fn crafted_link_bodies() {
         decode_link(&link_with(|b| b["num"] = json!(trailing))),
         Err(Corrupt)
     );
-    for on in ["", "111111", "11111111", "1111112", "111111 ", "yyyyyyy"] {
+    let one_too_many = "1".repeat(BenefitLine::COUNT + 1);
+    for on in [
+        "",
+        "111111",
+        one_too_many.as_str(),
+        "1111112",
+        "111111 ",
+        "yyyyyyy",
+    ] {
         assert_eq!(
             decode_link(&link_with(|b| b["on"] = json!(on))),
             Err(Corrupt),
@@ -481,7 +489,7 @@ fn old_links_without_measurements_read_with_none() {
     assert_eq!(read.notes, "antes de medir");
     assert!(!read.inputs.lines.is_on(BenefitLine::DealSize));
     assert_eq!(read.inputs, {
-        let mut i = Inputs::default();
+        let mut i = without_schema_3_lines(Inputs::default());
         i.lines.set(BenefitLine::DealSize, false);
         i.lines.set(BenefitLine::Marketing, false);
         i

@@ -90,13 +90,15 @@ fn old_data_missing_later_fields_gets_defaults() {
     expected.company = String::new();
     expected.updated = None;
     expected.inputs.risk_haircut_pct = Inputs::default().risk_haircut_pct;
-    expected.inputs.lines = Inputs::default().lines;
+    // Version 1 (missing) predates the lines of schema 3: they open switched off.
+    expected.inputs.lines = without_schema_3_lines(Inputs::default()).lines;
     assert_eq!(read, expected);
 
     // The oldest possible scenario: only its inputs, and only some of them.
     let minimal = json!({"inputs": {"seats": "12"}});
     let read = decode_stored(&minimal.to_string()).unwrap();
     let mut expected = Scenario::default();
+    expected.inputs = without_schema_3_lines(expected.inputs);
     expected.inputs.seats = d("12");
     assert_eq!(read, expected);
 }

@@ -361,6 +361,15 @@ fn field(x: Field) -> &'static str {
         F::AdoptionYear2Pct => "Adoption in year 2",
         F::AdoptionSteadyPct => "Adoption from year 3",
         F::RiskHaircutPct => "Risk haircut on benefits",
+        F::ClvCustomersReached => "Customers reached per year",
+        F::ClvUplift => "Lifetime value uplift per customer",
+        F::AiFlaggedPerYear => "Customers flagged at risk per year",
+        F::AiPrecisionPct => "Model precision",
+        F::AiSaveRatePct => "Flagged customers the team saves",
+        F::AiTopLeadsPct => "Leads ranked first",
+        F::AiScoringUpliftPct => "Conversion uplift on those leads",
+        F::AiOffersReachPct => "Customers reached with offers",
+        F::AiOffersUpliftPct => "Revenue uplift on them",
     }
 }
 
@@ -392,8 +401,12 @@ fn line_name(x: BenefitLine) -> &'static str {
         L::Retention => "Customer retention",
         L::Productivity => "Sales productivity",
         L::Service => "Service cost savings",
-        L::Marketing => "More efficient marketing",
+        L::Marketing => "Cheaper customer acquisition",
         L::SalesCycle => "Shorter sales cycle",
+        L::Lifetime => "Higher customer lifetime value",
+        L::AiChurn => "AI churn prediction",
+        L::AiScoring => "AI lead scoring",
+        L::AiOffers => "AI personalised offers",
     }
 }
 
@@ -409,6 +422,10 @@ fn line_formula(x: BenefitLine) -> &'static str {
         L::SalesCycle => {
             "opportunities × win rate × value × (days before ÷ days after − 1) × margin"
         }
+        L::Lifetime => "customers reached × lifetime value uplift (analytical CRM; the uplift from marketing, not from churn already counted in retention)",
+        L::AiChurn => "customers flagged × precision × share saved × revenue per customer × margin (one year each, beyond the churn with CRM)",
+        L::AiScoring => "leads × share ranked first × conversion with CRM × uplift × deal value × margin",
+        L::AiOffers => "customers × share reached × revenue per customer × uplift × margin",
     }
 }
 

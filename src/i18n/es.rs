@@ -361,6 +361,15 @@ fn field(x: Field) -> &'static str {
         F::AdoptionYear2Pct => "Adopción el año 2",
         F::AdoptionSteadyPct => "Adopción desde el año 3",
         F::RiskHaircutPct => "Recorte por riesgo de los beneficios",
+        F::ClvCustomersReached => "Clientes alcanzados al año",
+        F::ClvUplift => "Aumento del valor de vida por cliente",
+        F::AiFlaggedPerYear => "Clientes marcados en riesgo al año",
+        F::AiPrecisionPct => "Precisión del modelo",
+        F::AiSaveRatePct => "Clientes marcados que el equipo retiene",
+        F::AiTopLeadsPct => "Leads clasificados primero",
+        F::AiScoringUpliftPct => "Aumento de conversión en esos leads",
+        F::AiOffersReachPct => "Clientes alcanzados con ofertas",
+        F::AiOffersUpliftPct => "Aumento de ingresos en ellos",
     }
 }
 
@@ -392,8 +401,12 @@ fn line_name(x: BenefitLine) -> &'static str {
         L::Retention => "Retención de clientes",
         L::Productivity => "Productividad comercial",
         L::Service => "Ahorro en atención al cliente",
-        L::Marketing => "Marketing más eficiente",
+        L::Marketing => "Captación de clientes más barata",
         L::SalesCycle => "Ciclo de venta más corto",
+        L::Lifetime => "Mayor valor de vida del cliente",
+        L::AiChurn => "IA: predicción de abandono",
+        L::AiScoring => "IA: puntuación de leads",
+        L::AiOffers => "IA: ofertas personalizadas",
     }
 }
 
@@ -411,6 +424,10 @@ fn line_formula(x: BenefitLine) -> &'static str {
         L::SalesCycle => {
             "oportunidades × tasa de cierre × valor × (días antes ÷ días después − 1) × margen"
         }
+        L::Lifetime => "clientes alcanzados × aumento del valor de vida (CRM analítico; el aumento que trae el marketing, no el de la baja de abandono ya contado en retención)",
+        L::AiChurn => "clientes marcados × precisión × parte retenida × ingresos por cliente × margen (un año cada uno, además del abandono con CRM)",
+        L::AiScoring => "leads × parte clasificada primero × conversión con CRM × aumento × valor del trato × margen",
+        L::AiOffers => "clientes × parte alcanzada × ingresos por cliente × aumento × margen",
     }
 }
 

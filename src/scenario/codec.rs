@@ -556,6 +556,23 @@ fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> 
             map.insert("pins".to_string(), defaults);
             Ok(2)
         }
+        2 => {
+            // v3 added four benefit lines; the AI ones are on by default, so a version-2
+            // scenario, which counted none of them, gets all four off: same figures.
+            let inputs = map
+                .get_mut("inputs")
+                .and_then(Value::as_object_mut)
+                .ok_or_else(|| not_a_scenario("no inputs"))?;
+            let lines = inputs
+                .entry("lines")
+                .or_insert_with(|| Value::Object(Map::new()))
+                .as_object_mut()
+                .ok_or_else(|| not_a_scenario("lines is not an object"))?;
+            for key in ["lifetime", "ai_churn", "ai_scoring", "ai_offers"] {
+                lines.insert(key.to_string(), Value::Bool(false));
+            }
+            Ok(3)
+        }
         0 => Err(not_a_scenario(
             "version 0 was never written: the first is 1",
         )),

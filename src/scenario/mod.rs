@@ -31,7 +31,11 @@ use serde::{Deserialize, Serialize};
 /// - 2: the presentation [`Pins`]. A version-1 scenario gets the default pins; an app
 ///   of version 1 refuses version-2 data as newer rather than dropping its pins on the
 ///   next save.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: four benefit lines (customer lifetime value; AI churn prediction, lead scoring,
+///   personalised offers) and their drivers, campaign operating costs, the CLV
+///   calculator's cost to serve. A version-2 scenario gets the new lines switched off
+///   (the same figures); the new amounts default to zero where old data lacks them.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every input of the calculator, the currency it is expressed in, and what the user
 /// wrote about it.

@@ -88,12 +88,18 @@ pub fn numbers_of(inputs: &Inputs) -> Vec<String> {
         .collect()
 }
 
-/// A link body with default inputs, as JSON, for tests to change one thing in.
+/// A link body of the current schema with default inputs, as JSON, for tests to change
+/// one thing in.
 pub fn default_body() -> Value {
+    let lines = Inputs::default().lines;
+    let on: String = BenefitLine::ALL
+        .iter()
+        .map(|&line| if lines.is_on(line) { '1' } else { '0' })
+        .collect();
     json!({
-        "v": 1,
+        "v": SCHEMA_VERSION,
         "cur": "EUR",
-        "on": "1111111",
+        "on": on,
         "num": numbers_of(&Inputs::default()).join("_"),
     })
 }
@@ -418,4 +424,20 @@ pub fn scenario_strategy() -> impl Strategy<Value = Scenario> {
 /// A scenario in its stored form, as a JSON value.
 pub fn stored_value(s: &Scenario) -> Value {
     serde_json::to_value(s).unwrap()
+}
+
+/// The benefit lines schema 3 added: what a scenario of an older schema opens without.
+pub const SCHEMA_3_LINES: [BenefitLine; 4] = [
+    BenefitLine::Lifetime,
+    BenefitLine::AiChurn,
+    BenefitLine::AiScoring,
+    BenefitLine::AiOffers,
+];
+
+/// `inputs` with the lines of [`SCHEMA_3_LINES`] off, as a migrated older scenario has them.
+pub fn without_schema_3_lines(mut inputs: Inputs) -> Inputs {
+    for line in SCHEMA_3_LINES {
+        inputs.lines.set(line, false);
+    }
+    inputs
 }

@@ -23,7 +23,10 @@ pub struct Proposal {
 /// - churn before and after ← the periods' churn, made yearly (see the module docs);
 /// - sales cycle before and after ← the periods' mean cycle of pasted deals;
 /// - deal size uplift ← the rise in average order value (0 if it fell);
-/// - cost-per-acquisition reduction ← the fall in CAC (0 if it rose).
+/// - cost-per-acquisition reduction ← the fall in CAC (0 if it rose);
+/// - the AI model's precision ← the current period's measured AI accuracy (correct
+///   predictions ÷ predictions checked, article 000: "measure the precision of these
+///   predictions"), the one driver taken from one period: it is the model as it is now.
 ///
 /// A pair is proposed only when both periods have a value. Values are clamped to the
 /// field's range (a cycle under one day becomes one day) and rounded to 4 decimals.
@@ -54,6 +57,9 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
     }
     if let Some(Ok(change)) = both(Kpi::Cac).map(|(b, a)| kpi::relative_change(b, a)) {
         wanted.push((Field::CpaReductionPct, change.min(Decimal::ZERO).abs()));
+    }
+    if let Some(accuracy) = find(comparisons, Kpi::AiAccuracy).and_then(|c| c.current.ok()) {
+        wanted.push((Field::AiPrecisionPct, accuracy));
     }
     wanted
         .into_iter()

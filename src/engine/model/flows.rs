@@ -31,7 +31,7 @@ impl<N: Num> Values<N> {
 /// Yearly costs and benefits by line, year 0 first.
 pub(super) struct Flows<N> {
     pub(super) cost_lines: Vec<[N; 6]>,
-    pub(super) benefit_lines: Vec<[N; 7]>,
+    pub(super) benefit_lines: Vec<[N; BenefitLine::COUNT]>,
 }
 
 pub(super) fn total<N: Num>(lines: &[N]) -> Checked<N> {
@@ -91,7 +91,7 @@ pub(super) fn cost_rows<N: Num>(v: &Values<N>, years: usize) -> Checked<Vec<[N; 
 }
 
 /// Full yearly value of each benefit line except retention (which depends on the year).
-fn steady_benefits<N: Num>(v: &Values<N>) -> Checked<[N; 7]> {
+fn steady_benefits<N: Num>(v: &Values<N>) -> Checked<[N; BenefitLine::COUNT]> {
     use Field as F;
     let margin = v.pct(F::GrossMarginPct)?;
     let deal_profit = v.get(F::AvgDealValue).times(margin)?;
@@ -102,7 +102,7 @@ fn steady_benefits<N: Num>(v: &Values<N>) -> Checked<[N; 7]> {
         .get(F::CycleDaysBefore)
         .over(v.get(F::CycleDaysAfter))?
         .minus(N::ONE)?;
-    let mut full = [N::ZERO; 7];
+    let mut full = [N::ZERO; BenefitLine::COUNT];
     full[L::Conversion.index()] = v
         .get(F::LeadsPerYear)
         .times(conversion_gain)?
@@ -128,6 +128,24 @@ fn steady_benefits<N: Num>(v: &Values<N>) -> Checked<[N; 7]> {
         .times(v.pct(F::WinRatePct)?)?
         .times(deal_profit)?
         .times(velocity_gain)?;
+    full[L::Lifetime.index()] = v.get(F::ClvCustomersReached).times(v.get(F::ClvUplift))?;
+    let customer_margin = v.get(F::RevenuePerCustomer).times(margin)?;
+    full[L::AiChurn.index()] = v
+        .get(F::AiFlaggedPerYear)
+        .times(v.pct(F::AiPrecisionPct)?)?
+        .times(v.pct(F::AiSaveRatePct)?)?
+        .times(customer_margin)?;
+    full[L::AiScoring.index()] = v
+        .get(F::LeadsPerYear)
+        .times(v.pct(F::AiTopLeadsPct)?)?
+        .times(v.pct(F::ConversionAfterPct)?)?
+        .times(v.pct(F::AiScoringUpliftPct)?)?
+        .times(deal_profit)?;
+    full[L::AiOffers.index()] = v
+        .get(F::Customers)
+        .times(v.pct(F::AiOffersReachPct)?)?
+        .times(v.pct(F::AiOffersUpliftPct)?)?
+        .times(customer_margin)?;
     Ok(full)
 }
 
@@ -148,7 +166,7 @@ pub(super) fn flows<N: Num>(
         .times(v.pct(F::GrossMarginPct)?)?;
 
     let mut benefit_rows = Vec::with_capacity(horizon + 1);
-    benefit_rows.push([N::ZERO; 7]);
+    benefit_rows.push([N::ZERO; BenefitLine::COUNT]);
     // Extra customers still with us, summed over the cohorts saved so far.
     let mut extra_customers = N::ZERO;
     for year in 1..=horizon {
@@ -160,7 +178,7 @@ pub(super) fn flows<N: Num>(
         extra_customers = extra_customers
             .times(survival)?
             .plus(saved_per_year.times(adopted)?)?;
-        let mut row = [N::ZERO; 7];
+        let mut row = [N::ZERO; BenefitLine::COUNT];
         for line in BenefitLine::ALL {
             if switches.is_on(line) {
                 let gross = match line {

@@ -192,6 +192,28 @@ inputs! {
     adoption_steady_pct / AdoptionSteadyPct: Percent, Assumptions, None, [ZERO, HUNDRED], n(100);
     /// Haircut on every benefit for estimation risk, %.
     risk_haircut_pct / RiskHaircutPct: Percent, Assumptions, None, [ZERO, HUNDRED], n(10);
+
+    // Schema 3 appended these (links are positional: new fields only ever go last).
+    /// Customers reached each year by the analytical CRM's segmented marketing.
+    clv_customers_reached / ClvCustomersReached: Count, Benefits, Some(L::Lifetime), [ZERO, COUNT_MAX], n(200);
+    /// Rise in the lifetime value of each customer reached (margin over their lifetime,
+    /// discounted, before acquisition cost).
+    clv_uplift / ClvUplift: Money, Benefits, Some(L::Lifetime), [ZERO, MONEY_MAX], n(60);
+    /// Customers the AI model flags as at risk of leaving, per year.
+    ai_flagged_per_year / AiFlaggedPerYear: Count, Benefits, Some(L::AiChurn), [ZERO, COUNT_MAX], n(150);
+    /// The model's precision: share of flagged customers who really were about to
+    /// leave, %.
+    ai_precision_pct / AiPrecisionPct: Percent, Benefits, Some(L::AiChurn), [ZERO, HUNDRED], n(60);
+    /// Share of the truly at-risk customers the team keeps by acting on the flag, %.
+    ai_save_rate_pct / AiSaveRatePct: Percent, Benefits, Some(L::AiChurn), [ZERO, HUNDRED], n(15);
+    /// Share of the year's leads the scoring model ranks first, %.
+    ai_top_leads_pct / AiTopLeadsPct: Percent, Benefits, Some(L::AiScoring), [ZERO, HUNDRED], n(20);
+    /// Relative rise in conversion on those leads, %.
+    ai_scoring_uplift_pct / AiScoringUpliftPct: Percent, Benefits, Some(L::AiScoring), [ZERO, n(1_000)], n(5);
+    /// Share of customers reached with personalised offers and prices, %.
+    ai_offers_reach_pct / AiOffersReachPct: Percent, Benefits, Some(L::AiOffers), [ZERO, HUNDRED], n(30);
+    /// Rise in the yearly revenue of those customers, %.
+    ai_offers_uplift_pct / AiOffersUpliftPct: Percent, Benefits, Some(L::AiOffers), [ZERO, n(1_000)], n(2);
 }
 
 /// The benefit lines, each with its own drivers and an on/off switch.
@@ -208,15 +230,23 @@ pub enum BenefitLine {
     Productivity,
     /// Lower service and call-centre cost (operational CRM).
     Service,
-    /// Cheaper customer acquisition (analytical CRM).
+    /// Cheaper customer acquisition: the same customers won for less (analytical CRM).
     Marketing,
     /// More deals closed through a faster cycle.
     SalesCycle,
+    /// Higher customer lifetime value through segmented marketing (analytical CRM).
+    Lifetime,
+    /// Customers kept because the AI flagged them as at risk in time.
+    AiChurn,
+    /// More deals from working the AI's best-scored leads first.
+    AiScoring,
+    /// More revenue from AI-personalised offers and prices.
+    AiOffers,
 }
 
 impl BenefitLine {
-    /// All lines, in display order.
-    pub const ALL: [BenefitLine; 7] = [
+    /// All lines, in display and link order (schema 3 appended the last four).
+    pub const ALL: [BenefitLine; 11] = [
         L::Conversion,
         L::DealSize,
         L::Retention,
@@ -224,7 +254,14 @@ impl BenefitLine {
         L::Service,
         L::Marketing,
         L::SalesCycle,
+        L::Lifetime,
+        L::AiChurn,
+        L::AiScoring,
+        L::AiOffers,
     ];
+
+    /// How many lines there are.
+    pub const COUNT: usize = BenefitLine::ALL.len();
 
     /// Position in [`BenefitLine::ALL`].
     pub fn index(self) -> usize {
@@ -250,9 +287,20 @@ pub struct BenefitSwitches {
     pub marketing: bool,
     /// See [`BenefitLine::SalesCycle`].
     pub sales_cycle: bool,
+    /// See [`BenefitLine::Lifetime`].
+    pub lifetime: bool,
+    /// See [`BenefitLine::AiChurn`].
+    pub ai_churn: bool,
+    /// See [`BenefitLine::AiScoring`].
+    pub ai_scoring: bool,
+    /// See [`BenefitLine::AiOffers`].
+    pub ai_offers: bool,
 }
 
 impl Default for BenefitSwitches {
+    /// Every line on but the lifetime-value line, which starts off because a CLV rise
+    /// that comes from lower churn is already the retention line: switch it on for the
+    /// rise that marketing brings (or feed it from the CLV calculator).
     fn default() -> Self {
         Self {
             conversion: true,
@@ -262,6 +310,10 @@ impl Default for BenefitSwitches {
             service: true,
             marketing: true,
             sales_cycle: true,
+            lifetime: false,
+            ai_churn: true,
+            ai_scoring: true,
+            ai_offers: true,
         }
     }
 }
@@ -277,6 +329,10 @@ impl BenefitSwitches {
             L::Service => self.service,
             L::Marketing => self.marketing,
             L::SalesCycle => self.sales_cycle,
+            L::Lifetime => self.lifetime,
+            L::AiChurn => self.ai_churn,
+            L::AiScoring => self.ai_scoring,
+            L::AiOffers => self.ai_offers,
         }
     }
 
@@ -290,6 +346,10 @@ impl BenefitSwitches {
             L::Service => &mut self.service,
             L::Marketing => &mut self.marketing,
             L::SalesCycle => &mut self.sales_cycle,
+            L::Lifetime => &mut self.lifetime,
+            L::AiChurn => &mut self.ai_churn,
+            L::AiScoring => &mut self.ai_scoring,
+            L::AiOffers => &mut self.ai_offers,
         };
         *slot = on;
     }

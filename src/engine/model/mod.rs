@@ -32,12 +32,30 @@
 //! - **Productivity**: reps × hours saved per week × working weeks × loaded hourly rate.
 //! - **Service** (operational CRM): tickets × minutes saved per ticket ÷ 60 × cost per
 //!   hour.
-//! - **Marketing** (analytical CRM): the same customers acquired for less: marketing
-//!   spend × cost-per-acquisition reduction.
+//! - **Cheaper acquisition** (analytical CRM, key `marketing`): the same customers
+//!   acquired for less: marketing spend × cost-per-acquisition reduction.
 //! - **Sales cycle**: sales velocity = opportunities × win rate × deal value ÷ cycle
 //!   length. With the same open pipeline, shortening the cycle from C₀ to C₁ days
 //!   multiplies velocity by C₀ ÷ C₁, so the extra yearly gross profit is
 //!   opportunities × win rate × deal value × (C₀ ÷ C₁ − 1) × margin.
+//! - **Lifetime value** (analytical CRM, article 003: the analytical CRM raises customer
+//!   lifetime value through marketing): customers reached per year × CLV uplift per
+//!   customer. The uplift is already a margin (discounted, before acquisition cost), so
+//!   no margin applies; each year's customers are counted in the year they are reached.
+//!   Off by default: a CLV rise that comes from lower churn is the retention line.
+//!
+//! The AI lines (article 000: the AI predicts who is about to leave, finds the most
+//! promising prospects, personalises offers and prices), paid for by the AI add-on in
+//! the costs:
+//!
+//! - **AI churn prediction**: customers flagged at risk per year × the model's
+//!   precision × the share the team saves × revenue per customer × margin. One year of
+//!   margin per customer kept (no cohort carried on), on top of the churn with CRM of
+//!   the retention line.
+//! - **AI lead scoring**: leads × the share ranked first × conversion with CRM ×
+//!   relative conversion uplift on them × deal value × margin.
+//! - **AI personalised offers**: customers × the share reached × revenue per customer ×
+//!   revenue uplift × margin.
 //!
 //! ## Headline figures
 //!
@@ -117,7 +135,7 @@ pub struct YearRow {
     pub cost_lines: [Decimal; 6],
     /// Benefits by [`BenefitLine`], in [`BenefitLine::ALL`] order, after adoption and
     /// haircut (zero for lines switched off).
-    pub benefit_lines: [Decimal; 7],
+    pub benefit_lines: [Decimal; BenefitLine::COUNT],
     /// Total costs of the year.
     pub costs: Decimal,
     /// Total benefits of the year.
@@ -284,7 +302,7 @@ impl Report {
     /// Totals of each benefit line, in [`BenefitLine::ALL`] order (zero for lines
     /// switched off). Their sums are [`Report::total_benefits`] and
     /// [`Report::pv_benefits`].
-    pub fn benefit_line_totals(&self) -> Result<[LineTotals; 7], Overflow> {
+    pub fn benefit_line_totals(&self) -> Result<[LineTotals; BenefitLine::COUNT], Overflow> {
         self.line_totals(|y| y.benefit_lines)
     }
 
