@@ -85,3 +85,25 @@ pub fn band(index: usize, count: usize, width: f64, gap: f64) -> (f64, f64) {
     let inner = band * (1.0 - gap.clamp(0.0, 0.9));
     (index as f64 * band + (band - inner) / 2.0, inner)
 }
+
+/// Bottom and top of each segment of a stacked bar of `values`: positive values stack up
+/// from zero and negative ones down from it, each in the order given, so a negative
+/// segment never hides a positive one.
+pub fn stack(values: &[f64]) -> Vec<(f64, f64)> {
+    let (mut up, mut down) = (0.0, 0.0);
+    values
+        .iter()
+        .map(|&v| {
+            let v = if v.is_finite() { v } else { 0.0 };
+            if v >= 0.0 {
+                let bottom = up;
+                up += v;
+                (bottom, up)
+            } else {
+                let top = down;
+                down += v;
+                (down, top)
+            }
+        })
+        .collect()
+}

@@ -1,5 +1,5 @@
 //! Chart geometry, checked against values worked out by hand.
-use retorno::chart::{band, extent_with_zero, nice_ticks, Scale};
+use retorno::chart::{band, extent_with_zero, nice_ticks, stack, Scale};
 
 #[test]
 fn scale_maps_linearly_and_can_flip() {
@@ -34,4 +34,14 @@ fn bands_split_the_width() {
     // 4 bands across 400 px with a 20 % gap: each band 100 px, bar 80 px, centred.
     assert_eq!(band(0, 4, 400.0, 0.2), (10.0, 80.0));
     assert_eq!(band(3, 4, 400.0, 0.2), (310.0, 80.0));
+}
+
+#[test]
+fn stacks_positives_up_and_negatives_down() {
+    // By hand: 10 sits on 0, 5 on 10; −4 hangs from 0, −1 from −4; NaN is nothing.
+    assert_eq!(
+        stack(&[10.0, -4.0, 5.0, f64::NAN, -1.0]),
+        vec![(0.0, 10.0), (-4.0, 0.0), (10.0, 15.0), (15.0, 15.0), (-5.0, -4.0)]
+    );
+    assert_eq!(stack(&[]), vec![]);
 }

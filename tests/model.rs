@@ -516,3 +516,49 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn each_line_reads_exactly_its_drivers() {
+    // With every line on, raise one input by 5 % (within its range) at a time: a line's
+    // yearly values move exactly when the input is one of its declared drivers (or one
+    // of the inputs that scale every line: adoption and the risk haircut).
+    let mut base = Inputs::default();
+    for line in BenefitLine::ALL {
+        base.lines.set(line, true);
+    }
+    let lines_of = |inputs: &Inputs| -> Vec<Vec<Decimal>> {
+        let report = evaluate(inputs).unwrap();
+        BenefitLine::ALL
+            .iter()
+            .map(|l| report.years.iter().map(|y| y.benefit_lines[l.index()]).collect())
+            .collect()
+    };
+    let before = lines_of(&base);
+    let scales_all = [
+        Field::AdoptionYear1Pct,
+        Field::AdoptionYear2Pct,
+        Field::AdoptionSteadyPct,
+        Field::RiskHaircutPct,
+    ];
+    for &field in Field::ALL {
+        if field == Field::HorizonYears {
+            continue; // changes the number of years, not a line's formula
+        }
+        let value = field.get(&base);
+        let raised = field.clamp(value * d("1.05") + d("1"));
+        if raised == value {
+            continue;
+        }
+        let mut changed = base.clone();
+        field.set(&mut changed, raised);
+        let after = lines_of(&changed);
+        for (k, line) in BenefitLine::ALL.iter().enumerate() {
+            let reads = line.drivers().contains(&field) || scales_all.contains(&field);
+            assert_eq!(
+                before[k] != after[k],
+                reads,
+                "{line:?} and {field:?}: declared driver {reads}"
+            );
+        }
+    }
+}

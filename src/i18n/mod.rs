@@ -316,6 +316,18 @@ pub enum AppMsg {
     Present,
     Report,
     Mirr,
+    /// Caption of the table of costs and benefits by line and year; {0} the rate.
+    FlowsCaption,
+    /// The calculator's disclosure of that table.
+    ByLine,
+    /// Title of the stacked chart of benefits by line.
+    ChartByLine,
+    /// Its text alternative; {0} the years with each line's amount.
+    ChartByLineAlt,
+    /// A benefit line's math: {0} its drivers with values, {1} year 1, {2} the last year, {3} its amount.
+    LineMath,
+    /// A switched-off line's math.
+    LineOff,
     IrrMirrSub,
     IrrSeveralSub,
     MathIrrSeveral,
@@ -364,7 +376,6 @@ pub enum ReportMsg {
     Assumptions,
     ChangedNote,
     Flows,
-    FlowsCaption,
     Gartner,
     Method,
     MethodFigures,

@@ -312,8 +312,43 @@ fn BenefitBlock(ctx: Ctx, line: BenefitLine) -> impl IntoView {
             <div class="grid">
                 {fields_of(Group::Benefits, Some(line)).map(|field| view! { <NumberField ctx field /> }).collect_view()}
             </div>
+            <details class="line-math" data-testid=format!("line-math-{}", line.index())>
+                <summary>{ctx.tr(Msg::ShowMath)}</summary>
+                <p>{move || line_math(ctx, line)}</p>
+            </details>
         </fieldset>
     }
+}
+
+/// A benefit line's drivers with their values, then what it brings in year 1 and in the
+/// last year, after adoption and the risk haircut (from the engine's report).
+fn line_math(ctx: Ctx, line: BenefitLine) -> String {
+    let fmt = ctx.fmt.get();
+    let lang = fmt.lang;
+    let inputs = ctx.inputs.get();
+    if !inputs.lines.is_on(line) {
+        return ctx.t(AppMsg::LineOff).to_string();
+    }
+    let drivers: Vec<String> = line
+        .drivers()
+        .iter()
+        .map(|&f| format!("{} {}", Msg::Field(f).text(lang), fmt.in_unit(f.unit(), f.get(&inputs))))
+        .collect();
+    let Some(report) = ctx.shown.get() else {
+        return drivers.join(" · ");
+    };
+    let at = |year: usize| {
+        report
+            .years
+            .get(year)
+            .map(|y| fmt.money(y.benefit_lines[line.index()]))
+            .unwrap_or_default()
+    };
+    let last = report.years.len().saturating_sub(1);
+    fill(
+        ctx.t(AppMsg::LineMath),
+        &[&drivers.join(" · "), &at(1), &last.to_string(), &at(last)],
+    )
 }
 
 /// Every input, grouped the way a buyer thinks, with a reset to defaults.

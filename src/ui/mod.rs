@@ -8,7 +8,8 @@
 //! the measurement screen) hangs off `workspace::Workspace`, so the light door never links it.
 //!
 //! - shared: [`format`](mod@format) (numbers through `Intl`), `number` (the number field), `fields`
-//!   (labelled fields and sliders), `results` (headline cards and their math), `charts`;
+//!   (labelled fields and sliders), `results` (headline cards and their math), `charts`,
+//!   `breakdown` (tables written as HTML text: costs and benefits by line and year);
 //! - full app: `app` (the shell), `session` and `storage` (keeping the user's work),
 //!   `scenarios`, `site` ("put it on your website"), `measure` (the measurement screen),
 //!   `present` (presentation mode);
@@ -16,6 +17,7 @@
 //! - the report: [`report`](mod@report), opened from the full app with a share link.
 
 pub mod app;
+mod breakdown;
 mod charts;
 pub mod embed;
 mod fields;

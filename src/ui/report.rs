@@ -8,13 +8,14 @@
 //! the calculator; the scenario's private notes are left out of the link, so of the text
 //! and of the link printed in it.
 
+use super::breakdown::{esc, flows_table, table};
 use super::charts::{CostsBenefitsChart, CumulativeChart};
 use super::format::Fmt;
 use super::results::{analyst_card_texts, gartner_short, payback_text};
 use super::widgets::{follow_language, LangSwitch};
 use super::{prefs, Ctx};
 use crate::engine::model::{
-    BenefitLine, CostLine, Field, Group, Inputs, LineTotals, Report, GARTNER_BAND_USD,
+    BenefitLine, Field, Group, Inputs, Report, GARTNER_BAND_USD,
 };
 use crate::i18n::{fill, AppMsg, Msg, ReportMsg, Text};
 use crate::qr::qr_svg;
@@ -136,23 +137,6 @@ fn footer_name(ctx: Ctx) {
     });
 }
 
-/// `text` with the five characters HTML gives meaning escaped: every text the report
-/// writes goes through here (names come from users and links).
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The document: two stretches of static HTML (built as text, which costs a fraction of
 /// the code reactive views of the same tables would) around the live charts.
 #[component]
@@ -193,7 +177,11 @@ fn document_html(
     head.push_str(&summary(ctx, fmt, &scenario.inputs, report));
     head.push_str("</section>");
     head.push_str(&assumptions(fmt, &scenario.inputs));
-    head.push_str(&flows_table(fmt, report));
+    head.push_str(&format!(
+        "<section class=\"report-flows\" data-testid=\"report-flows\"><h2>{}</h2>{}</section>",
+        esc(ReportMsg::Flows.text(fmt.lang)),
+        flows_table(fmt, report, "report")
+    ));
     let mut tail = method(fmt, &scenario.inputs, report);
     tail.push_str(&link_back(fmt, scenario));
     (head, tail)
@@ -318,18 +306,6 @@ fn top_lines(report: &Report) -> Vec<(BenefitLine, Decimal)> {
     lines
 }
 
-/// A table with a caption, a header row and body rows already written, in a box that
-/// scrolls sideways on a phone rather than the page (printed, it is the page).
-fn table(class: &str, caption: &str, heads: &[&str], rows: &str) -> String {
-    let heads: String = heads
-        .iter()
-        .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
-        .collect();
-    let caption = esc(caption);
-    format!(
-        "<div class=\"report-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table class=\"report-table {class}\"><caption>{caption}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>"
-    )
-}
 
 /// Every input with its value and unit, by group (benefit drivers by line), the ones
 /// changed from the defaults marked; and which benefit lines count.
@@ -383,120 +359,6 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
     )
 }
 
-/// Costs and benefits by line and year, with totals and present values.
-fn flows_table(fmt: Fmt, report: &Report) -> String {
-    let lang = fmt.lang;
-    // Past five years the columns are narrow: amounts go compact ("1,2 M").
-    let money = |v: Decimal| {
-        esc(&if report.years.len() > 6 {
-            fmt.money_compact(v)
-        } else {
-            fmt.money(v)
-        })
-    };
-    let row = |class: &str,
-               testid: &str,
-               label: &str,
-               amounts: &mut dyn Iterator<Item = Decimal>,
-               totals: Option<LineTotals>| {
-        let cells: String = amounts.map(|v| format!("<td>{}</td>", money(v))).collect();
-        let (total, pv) = totals.map_or((String::new(), String::new()), |t| {
-            (money(t.total), money(t.present_value))
-        });
-        format!(
-            "<tr class=\"{class}\" data-testid=\"{testid}\"><th scope=\"row\">{}</th>{cells}<td>{total}</td><td>{pv}</td></tr>",
-            esc(label)
-        )
-    };
-    let (costs, benefits) = match (report.cost_line_totals(), report.benefit_line_totals()) {
-        (Ok(c), Ok(b)) => (c, b),
-        _ => return String::new(),
-    };
-    let mut rows = String::new();
-    for (k, (&line, totals)) in CostLine::ALL.iter().zip(costs).enumerate() {
-        let mut amounts = report.years.iter().map(|y| y.cost_lines[k]);
-        rows.push_str(&row(
-            "line",
-            &format!("report-cost-{k}"),
-            Msg::Cost(line).text(lang),
-            &mut amounts,
-            Some(totals),
-        ));
-    }
-    let sum = |total, present_value| {
-        Some(LineTotals {
-            total,
-            present_value,
-        })
-    };
-    rows.push_str(&row(
-        "sum",
-        "report-costs",
-        AppMsg::Costs.text(lang),
-        &mut report.years.iter().map(|y| y.costs),
-        sum(report.total_costs, report.pv_costs),
-    ));
-    for (line, totals) in BenefitLine::ALL.into_iter().zip(benefits) {
-        if totals.total.is_zero() {
-            continue;
-        }
-        let k = line.index();
-        let mut amounts = report.years.iter().map(|y| y.benefit_lines[k]);
-        rows.push_str(&row(
-            "line",
-            &format!("report-benefit-{k}"),
-            Msg::LineName(line).text(lang),
-            &mut amounts,
-            Some(totals),
-        ));
-    }
-    rows.push_str(&row(
-        "sum",
-        "report-benefits",
-        AppMsg::Benefits.text(lang),
-        &mut report.years.iter().map(|y| y.benefits),
-        sum(report.total_benefits, report.pv_benefits),
-    ));
-    rows.push_str(&row(
-        "sum",
-        "report-net",
-        AppMsg::Net.text(lang),
-        &mut report.years.iter().map(|y| y.net),
-        sum(report.total_net, report.npv),
-    ));
-    rows.push_str(&row(
-        "",
-        "report-cumulative",
-        AppMsg::Cumulative.text(lang),
-        &mut report.years.iter().map(|y| y.cumulative),
-        None,
-    ));
-
-    let years: Vec<String> = report
-        .years
-        .iter()
-        .map(|y| {
-            if y.year == 0 {
-                Msg::Initial.text(lang).to_string()
-            } else {
-                fill(AppMsg::YearN.text(lang), &[&y.year.to_string()])
-            }
-        })
-        .collect();
-    let mut heads: Vec<&str> = vec![""];
-    heads.extend(years.iter().map(String::as_str));
-    heads.push(AppMsg::Total.text(lang));
-    heads.push(AppMsg::PresentValue.text(lang));
-    let caption = fill(
-        ReportMsg::FlowsCaption.text(lang),
-        &[&fmt.percent(report.discount_rate_pct)],
-    );
-    format!(
-        "<section class=\"report-flows\" data-testid=\"report-flows\"><h2>{}</h2>{}</section>",
-        esc(ReportMsg::Flows.text(lang)),
-        table("flows", &caption, &heads, &rows)
-    )
-}
 
 /// The method in words: the formulas with this scenario's rates, each benefit line, the
 /// TEI allowances and where the reference figures come from.

@@ -1,7 +1,8 @@
 //! Results: headline cards with their math, the break-even solver, charts and the
 //! year-by-year table.
 
-use super::charts::{CostsBenefitsChart, CumulativeChart, TornadoChart};
+use super::breakdown::flows_table;
+use super::charts::{BenefitsByLineChart, CostsBenefitsChart, CumulativeChart, TornadoChart};
 use super::format::Fmt;
 use super::Ctx;
 use crate::engine::model::{
@@ -47,8 +48,10 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
             <BreakEvenPanel ctx />
             <CumulativeChart ctx report />
             <CostsBenefitsChart ctx report />
+            <BenefitsByLineChart ctx report />
             <TornadoChart ctx />
             <CashFlowTable ctx report />
+            <ByLineTable ctx report />
         </section>
     }
 }
@@ -394,6 +397,22 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
             </label>
             <p class="answer" data-testid="breakeven-answer" aria-live="polite">{text}</p>
         </section>
+    }
+}
+
+/// Costs and benefits by line and year (the report's table), behind a disclosure.
+#[component]
+fn ByLineTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+    let html = move || {
+        report
+            .with(|r| r.as_ref().map(|r| flows_table(ctx.fmt.get(), r, "lines")))
+            .unwrap_or_default()
+    };
+    view! {
+        <details class="panel by-line" data-testid="by-line">
+            <summary>{ctx.tr(AppMsg::ByLine)}</summary>
+            <div inner_html=html></div>
+        </details>
     }
 }
 

@@ -267,6 +267,79 @@ impl BenefitLine {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// Every input the line's formula reads, in the order the formula names them (see
+    /// the [model docs](super)), shared drivers included; adoption and the risk haircut,
+    /// which scale every line, left out.
+    pub fn drivers(self) -> &'static [Field] {
+        use Field as F;
+        match self {
+            L::Conversion => &[
+                F::LeadsPerYear,
+                F::ConversionAfterPct,
+                F::ConversionBeforePct,
+                F::AvgDealValue,
+                F::GrossMarginPct,
+            ],
+            L::DealSize => &[
+                F::LeadsPerYear,
+                F::ConversionBeforePct,
+                F::AvgDealValue,
+                F::DealSizeUpliftPct,
+                F::GrossMarginPct,
+            ],
+            L::Retention => &[
+                F::Customers,
+                F::ChurnBeforePct,
+                F::ChurnAfterPct,
+                F::RevenuePerCustomer,
+                F::GrossMarginPct,
+            ],
+            L::Productivity => &[
+                F::SalesReps,
+                F::HoursSavedPerRepWeek,
+                F::WorkingWeeks,
+                F::RepHourlyRate,
+            ],
+            L::Service => &[
+                F::TicketsPerYear,
+                F::HandleMinutesSaved,
+                F::ServiceCostPerHour,
+            ],
+            L::Marketing => &[F::MarketingSpend, F::CpaReductionPct],
+            L::SalesCycle => &[
+                F::OpportunitiesPerYear,
+                F::WinRatePct,
+                F::AvgDealValue,
+                F::CycleDaysBefore,
+                F::CycleDaysAfter,
+                F::GrossMarginPct,
+            ],
+            L::Lifetime => &[F::ClvCustomersReached, F::ClvUplift],
+            L::AiChurn => &[
+                F::AiFlaggedPerYear,
+                F::AiPrecisionPct,
+                F::AiSaveRatePct,
+                F::RevenuePerCustomer,
+                F::GrossMarginPct,
+            ],
+            L::AiScoring => &[
+                F::LeadsPerYear,
+                F::AiTopLeadsPct,
+                F::ConversionAfterPct,
+                F::AiScoringUpliftPct,
+                F::AvgDealValue,
+                F::GrossMarginPct,
+            ],
+            L::AiOffers => &[
+                F::Customers,
+                F::AiOffersReachPct,
+                F::RevenuePerCustomer,
+                F::AiOffersUpliftPct,
+                F::GrossMarginPct,
+            ],
+        }
+    }
 }
 
 /// Which benefit lines are switched on.

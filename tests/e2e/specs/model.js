@@ -4,7 +4,21 @@
 // embed.spec.js and measure-more.spec.js before anything relies on it.
 import { defaults } from "./app.js";
 
-const LINES = ["conversion", "deal_size", "retention", "productivity", "service", "marketing", "sales_cycle"];
+const LINES = [
+  "conversion",
+  "deal_size",
+  "retention",
+  "productivity",
+  "service",
+  "marketing",
+  "sales_cycle",
+  "lifetime",
+  "ai_churn",
+  "ai_scoring",
+  "ai_offers",
+];
+// Every line counts by default but the lifetime-value line (src/engine/model docs).
+const DEFAULT_OFF = ["lifetime"];
 
 /**
  * The ROI model for the golden defaults with `over` applied (numbers; `lines` an object
@@ -16,7 +30,7 @@ const LINES = ["conversion", "deal_size", "retention", "productivity", "service"
 export function model(over = {}) {
   const { lines = {}, ...values } = over;
   const v = { ...defaults, ...values };
-  const on = Object.fromEntries(LINES.map((l) => [l, lines[l] ?? true]));
+  const on = Object.fromEntries(LINES.map((l) => [l, lines[l] ?? !DEFAULT_OFF.includes(l)]));
   const pct = (x) => x / 100;
   const margin = pct(v.gross_margin_pct);
   const rate = pct(v.discount_rate_pct);
@@ -37,6 +51,11 @@ export function model(over = {}) {
     marketing: v.marketing_spend * pct(v.cpa_reduction_pct),
     sales_cycle:
       v.opportunities_per_year * pct(v.win_rate_pct) * v.avg_deal_value * (v.cycle_days_before / v.cycle_days_after - 1) * margin,
+    lifetime: v.clv_customers_reached * v.clv_uplift,
+    ai_churn: v.ai_flagged_per_year * pct(v.ai_precision_pct) * pct(v.ai_save_rate_pct) * v.revenue_per_customer * margin,
+    ai_scoring:
+      v.leads_per_year * pct(v.ai_top_leads_pct) * pct(v.conversion_after_pct) * pct(v.ai_scoring_uplift_pct) * v.avg_deal_value * margin,
+    ai_offers: v.customers * pct(v.ai_offers_reach_pct) * v.revenue_per_customer * pct(v.ai_offers_uplift_pct) * margin,
   };
   // Retention: each year's saved customers keep buying and leave at the new churn.
   const saved = (k) => v.customers * (pct(v.churn_before_pct) - pct(v.churn_after_pct)) * adoption(k);

@@ -1,0 +1,150 @@
+//! Tables written as HTML text, shared by the calculator and the report: a fraction of
+//! the code reactive views of the same tables would take, for figures that are redrawn
+//! whole on every change anyway.
+
+use super::format::Fmt;
+use crate::engine::model::{BenefitLine, CostLine, LineTotals, Report};
+use crate::i18n::{fill, AppMsg, Msg, Text};
+use rust_decimal::Decimal;
+
+/// `text` with the five characters HTML gives meaning escaped: every text written as
+/// HTML goes through here (names come from users and links).
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table with a caption, a header row and body rows already written, in a box that
+/// scrolls sideways on a phone rather than the page (printed, it is the page).
+pub fn table(class: &str, caption: &str, heads: &[&str], rows: &str) -> String {
+    let heads: String = heads
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
+        .collect();
+    let caption = esc(caption);
+    format!(
+        "<div class=\"report-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table class=\"report-table {class}\"><caption>{caption}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+}
+
+/// Costs and benefits by line and year, with totals and present values, as a captioned
+/// table; `id` prefixes each row's `data-testid` (`{id}-cost-0`, `{id}-benefits`, …).
+pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> String {
+    let lang = fmt.lang;
+    // Past five years the columns are narrow: amounts go compact ("1,2 M").
+    let money = |v: Decimal| {
+        esc(&if report.years.len() > 6 {
+            fmt.money_compact(v)
+        } else {
+            fmt.money(v)
+        })
+    };
+    let row = |class: &str,
+               testid: &str,
+               label: &str,
+               amounts: &mut dyn Iterator<Item = Decimal>,
+               totals: Option<LineTotals>| {
+        let cells: String = amounts.map(|v| format!("<td>{}</td>", money(v))).collect();
+        let (total, pv) = totals.map_or((String::new(), String::new()), |t| {
+            (money(t.total), money(t.present_value))
+        });
+        format!(
+            "<tr class=\"{class}\" data-testid=\"{testid}\"><th scope=\"row\">{}</th>{cells}<td>{total}</td><td>{pv}</td></tr>",
+            esc(label)
+        )
+    };
+    let (costs, benefits) = match (report.cost_line_totals(), report.benefit_line_totals()) {
+        (Ok(c), Ok(b)) => (c, b),
+        _ => return String::new(),
+    };
+    let mut rows = String::new();
+    for (k, (&line, totals)) in CostLine::ALL.iter().zip(costs).enumerate() {
+        let mut amounts = report.years.iter().map(|y| y.cost_lines[k]);
+        rows.push_str(&row(
+            "line",
+            &format!("{id}-cost-{k}"),
+            Msg::Cost(line).text(lang),
+            &mut amounts,
+            Some(totals),
+        ));
+    }
+    let sum = |total, present_value| {
+        Some(LineTotals {
+            total,
+            present_value,
+        })
+    };
+    rows.push_str(&row(
+        "sum",
+        &format!("{id}-costs"),
+        AppMsg::Costs.text(lang),
+        &mut report.years.iter().map(|y| y.costs),
+        sum(report.total_costs, report.pv_costs),
+    ));
+    for (line, totals) in BenefitLine::ALL.into_iter().zip(benefits) {
+        if totals.total.is_zero() {
+            continue;
+        }
+        let k = line.index();
+        let mut amounts = report.years.iter().map(|y| y.benefit_lines[k]);
+        rows.push_str(&row(
+            "line",
+            &format!("{id}-benefit-{k}"),
+            Msg::LineName(line).text(lang),
+            &mut amounts,
+            Some(totals),
+        ));
+    }
+    rows.push_str(&row(
+        "sum",
+        &format!("{id}-benefits"),
+        AppMsg::Benefits.text(lang),
+        &mut report.years.iter().map(|y| y.benefits),
+        sum(report.total_benefits, report.pv_benefits),
+    ));
+    rows.push_str(&row(
+        "sum",
+        &format!("{id}-net"),
+        AppMsg::Net.text(lang),
+        &mut report.years.iter().map(|y| y.net),
+        sum(report.total_net, report.npv),
+    ));
+    rows.push_str(&row(
+        "",
+        &format!("{id}-cumulative"),
+        AppMsg::Cumulative.text(lang),
+        &mut report.years.iter().map(|y| y.cumulative),
+        None,
+    ));
+
+    let years: Vec<String> = report
+        .years
+        .iter()
+        .map(|y| {
+            if y.year == 0 {
+                Msg::Initial.text(lang).to_string()
+            } else {
+                fill(AppMsg::YearN.text(lang), &[&y.year.to_string()])
+            }
+        })
+        .collect();
+    let mut heads: Vec<&str> = vec![""];
+    heads.extend(years.iter().map(String::as_str));
+    heads.push(AppMsg::Total.text(lang));
+    heads.push(AppMsg::PresentValue.text(lang));
+    let caption = fill(
+        AppMsg::FlowsCaption.text(lang),
+        &[&fmt.percent(report.discount_rate_pct)],
+    );
+    table("flows", &caption, &heads, &rows)
+}
