@@ -170,8 +170,7 @@ fn clv_inputs_stored_without_a_cost_to_serve_read_it_as_zero() {
     let empty: ClvInputs = serde_json::from_str("{}").unwrap();
     assert_eq!(empty.serve_cost_per_year, d("0"));
     // The new key round-trips.
-    let mut with = ClvInputs::default();
-    with.serve_cost_per_year = d("120");
+    let with = serving(ClvInputs::default(), "120");
     let json = serde_json::to_value(&with).unwrap();
     assert_eq!(json["serve_cost_per_year"], serde_json::json!("120"));
     assert_eq!(serde_json::from_value::<ClvInputs>(json).unwrap(), with);
