@@ -1,6 +1,13 @@
-//! Campaign ROI table: a three-campaign example worked out by hand, its total and
-//! ranking, validation errors, zero denominators, and properties over random inputs
-//! (nothing panics, totals add up).
+//! Campaign table: a three-campaign example worked out by hand, its total and ranking,
+//! the issue-11 example (ROAS 1.2, ROMI −52 %), operating costs, validation errors, zero
+//! denominators, and properties over random inputs (nothing panics, totals add up, no
+//! operating cost gives `kpi::romi`).
+//!
+//! Every expected value is worked out by hand in the comment next to it, from the
+//! formulas of the module docs of `src/engine/campaigns.rs`: ROAS = revenue ÷ spend,
+//! ROMI = (gross profit − spend − operating cost) ÷ (spend + operating cost) × 100. The
+//! values of the tests written before ROAS replaced the revenue ROI were recomputed by
+//! hand for ROAS.
 
 mod common;
 
@@ -10,6 +17,7 @@ use retorno::engine::campaigns::{
     evaluate_campaign, ranking, totals, Campaign, CampaignError, CampaignField, CampaignMetrics,
     RankBy, Table,
 };
+use retorno::engine::kpi;
 use retorno::units::{Problem, MEASURE_MAX};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -18,7 +26,7 @@ fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-/// A campaign from whole numbers, in field order.
+/// A campaign from whole numbers, in field order, without operating cost.
 fn campaign(
     name: &str,
     spend: i64,
@@ -31,6 +39,7 @@ fn campaign(
     Campaign {
         name: name.to_owned(),
         spend: Decimal::from(spend),
+        operating_cost: Decimal::ZERO,
         clicks: Decimal::from(clicks),
         leads: Decimal::from(leads),
         customers: Decimal::from(customers),
@@ -68,12 +77,12 @@ fn search_worked_example() {
     assert_eq!(m.gross_profit, d("24000"));
     // ROMI (profit-based, kpi::romi) = (24,000 − 10,000) ÷ 10,000 × 100 = 140 %
     assert_eq!(m.romi_pct, Some(d("140")));
-    // ROI (revenue-based) = (60,000 − 10,000) ÷ 10,000 × 100 = 500 %
-    assert_eq!(m.roi_pct, Some(d("500")));
+    // ROAS = 60,000 ÷ 10,000 = 6
+    assert_eq!(m.roas, Some(d("6")));
 }
 
 #[test]
-fn display_loses_money_although_its_revenue_roi_is_positive() {
+fn display_loses_money_although_its_roas_is_above_one() {
     let m = evaluate_campaign(&table()[1]).unwrap();
     // CPC = 8,000 ÷ 20,000 = 0.4
     assert_eq!(m.cpc, Some(d("0.4")));
@@ -87,8 +96,8 @@ fn display_loses_money_although_its_revenue_roi_is_positive() {
     assert_eq!(m.gross_profit, d("6000"));
     // ROMI = (6,000 − 8,000) ÷ 8,000 × 100 = −25 %
     assert_eq!(m.romi_pct, Some(d("-25")));
-    // ROI = (12,000 − 8,000) ÷ 8,000 × 100 = 50 %
-    assert_eq!(m.roi_pct, Some(d("50")));
+    // ROAS = 12,000 ÷ 8,000 = 1.5
+    assert_eq!(m.roas, Some(d("1.5")));
 }
 
 #[test]
@@ -102,8 +111,8 @@ fn referral_without_spend_has_no_return_but_free_leads() {
     assert_eq!(m.lead_to_customer_pct, Some(d("40")));
     // 30,000 × 60 ÷ 100 = 18,000
     assert_eq!(m.gross_profit, d("18000"));
-    // Zero spend: no ROI, no ROMI.
-    assert_eq!(m.roi_pct, None);
+    // Zero spend (and no operating cost): no ROAS, no ROMI.
+    assert_eq!(m.roas, None);
     assert_eq!(m.romi_pct, None);
 }
 
@@ -133,8 +142,10 @@ fn totals_of_the_table() {
     assert_eq!(round10(m.lead_to_customer_pct), Some(d("11.1475409836")));
     // ROMI = (48,000 − 18,000) ÷ 18,000 × 100 = 166.666…
     assert_eq!(round10(m.romi_pct), Some(d("166.6666666667")));
-    // ROI = (102,000 − 18,000) ÷ 18,000 × 100 = 466.666…
-    assert_eq!(round10(m.roi_pct), Some(d("466.6666666667")));
+    // ROAS = 102,000 ÷ 18,000 = 5.666…
+    assert_eq!(round10(m.roas), Some(d("5.6666666667")));
+    // No operating costs in this table.
+    assert_eq!(total.operating_cost, d("0"));
 }
 
 #[test]
@@ -153,9 +164,9 @@ fn totals_of_an_empty_table_are_zero_without_rates() {
 
 #[test]
 fn ranking_of_the_table() {
-    // ROMI: Search 140 %, Display −25 %, Referral none (zero spend, last); ROI puts
-    // them in the same order here.
-    for by in [RankBy::Roi, RankBy::Romi] {
+    // ROMI: Search 140 %, Display −25 %, Referral none (zero spend, last); ROAS (6, 1.5,
+    // none) puts them in the same order here.
+    for by in [RankBy::Roas, RankBy::Romi] {
         assert_eq!(ranking(&table(), by), vec![0, 1, 2]);
         let mut reversed = table();
         reversed.reverse();
@@ -164,27 +175,94 @@ fn ranking_of_the_table() {
 }
 
 #[test]
-fn ranking_by_romi_follows_profit_and_by_roi_follows_revenue() {
+fn ranking_by_romi_follows_profit_and_by_roas_follows_revenue() {
     let rows = vec![
-        // ROI = (5,000 − 1,000) ÷ 1,000 = 400 %; gross profit 5,000 × 10 % = 500,
+        // ROAS = 5,000 ÷ 1,000 = 5; gross profit 5,000 × 10 % = 500,
         // ROMI = (500 − 1,000) ÷ 1,000 = −50 %.
         campaign("Low margin", 1_000, 0, 0, 0, 5_000, 10),
-        // ROI = (3,000 − 1,000) ÷ 1,000 = 200 %; gross profit 3,000 × 80 % = 2,400,
+        // ROAS = 3,000 ÷ 1,000 = 3; gross profit 3,000 × 80 % = 2,400,
         // ROMI = (2,400 − 1,000) ÷ 1,000 = 140 %.
         campaign("High margin", 1_000, 0, 0, 0, 3_000, 80),
     ];
     let low = evaluate_campaign(&rows[0]).unwrap();
     let high = evaluate_campaign(&rows[1]).unwrap();
-    assert_eq!(
-        (low.roi_pct, low.romi_pct),
-        (Some(d("400")), Some(d("-50")))
-    );
-    assert_eq!(
-        (high.roi_pct, high.romi_pct),
-        (Some(d("200")), Some(d("140")))
-    );
+    assert_eq!((low.roas, low.romi_pct), (Some(d("5")), Some(d("-50"))));
+    assert_eq!((high.roas, high.romi_pct), (Some(d("3")), Some(d("140"))));
     assert_eq!(ranking(&rows, RankBy::Romi), vec![1, 0]);
-    assert_eq!(ranking(&rows, RankBy::Roi), vec![0, 1]);
+    assert_eq!(ranking(&rows, RankBy::Roas), vec![0, 1]);
+}
+
+#[test]
+fn issue_example_roas_above_one_loses_money_and_ranks_below_a_lower_roas() {
+    let rows = vec![
+        // Issue 11: revenue 12,000 on a spend of 10,000 at a 40 % margin.
+        // ROAS = 12,000 ÷ 10,000 = 1.2; gross profit 12,000 × 40 ÷ 100 = 4,800;
+        // ROMI = (4,800 − 10,000) ÷ 10,000 × 100 = −5,200 ÷ 10,000 × 100 = −52 %.
+        campaign("Busy", 10_000, 0, 0, 0, 12_000, 40),
+        // Lower ROAS, positive ROMI: revenue 11,000 on 10,000 at 95 %.
+        // ROAS = 11,000 ÷ 10,000 = 1.1; gross profit 11,000 × 95 ÷ 100 = 10,450;
+        // ROMI = (10,450 − 10,000) ÷ 10,000 × 100 = 4.5 %.
+        campaign("Lean", 10_000, 0, 0, 0, 11_000, 95),
+    ];
+    let busy = evaluate_campaign(&rows[0]).unwrap();
+    let lean = evaluate_campaign(&rows[1]).unwrap();
+    assert_eq!(busy.roas, Some(d("1.2")));
+    assert_eq!(busy.gross_profit, d("4800"));
+    assert_eq!(busy.romi_pct, Some(d("-52")));
+    assert_eq!((lean.roas, lean.romi_pct), (Some(d("1.1")), Some(d("4.5"))));
+    // The default ranking is by ROMI: Lean first although its ROAS is lower.
+    assert_eq!(RankBy::default(), RankBy::Romi);
+    assert_eq!(ranking(&rows, RankBy::default()), vec![1, 0]);
+    assert_eq!(ranking(&rows, RankBy::Roas), vec![0, 1]);
+}
+
+/// `c` with an operating cost.
+fn with_operating(mut c: Campaign, operating_cost: i64) -> Campaign {
+    c.operating_cost = Decimal::from(operating_cost);
+    c
+}
+
+#[test]
+fn operating_cost_weighs_on_romi_but_not_on_roas_or_unit_costs() {
+    // Search with 2,000 of people and tools: gross profit 24,000 as before;
+    // ROMI = (24,000 − 10,000 − 2,000) ÷ (10,000 + 2,000) × 100 = 12,000 ÷ 12,000 × 100
+    // = 100 % (140 % without it). ROAS stays 60,000 ÷ 10,000 = 6, and the costs per
+    // click, lead and customer stay on the media spend: 1.25, 25, 250.
+    let m = evaluate_campaign(&with_operating(table()[0].clone(), 2_000)).unwrap();
+    assert_eq!(m.romi_pct, Some(d("100")));
+    assert_eq!(m.roas, Some(d("6")));
+    assert_eq!(
+        (m.cpc, m.cpl, m.cpa),
+        (Some(d("1.25")), Some(d("25")), Some(d("250")))
+    );
+    // An operating cost without media spend: no ROAS, but a ROMI.
+    // Gross profit 5,000 × 50 ÷ 100 = 2,500; ROMI = (2,500 − 0 − 1,000) ÷ 1,000 × 100 = 150 %.
+    let m = evaluate_campaign(&with_operating(
+        campaign("Events", 0, 0, 0, 0, 5_000, 50),
+        1_000,
+    ))
+    .unwrap();
+    assert_eq!((m.roas, m.romi_pct), (None, Some(d("150"))));
+    // Nothing spent at all: neither.
+    let m = evaluate_campaign(&campaign("Free", 0, 0, 0, 0, 5_000, 50)).unwrap();
+    assert_eq!((m.roas, m.romi_pct), (None, None));
+}
+
+#[test]
+fn totals_include_operating_costs() {
+    let rows = vec![
+        with_operating(table()[0].clone(), 1_000),
+        with_operating(table()[1].clone(), 500),
+        table()[2].clone(),
+    ];
+    let (total, m) = totals(&rows).unwrap();
+    // 1,000 + 500 + 0 = 1,500.
+    assert_eq!(total.operating_cost, d("1500"));
+    // ROMI = (48,000 − 18,000 − 1,500) ÷ (18,000 + 1,500) × 100 = 28,500 ÷ 19,500 × 100
+    // = 19 ÷ 13 × 100 = 146.153846153846…
+    assert_eq!(round10(m.romi_pct), Some(d("146.1538461538")));
+    // ROAS is unchanged: 102,000 ÷ 18,000 = 5.666…
+    assert_eq!(round10(m.roas), Some(d("5.6666666667")));
 }
 
 #[test]
@@ -199,8 +277,8 @@ fn ranking_ties_by_name_and_puts_rows_without_return_last() {
     ];
     // Best, then the tie Alpha/beta by name (case-insensitive), then the rows without a
     // return by name: Another free, broken, zeta.
-    // ROI gives the same order: Best 900 %, Alpha and beta 100 %.
-    for by in [RankBy::Roi, RankBy::Romi] {
+    // ROAS gives the same order: Best 10, Alpha and beta 2.
+    for by in [RankBy::Roas, RankBy::Romi] {
         assert_eq!(ranking(&rows, by), vec![4, 2, 1, 5, 3, 0]);
         assert_eq!(ranking(&[], by), Vec::<usize>::new());
     }
@@ -210,8 +288,9 @@ fn ranking_ties_by_name_and_puts_rows_without_return_last() {
 fn negative_inputs_name_the_field() {
     let base = table()[0].clone();
     type Change = fn(&mut Campaign);
-    let cases: [(Change, CampaignField); 5] = [
+    let cases: [(Change, CampaignField); 6] = [
         (|c| c.spend = d("-1"), CampaignField::Spend),
+        (|c| c.operating_cost = d("-1"), CampaignField::OperatingCost),
         (|c| c.clicks = d("-1"), CampaignField::Clicks),
         (|c| c.leads = d("-0.5"), CampaignField::Leads),
         (|c| c.customers = d("-1"), CampaignField::Customers),
@@ -274,8 +353,11 @@ fn margin_must_be_within_0_and_100() {
     c.margin_pct = d("0");
     let m = evaluate_campaign(&c).unwrap();
     assert_eq!((m.gross_profit, m.romi_pct), (d("0"), Some(d("-100"))));
+    // Margin 100 %: gross profit = revenue, ROMI = (60,000 − 10,000) ÷ 10,000 = 500 %,
+    // that is (ROAS − 1) × 100 with ROAS 6.
     c.margin_pct = d("100");
-    assert_eq!(evaluate_campaign(&c).unwrap().romi_pct, m.roi_pct);
+    assert_eq!(evaluate_campaign(&c).unwrap().romi_pct, Some(d("500")));
+    assert_eq!(m.roas, Some(d("6")));
 }
 
 #[test]
@@ -309,14 +391,15 @@ fn zero_denominators_give_none_not_errors() {
             cpa: None,
             lead_to_customer_pct: None,
             gross_profit: d("0"),
-            roi_pct: None,
+            roas: None,
             romi_pct: None,
         }
     );
-    // Spend without any result: the costs per unit do not exist, the return is −100 %.
+    // Spend without any result: the costs per unit do not exist, ROAS 0 ÷ 500 = 0, ROMI
+    // (0 − 500) ÷ 500 = −100 %.
     let m = evaluate_campaign(&campaign("Dud", 500, 0, 0, 0, 0, 40)).unwrap();
     assert_eq!((m.cpc, m.cpl, m.cpa), (None, None, None));
-    assert_eq!((m.roi_pct, m.romi_pct), (Some(d("-100")), Some(d("-100"))));
+    assert_eq!((m.roas, m.romi_pct), (Some(d("0")), Some(d("-100"))));
 }
 
 #[test]
@@ -334,21 +417,25 @@ fn amounts_above_the_limit_are_refused_before_any_arithmetic() {
             Problem::AboveMax
         ))
     );
-    // At the limit everything fits: ROI = (10^12 − 0.5) ÷ 0.5 × 100 = 199,999,999,999,900 %.
+    // At the limit everything fits: ROAS = 10^12 ÷ 0.5 = 2 × 10^12, and at margin 100 %
+    // ROMI = (10^12 − 0.5) ÷ 0.5 × 100 = 199,999,999,999,900 %.
     c.revenue = MEASURE_MAX;
     c.margin_pct = d("100");
     let m = evaluate_campaign(&c).unwrap();
-    assert_eq!(m.roi_pct, Some(d("199999999999900")));
+    assert_eq!(m.roas, Some(d("2000000000000")));
+    assert_eq!(m.romi_pct, Some(d("199999999999900")));
     assert_eq!(m.gross_profit, MEASURE_MAX);
     // And a total of the largest table, 50 rows at the limit, fits too.
     let big = Campaign {
         spend: MEASURE_MAX,
+        operating_cost: MEASURE_MAX,
         revenue: MEASURE_MAX,
         margin_pct: d("100"),
         ..Campaign::default()
     };
     let (total, _) = totals(&vec![big; 50]).unwrap();
     assert_eq!(total.spend, MEASURE_MAX * d("50"));
+    assert_eq!(total.operating_cost, MEASURE_MAX * d("50"));
 }
 
 #[test]
@@ -381,6 +468,17 @@ fn serde_round_trip_and_defaults() {
     let partial: Campaign = serde_json::from_str(r#"{"name":"Old","spend":"10"}"#).unwrap();
     assert_eq!(partial.spend, d("10"));
     assert_eq!(partial.margin_pct, Decimal::ZERO);
+    // A row stored before operating costs existed reads with none, and keeps its ROMI:
+    // Search's 140 % (see `search_worked_example`).
+    let old = r#"{"name":"Search","spend":"10000","clicks":"8000","leads":"400",
+        "customers":"40","revenue":"60000","margin_pct":"40"}"#;
+    let old: Campaign = serde_json::from_str(old).unwrap();
+    assert_eq!(old, table()[0]);
+    assert_eq!(old.operating_cost, Decimal::ZERO);
+    assert_eq!(evaluate_campaign(&old).unwrap().romi_pct, Some(d("140")));
+    // The stored key is the field's name.
+    let json = serde_json::to_value(with_operating(table()[0].clone(), 7)).unwrap();
+    assert_eq!(json["operating_cost"], serde_json::json!("7"));
 }
 
 /// A margin: mostly valid (0–100, with decimals), sometimes any non-negative value.
@@ -399,11 +497,13 @@ fn any_campaign() -> impl Strategy<Value = Campaign> {
         non_negative(),
         non_negative(),
         margin(),
+        prop_oneof![Just(Decimal::ZERO), non_negative()],
     )
         .prop_map(
-            |(spend, clicks, leads, customers, revenue, margin_pct)| Campaign {
+            |(spend, clicks, leads, customers, revenue, margin_pct, operating_cost)| Campaign {
                 name: String::new(),
                 spend,
+                operating_cost,
                 clicks,
                 leads,
                 customers,
@@ -427,7 +527,7 @@ proptest! {
             }
         }
         let _ = totals(&rows);
-        for by in [RankBy::Roi, RankBy::Romi] {
+        for by in [RankBy::Roas, RankBy::Romi] {
             let mut sorted = ranking(&rows, by);
             sorted.sort_unstable();
             prop_assert_eq!(sorted, (0..rows.len()).collect::<Vec<_>>());
@@ -454,7 +554,7 @@ proptest! {
 #[test]
 fn a_table_is_its_rows_total_and_ranking_evaluated_once() {
     let rows = table();
-    for by in [RankBy::Roi, RankBy::Romi] {
+    for by in [RankBy::Roas, RankBy::Romi] {
         let t = Table::of(&rows, by);
         let each: Vec<_> = rows.iter().map(evaluate_campaign).collect();
         assert_eq!(t.rows, each);
@@ -464,7 +564,7 @@ fn a_table_is_its_rows_total_and_ranking_evaluated_once() {
     // A bad row: its own error, the total's error, and last in the ranking.
     let mut bad = rows.clone();
     bad[0].clicks = d("1.5");
-    let t = Table::of(&bad, RankBy::Roi);
+    let t = Table::of(&bad, RankBy::Roas);
     let invalid = CampaignError::Invalid(CampaignField::Clicks, Problem::NotWhole);
     assert_eq!(t.rows[0], Err(invalid));
     assert_eq!(t.total, Err(invalid));
@@ -473,8 +573,24 @@ fn a_table_is_its_rows_total_and_ranking_evaluated_once() {
 
 #[test]
 fn rank_by_picks_its_return() {
-    // Search: revenue 60,000 on 10,000 → ROI 500 %; 40 % margin → ROMI 140 %.
+    // Search: revenue 60,000 on 10,000 → ROAS 6; 40 % margin → ROMI 140 %.
     let m = evaluate_campaign(&table()[0]).unwrap();
-    assert_eq!(RankBy::Roi.pick(&m), Some(d("500")));
+    assert_eq!(RankBy::Roas.pick(&m), Some(d("6")));
     assert_eq!(RankBy::Romi.pick(&m), Some(d("140")));
+}
+
+proptest! {
+    /// Without operating cost, ROMI is `kpi::romi(gross profit, spend)` (what the KPI page
+    /// shows, and what rows stored before operating costs gave) and ROAS is
+    /// `revenue ÷ spend`.
+    #[test]
+    fn no_operating_cost_is_kpi_romi(mut row in any_campaign()) {
+        row.operating_cost = Decimal::ZERO;
+        if let Ok(m) = evaluate_campaign(&row) {
+            let expected = kpi::romi(m.gross_profit, row.spend).ok();
+            prop_assert_eq!(m.romi_pct, expected);
+            let roas = (!row.spend.is_zero()).then(|| row.revenue.checked_div(row.spend)).flatten();
+            prop_assert_eq!(m.roas, roas);
+        }
+    }
 }

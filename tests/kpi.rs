@@ -5,6 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::kpi::*;
+use common::measure::close;
 use retorno::engine::kpi::{self, CycleStats, KpiError};
 use rust_decimal::Decimal;
 
@@ -211,30 +212,112 @@ fn clv_simple_errors() {
     );
 }
 
+/// `Σ m × r^(t−1) ÷ (1 + d)^t` for `t = 1..=years`, rates in percent: the discounted CLV
+/// summed year by year (the first year's margin for certain, at the end of the year),
+/// independently of the closed form.
+fn clv_by_years(m: Decimal, retention_pct: Decimal, discount_pct: Decimal, years: u32) -> Decimal {
+    let r = retention_pct / d("100");
+    let growth = d("1") + discount_pct / d("100");
+    let (mut stay, mut factor, mut sum) = (d("1"), growth, d("0"));
+    for _ in 0..years {
+        sum += m * stay / factor;
+        stay *= r;
+        factor *= growth;
+    }
+    sum
+}
+
 #[test]
 fn clv_discounted_worked_example() {
+    // Timing: each year's margin at the end of the year, the first for certain, year t's
+    // with probability r^(t−1): Σ m r^(t−1) ÷ (1 + d)^t = m ÷ (1 + d − r).
     // m = 1,000, r = 80 %, d = 10 %, acquisition 500:
-    // 1000 × 0.8 / (1 + 0.1 − 0.8) − 500 = 800 / 0.3 − 500 = 2666.666… − 500 = 2166.666…
+    // 1000 ÷ (1 + 0.1 − 0.8) − 500 = 1000 ÷ 0.3 − 500 = 3333.333… − 500 = 2833.333…
+    // (before issue 11 the first year was not counted: 800 ÷ 0.3 − 500 = 2166.67).
     let clv = kpi::clv_discounted(d("1000"), d("80"), d("10"), d("500")).unwrap();
-    assert_eq!(clv.round_dp(10), d("2166.6666666667"));
-    // Exact to Decimal's last digit: 800 / 0.3 rounds at the 25th decimal.
-    assert_eq!(clv, d("2166.6666666666666666666666667"));
-    // m = 100, r = 50 %, d = 0: 100 × 0.5 / 0.5 = 100, the sum 50 + 25 + 12.5 + … = 100
-    // of the margins of the years a customer is still there.
+    assert_eq!(clv.round_dp(10), d("2833.3333333333"));
+    // The same, summed year by year over 200 years (0.8 ÷ 1.1 = 0.727…, whose 200th power
+    // is below 1e-27): 3333.333… before the acquisition cost.
+    let summed = clv_by_years(d("1000"), d("80"), d("10"), 200);
+    assert!(close(summed - d("500"), clv, "1e-15"), "{summed}");
+    // m = 100, r = 50 %, d = 0: 100 ÷ 0.5 = 200, the sum 100 + 50 + 25 + … of the
+    // margins of the years a customer is there; that is 100 × lifetime (1 ÷ 0.5 = 2).
     assert_eq!(
         kpi::clv_discounted(d("100"), d("50"), d("0"), d("0")),
-        Ok(d("100"))
+        Ok(d("200"))
     );
-    // No one retained: 1000 × 0 / 1.1 − 500 = −500, just the acquisition cost.
-    assert_eq!(
-        kpi::clv_discounted(d("1000"), d("0"), d("10"), d("500")),
-        Ok(d("-500"))
-    );
-    // r = 100 % with d = 10 %: 1000 × 1 / 0.1 = 10,000.
+    assert!(close(
+        clv_by_years(d("100"), d("50"), d("0"), 200),
+        d("200"),
+        "1e-20"
+    ));
+    // No one retained: only the first year, 1000 ÷ 1.1 − 500 = 909.0909… − 500 = 409.0909…
+    let clv = kpi::clv_discounted(d("1000"), d("0"), d("10"), d("500")).unwrap();
+    assert_eq!(clv.round_dp(10), d("409.0909090909"));
+    // r = 100 % with d = 10 %: 1000 ÷ (1.1 − 1) = 1000 ÷ 0.1 = 10,000.
     assert_eq!(
         kpi::clv_discounted(d("1000"), d("100"), d("10"), d("0")),
         Ok(d("10000"))
     );
+    // A customer who costs money: −200 a year, r = 75 %, d = 25 %:
+    // −200 ÷ (1.25 − 0.75) = −400.
+    assert_eq!(
+        kpi::clv_discounted(d("-200"), d("75"), d("25"), d("0")),
+        Ok(d("-400"))
+    );
+}
+
+#[test]
+fn clv_from_churn_worked_example() {
+    // 960 a year, churn 15 %: 960 × 100 ÷ 15 = 6,400 (= 960 × 6.666… years, exactly).
+    assert_eq!(kpi::clv_from_churn(d("960"), d("15")), Ok(d("6400")));
+    // −200 a year, churn 25 %: −200 × 4 = −800.
+    assert_eq!(kpi::clv_from_churn(d("-200"), d("25")), Ok(d("-800")));
+    // Churn 100 %: one year, 960.
+    assert_eq!(kpi::clv_from_churn(d("960"), d("100")), Ok(d("960")));
+    assert_eq!(
+        kpi::clv_from_churn(d("960"), d("0")),
+        Err(KpiError::DivisionByZero)
+    );
+    assert_eq!(
+        kpi::clv_from_churn(d("960"), d("-1")),
+        Err(KpiError::Negative)
+    );
+}
+
+#[test]
+fn clv_discounted_at_no_discount_is_the_simple_clv() {
+    // Over a grid of margins and retention rates, d = 0 gives exactly
+    // margin × 100 ÷ churn, the simple CLV, less the acquisition cost.
+    let margins = [
+        "-1000000000000",
+        "-1234.56",
+        "-1",
+        "0",
+        "0.01",
+        "1",
+        "99.99",
+        "960",
+        "123456789.123456789",
+        "1000000000000",
+    ];
+    let retentions = [
+        "0", "0.01", "1", "33.33", "50", "66.67", "85", "99.99", "100",
+    ];
+    for m in margins {
+        for r in retentions {
+            for acquisition in ["0", "450"] {
+                let simple = kpi::clv_from_churn(d(m), d("100") - d(r)).map(|v| v - d(acquisition));
+                for zero in ["0", "0.00"] {
+                    let discounted = kpi::clv_discounted(d(m), d(r), d(zero), d(acquisition));
+                    assert_eq!(
+                        discounted, simple,
+                        "m {m}, r {r}, d {zero}, cac {acquisition}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]

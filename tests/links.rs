@@ -146,6 +146,7 @@ fn link_lengths() {
     let campaign = Campaign {
         name: "\u{1}".repeat(MAX_NAME_CHARS),
         spend: widest(false),
+        operating_cost: widest(false),
         clicks: widest(true),
         leads: widest(true),
         customers: widest(true),
@@ -161,6 +162,7 @@ fn link_lengths() {
             retention_pct: widest_pct,
             discount_pct: widest_pct,
             acquisition_cost: widest(false),
+            serve_cost_per_year: widest(false),
         },
         date_order: Some(DateOrder::MonthFirst),
     };

@@ -15,10 +15,11 @@ use common::measure::*;
 use proptest::prelude::*;
 use retorno::engine::kpi::KpiError;
 use retorno::engine::measure::{
-    apply, proposals, yearly_loss_pct, ClvInputs, Gap, Kpi, Measure, Measurement, Period, Proposal,
-    Values,
+    apply, proposals, yearly_loss_pct, ClvField, ClvInputs, Gap, Kpi, Measure, Measurement, Period,
+    Proposal, Values,
 };
 use retorno::engine::model::{Field, Inputs};
+use retorno::units::{Unit, MEASURE_MAX};
 use rust_decimal::Decimal;
 use Measure as M;
 
@@ -27,9 +28,13 @@ use Measure as M;
 
 #[test]
 fn clv_calculator_simple_and_discounted() {
-    // Defaults: 960, 85 %, 10 %, 450. Lifetime 100 ÷ 15 = 6.66… years;
+    // Both CLVs count each year's net value at the end of the year, the first for certain
+    // (see `kpi::clv_discounted`): simple = net × lifetime, discounted = net ÷ (1 + d − r).
+    // Recomputed by hand for issue 11 (before, the discounted CLV left the first year out).
+    //
+    // Defaults: 960, 85 %, 10 %, 450, no cost to serve. Lifetime 100 ÷ 15 = 6.66… years;
     // simple 960 × 100 ÷ 15 − 450 = 6400 − 450 = 5950;
-    // discounted 960 × 0.85 ÷ (1.1 − 0.85) − 450 = 816 ÷ 0.25 − 450 = 3264 − 450 = 2814.
+    // discounted 960 ÷ (1.1 − 0.85) − 450 = 960 ÷ 0.25 − 450 = 3840 − 450 = 3390.
     let defaults = ClvInputs::default();
     assert_eq!(defaults, clv("960", "85", "10", "450"));
     let r = defaults.evaluate();
@@ -38,35 +43,36 @@ fn clv_calculator_simple_and_discounted() {
         d("6.666666666666666666666666667"),
         "1e-25"
     ));
-    assert!(
-        close(r.simple.unwrap(), d("5950"), "1e-20"),
-        "{:?}",
-        r.simple
-    );
-    assert_eq!(r.discounted, Ok(d("2814")));
+    assert_eq!(r.net_per_year, Ok(d("960")));
+    assert_eq!(r.simple, Ok(d("5950")));
+    assert_eq!(r.discounted, Ok(d("3390")));
 
-    // 1000 a year, 80 %, no discount, free: lifetime 5, simple 5000,
-    // discounted 1000 × 0.8 ÷ (1 − 0.8) = 4000.
+    // 1000 a year, 80 %, no discount, free: lifetime 5, simple 1000 × 5 = 5000,
+    // discounted 1000 ÷ (1 − 0.8) = 5000: the same at d = 0.
     let r = clv("1000", "80", "0", "0").evaluate();
     assert_eq!(r.lifetime_years, Some(d("5")));
     assert_eq!(r.simple, Ok(d("5000")));
-    assert_eq!(r.discounted, Ok(d("4000")));
+    assert_eq!(r.discounted, Ok(d("5000")));
 
     // A customer who costs money: −200, 75 %, 25 %, 100: lifetime 4,
-    // simple −800 − 100 = −900, discounted −200 × 0.75 ÷ (1.25 − 0.75) − 100 = −400.
+    // simple −200 × 4 − 100 = −900, discounted −200 ÷ (1.25 − 0.75) − 100 = −400 − 100 = −500.
     let r = clv("-200", "75", "25", "100").evaluate();
     assert_eq!(r.lifetime_years, Some(d("4")));
     assert_eq!(r.simple, Ok(d("-900")));
-    assert_eq!(r.discounted, Ok(d("-400")));
+    assert_eq!(r.discounted, Ok(d("-500")));
 
-    // Nobody stays: lifetime 1 year, simple 960 − 450 = 510, discounted 0 − 450.
+    // Nobody stays: lifetime 1 year, simple 960 − 450 = 510; discounted, the first year's
+    // margin a year away: 960 ÷ 1.1 − 450 = 872.7272… − 450 = 422.7272…
     let r = clv("960", "0", "10", "450").evaluate();
     assert_eq!(r.lifetime_years, Some(d("1")));
     assert_eq!(r.simple, Ok(d("510")));
-    assert_eq!(r.discounted, Ok(d("-450")));
+    assert_eq!(
+        r.discounted.map(|v| v.round_dp(10)),
+        Ok(d("422.7272727273"))
+    );
 
     // Everybody stays: no lifetime, simple CLV infinite (an error); discounted at 10 %
-    // 960 × 1 ÷ 0.1 − 450 = 9600 − 450 = 9150, and at 0 % an error.
+    // 960 ÷ 0.1 − 450 = 9600 − 450 = 9150, and at 0 % an error.
     let r = clv("960", "100", "10", "450").evaluate();
     assert_eq!(r.lifetime_years, None);
     assert_eq!(r.simple, Err(KpiError::DivisionByZero));
@@ -75,6 +81,99 @@ fn clv_calculator_simple_and_discounted() {
     assert_eq!(r.lifetime_years, None);
     assert_eq!(r.simple, Err(KpiError::DivisionByZero));
     assert_eq!(r.discounted, Err(KpiError::DivisionByZero));
+}
+
+#[test]
+fn clv_calculator_subtracts_the_cost_to_serve() {
+    // Article 001: the customer's value less the costs of acquiring, retaining and serving
+    // them. Defaults with 120 a year to serve and retain: net 960 − 120 = 840;
+    // simple 840 × 100 ÷ 15 − 450 = 5600 − 450 = 5150;
+    // discounted 840 ÷ 0.25 − 450 = 3360 − 450 = 2910.
+    let mut inputs = ClvInputs::default();
+    ClvField::ServeCost.set(&mut inputs, d("120"));
+    assert_eq!(inputs.serve_cost_per_year, d("120"));
+    let r = inputs.evaluate();
+    assert_eq!(r.net_per_year, Ok(d("840")));
+    assert_eq!(r.simple, Ok(d("5150")));
+    assert_eq!(r.discounted, Ok(d("2910")));
+    // A cost to serve above the margin: net 100 − 300 = −200 at 75 %, 25 %, CAC 100, as
+    // the money-losing customer above: simple −900, discounted −500.
+    let mut inputs = clv("100", "75", "25", "100");
+    inputs.serve_cost_per_year = d("300");
+    let r = inputs.evaluate();
+    assert_eq!(r.net_per_year, Ok(d("-200")));
+    assert_eq!((r.simple, r.discounted), (Ok(d("-900")), Ok(d("-500"))));
+    // Its rule: 0 to MEASURE_MAX, money.
+    let rule = ClvField::ServeCost.rule();
+    assert_eq!(
+        (rule.min, rule.max, rule.unit),
+        (d("0"), MEASURE_MAX, Unit::Money)
+    );
+    assert_eq!(ClvField::ServeCost.key(), "serve_cost");
+    inputs.serve_cost_per_year = d("-1");
+    assert!(!inputs.is_valid());
+    inputs.serve_cost_per_year = MEASURE_MAX;
+    assert!(inputs.is_valid());
+    // The extremes do not overflow: −10^12 − 10^12 = −2 × 10^12 a year, nobody stays,
+    // no discount: simple = discounted = −2 × 10^12 − 10^12 (CAC).
+    let extreme = ClvInputs {
+        margin_per_year: -MEASURE_MAX,
+        retention_pct: d("0"),
+        discount_pct: d("0"),
+        acquisition_cost: MEASURE_MAX,
+        serve_cost_per_year: MEASURE_MAX,
+    };
+    let r = extreme.evaluate();
+    assert_eq!(r.simple, Ok(d("-3000000000000")));
+    assert_eq!(r.discounted, r.simple);
+}
+
+#[test]
+fn clv_simple_and_discounted_agree_at_no_discount() {
+    // One timing convention: at d = 0, net ÷ (1 − r) is net × lifetime, for any inputs.
+    let margins = [
+        "-1000000000000",
+        "-1",
+        "0",
+        "0.01",
+        "99.99",
+        "960",
+        "1000000000000",
+    ];
+    let serve = ["0", "120", "1000000000000"];
+    let retentions = ["0", "0.01", "1", "33.33", "50", "85", "99.99", "100"];
+    for m in margins {
+        for s in serve {
+            for r in retentions {
+                let mut inputs = clv(m, r, "0", "450");
+                inputs.serve_cost_per_year = d(s);
+                let report = inputs.evaluate();
+                assert_eq!(report.simple, report.discounted, "m {m}, serve {s}, r {r}");
+                if r != "100" {
+                    assert!(report.simple.is_ok(), "m {m}, serve {s}, r {r}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn clv_inputs_stored_without_a_cost_to_serve_read_it_as_zero() {
+    // Data stored before the cost to serve existed keeps its figures.
+    let old: ClvInputs = serde_json::from_str(
+        r#"{"margin_per_year":"960","retention_pct":"85","discount_pct":"10","acquisition_cost":"450"}"#,
+    )
+    .unwrap();
+    assert_eq!(old.serve_cost_per_year, d("0"));
+    assert_eq!(old, ClvInputs::default());
+    // An empty object takes the defaults, cost to serve 0.
+    let empty: ClvInputs = serde_json::from_str("{}").unwrap();
+    assert_eq!(empty.serve_cost_per_year, d("0"));
+    // The new key round-trips.
+    let with = serving(ClvInputs::default(), "120");
+    let json = serde_json::to_value(&with).unwrap();
+    assert_eq!(json["serve_cost_per_year"], serde_json::json!("120"));
+    assert_eq!(serde_json::from_value::<ClvInputs>(json).unwrap(), with);
 }
 
 // ---------------------------------------------------------------------------------------

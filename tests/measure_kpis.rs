@@ -102,8 +102,8 @@ fn every_kpi_of_the_hand_worked_periods() {
     let clv = read(Kpi::Clv, &b).expect("baseline CLV");
     assert!(close(clv, d(BASELINE_CLV), "1e-20"), "{clv}");
     // Current CLV: no dates, so churn 10 % is taken as yearly: r = 0.9, CAC 450,
-    // 960 × 0.9 ÷ (1.1 − 0.9) − 450 = 864 ÷ 0.2 − 450 = 4320 − 450 = 3870.
-    assert_eq!(read(Kpi::Clv, &c), Ok(d("3870")));
+    // 960 ÷ (1.1 − 0.9) − 450 = 960 ÷ 0.2 − 450 = 4800 − 450 = 4350.
+    assert_eq!(read(Kpi::Clv, &c), Ok(d("4350")));
 }
 
 #[test]
@@ -148,35 +148,36 @@ fn sales_cycle_from_pasted_deals() {
 fn clv_of_a_period_makes_its_churn_yearly() {
     // The same baseline figures over a whole year (365 days): yearly churn = 15 %
     // (f64 gives 15.000000000000002, rounded to 4 decimals: 15), r = 0.85,
-    // 960 × 0.85 ÷ (1.1 − 0.85) − 500 = 816 ÷ 0.25 − 500 = 3264 − 500 = 2764.
+    // 960 ÷ (1.1 − 0.85) − 500 = 960 ÷ 0.25 − 500 = 3840 − 500 = 3340.
     let mut year = baseline();
     year.end = Some(date(2025, 12, 31));
     assert_eq!(year.days(), Some(365));
-    assert_eq!(read(Kpi::Clv, &year), Ok(d("2764")));
+    assert_eq!(read(Kpi::Clv, &year), Ok(d("3340")));
     // Without dates the period is taken as a year: the same.
     let mut undated = baseline();
     undated.start = None;
-    assert_eq!(read(Kpi::Clv, &undated), Ok(d("2764")));
+    assert_eq!(read(Kpi::Clv, &undated), Ok(d("3340")));
     // Reversed dates have no length: also taken as a year.
     let mut reversed = baseline();
     reversed.start = Some(date(2025, 3, 31));
     reversed.end = Some(date(2025, 1, 1));
-    assert_eq!(read(Kpi::Clv, &reversed), Ok(d("2764")));
-    // The discount rate is the CLV calculator's: at 0 %, 816 ÷ 0.15 − 500 = 5440 − 500.
+    assert_eq!(read(Kpi::Clv, &reversed), Ok(d("3340")));
+    // The discount rate is the CLV calculator's: at 0 %, 960 ÷ 0.15 − 500 = 6400 − 500,
+    // the margin times the lifetime (1 ÷ 0.15 years) less the CAC.
     let deals = PeriodDeals::read(&year.deals, DateOrder::DayFirst);
     assert_eq!(
         reading(Kpi::Clv, &year, &deals.cycle, Decimal::ZERO),
-        Ok(d("4940"))
+        Ok(d("5900"))
     );
     // Two years (730 days) of 19 % churn: 1 − 0.81^(1/2) = 1 − 0.9 = 10 % a year, so
-    // r = 0.9 and (CAC 500) 960 × 0.9 ÷ 0.2 − 500 = 4320 − 500 = 3820.
+    // r = 0.9 and (CAC 500) 960 ÷ 0.2 − 500 = 4800 − 500 = 4300.
     let mut two_years = baseline();
     two_years.start = Some(date(2023, 1, 1));
     two_years.end = Some(date(2024, 12, 30)); // 365 + 365 (2024 is leap: to Dec 30)
     assert_eq!(two_years.days(), Some(730));
     M::CustomersEnd.set(&mut two_years.values, Some(d("910"))); // kept 810 → churn 19 %
     assert_eq!(read(Kpi::Churn, &two_years), Ok(d("19")));
-    assert_eq!(read(Kpi::Clv, &two_years), Ok(d("3820")));
+    assert_eq!(read(Kpi::Clv, &two_years), Ok(d("4300")));
 }
 
 #[test]
@@ -397,19 +398,19 @@ fn compare_the_hand_worked_periods() {
         assert!(close(rel, d(relative), "1e-20"), "{k:?}: {rel}");
         assert_eq!(c.verdict, Some(v), "{k:?}");
     }
-    // The CLV: 352.2968… → 3870. Python: 3870 − clv = 3517.70315401434048526993955578,
-    // ÷ clv × 100 = 998.505434862034220447115634745.
+    // The CLV: 1147.5425… → 4350. Python (prec 50, `clv` of BASELINE_CLV):
+    // 4350 − clv = 3202.45741274030953206358141434…, ÷ clv × 100 = 279.070898831538441981….
     let clv = comparison(&all, Kpi::Clv);
     assert!(close(clv.baseline.unwrap(), d(BASELINE_CLV), "1e-20"));
-    assert_eq!(clv.current, Ok(d("3870")));
+    assert_eq!(clv.current, Ok(d("4350")));
     assert!(close(
         clv.absolute.unwrap(),
-        d("3517.703154014340485269939556"),
+        d("3202.457412740309532063581414"),
         "1e-20"
     ));
     assert!(close(
         clv.relative.unwrap(),
-        d("998.5054348620342204471156347"),
+        d("279.0708988315384419814643382"),
         "1e-18"
     ));
     assert_eq!(clv.verdict, Some(Better));

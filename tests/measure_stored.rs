@@ -104,6 +104,7 @@ fn measurements_validate() {
     let row = |name: &str| Campaign {
         name: name.into(),
         spend: d("1000"),
+        operating_cost: d("200"),
         clicks: d("500"),
         leads: d("50"),
         customers: d("5"),
@@ -132,11 +133,15 @@ fn measurements_validate() {
 
     // Campaign amounts and margin.
     type Edit = fn(&mut Campaign);
-    let bad: [(&str, Edit); 9] = [
+    let bad: [(&str, Edit); 11] = [
         ("margin 101", |c| c.margin_pct = d("101")),
         ("margin 100.0001", |c| c.margin_pct = d("100.0001")),
         ("margin −1", |c| c.margin_pct = d("-1")),
         ("negative spend", |c| c.spend = d("-1")),
+        ("negative operating cost", |c| c.operating_cost = d("-1")),
+        ("huge operating cost", |c| {
+            c.operating_cost = MEASURE_MAX + Decimal::ONE
+        }),
         ("negative clicks", |c| c.clicks = d("-0.01")),
         ("negative leads", |c| c.leads = d("-1")),
         ("negative customers", |c| c.customers = d("-1")),
@@ -176,6 +181,10 @@ fn measurements_validate() {
         (clv("960", "100", "100", &max), true),
         (clv(&neg_max, "0", "0", "0"), true),
         (clv(&max, "85", "10", "450"), true),
+        (serving(clv("960", "85", "10", "450"), "-1"), false),
+        (serving(clv("960", "85", "10", "450"), &max_plus), false),
+        (serving(clv("960", "85", "10", "450"), &max), true),
+        (serving(clv(&neg_max, "0", "0", &max), &max), true),
     ] {
         let x = Measurement {
             clv: inputs.clone(),
@@ -288,7 +297,7 @@ fn periods_are_stored_with_iso_dates() {
         margin_pct: d("37.5"),
         ..Campaign::default()
     }];
-    m.clv = clv("-12.34", "99.5", "0", "7");
+    m.clv = serving(clv("-12.34", "99.5", "0", "7"), "120.5");
     let text = serde_json::to_string(&m).unwrap();
     assert_eq!(serde_json::from_str::<Measurement>(&text).unwrap(), m);
 

@@ -1,22 +1,30 @@
 //! Return per marketing campaign or channel: cost per click, lead and customer, the
-//! lead-to-customer rate, gross profit, ROI and ROMI, for each row of a table and for
-//! its total, and a ranking of the rows by either return ([`RankBy`]).
+//! lead-to-customer rate, gross profit, ROAS and ROMI, for each row of a table and for
+//! its total, and a ranking of the rows by either ([`RankBy`]).
 //!
-//! **ROI and ROMI are two different figures here**, both in percent of the spend:
+//! Article 004 asks what each campaign *returns*, and counts in the investment both the
+//! media and the people who run the campaign ("los gastos operativos asociados"). So the
+//! two figures here are:
 //!
-//! - **ROMI** (return on marketing investment) is the profit-based return, the same
-//!   formula as [`kpi::romi`] so that the KPI page and the campaign table agree:
-//!   `ROMI = (gross profit − spend) ÷ spend × 100`, with
-//!   `gross profit = revenue × margin ÷ 100`. 0 % means the campaign's gross profit
-//!   paid back its spend exactly; it is never below −100 % (the margin is 0–100 %).
-//! - **ROI** is the revenue-based return that ad platforms and most campaign reports
-//!   show: `ROI = (revenue − spend) ÷ spend × 100` (that is ROAS − 100 %). It leaves the
-//!   cost of what was sold out, so it overstates the return whenever the margin is below
-//!   100 %; read it as "revenue brought per unit of spend", and ROMI as "did it pay".
+//! - **ROMI** (return on marketing investment), the profit-based return, in percent:
+//!   `ROMI = (gross profit − spend − operating cost) ÷ (spend + operating cost) × 100`,
+//!   with `gross profit = revenue × margin ÷ 100`. With no operating cost it is
+//!   [`kpi::romi`], `(gross profit − spend) ÷ spend × 100`, so the KPI page and the
+//!   table agree (and rows stored before operating costs existed keep their figures).
+//!   0 % means the campaign's gross profit paid back what it cost exactly; it is never
+//!   below −100 % (the margin is 0–100 %). `None` when spend + operating cost is 0.
+//! - **ROAS** (return on ad spend), the revenue-based ratio ad platforms report:
+//!   `ROAS = revenue ÷ spend` (1.2 means 1.2 of revenue per 1 of spend). By the industry
+//!   convention it divides by the media spend only, not the operating cost. It leaves the
+//!   cost of what was sold out, so a ROAS above 1 can still lose money; read it as
+//!   "revenue per unit of spend", and ROMI as "did it pay". `None` without spend.
 //!
-//! Worked example: spend 10,000, revenue 60,000, margin 40 % → gross profit 24,000,
-//! ROMI = (24,000 − 10,000) ÷ 10,000 = 140 %, ROI = (60,000 − 10,000) ÷ 10,000 = 500 %.
+//! Worked example (issue 11): revenue 12,000 on a spend of 10,000 at a 40 % margin →
+//! ROAS = 12,000 ÷ 10,000 = 1.2, gross profit 4,800,
+//! ROMI = (4,800 − 10,000) ÷ 10,000 = −52 %: the campaign lost money, and ranks below
+//! one with a lower ROAS but a positive ROMI.
 //!
+//! The costs per click, lead and customer divide the spend only (the media cost of each).
 //! A metric whose denominator is zero (no clicks, no leads, no customers, no spend) is
 //! `None`, shown as "—"; it is not an error. Invalid inputs are a [`CampaignError`]
 //! naming the field, and nothing panics: every operation is checked (see [`money`]).
@@ -38,8 +46,12 @@ use std::cmp::Ordering;
 pub struct Campaign {
     /// The name shown in the table (and the tie-breaker of [`ranking`]).
     pub name: String,
-    /// What the campaign cost (media, fees, production). Zero or more.
+    /// What the campaign's media cost (ads or placements, their fees and production).
+    /// Zero or more.
     pub spend: Decimal,
+    /// What running the campaign cost besides the media: the people, tools and agency
+    /// working on it. Zero or more; zero when missing from stored data.
+    pub operating_cost: Decimal,
     /// Clicks (or visits) it brought. Zero or more.
     pub clicks: Decimal,
     /// Leads it brought. Zero or more. May exceed the clicks: leads also come by phone,
@@ -74,11 +86,12 @@ pub struct CampaignMetrics {
     /// Gross profit: `revenue × margin ÷ 100`. For a total, the exact sum of the rows'
     /// gross profits.
     pub gross_profit: Decimal,
-    /// Revenue-based ROI, in percent: `(revenue − spend) ÷ spend × 100`; `None` without
+    /// Return on ad spend, a ratio: `revenue ÷ spend` (media spend only); `None` without
     /// spend. See the [module documentation](self) for how it differs from ROMI.
-    pub roi_pct: Option<Decimal>,
-    /// Profit-based ROMI, in percent: `(gross profit − spend) ÷ spend × 100`
-    /// ([`kpi::romi`]); `None` without spend.
+    pub roas: Option<Decimal>,
+    /// Profit-based ROMI, in percent:
+    /// `(gross profit − spend − operating cost) ÷ (spend + operating cost) × 100`
+    /// ([`kpi::romi`] of the gross profit and the whole cost); `None` when that cost is 0.
     pub romi_pct: Option<Decimal>,
 }
 
@@ -87,6 +100,8 @@ pub struct CampaignMetrics {
 pub enum CampaignField {
     /// [`Campaign::spend`].
     Spend,
+    /// [`Campaign::operating_cost`].
+    OperatingCost,
     /// [`Campaign::clicks`].
     Clicks,
     /// [`Campaign::leads`].
@@ -113,8 +128,9 @@ pub enum CampaignError {
 
 impl CampaignField {
     /// Every field, in table order.
-    pub const ALL: [CampaignField; 6] = [
+    pub const ALL: [CampaignField; 7] = [
         CampaignField::Spend,
+        CampaignField::OperatingCost,
         CampaignField::Clicks,
         CampaignField::Leads,
         CampaignField::Customers,
@@ -126,6 +142,7 @@ impl CampaignField {
     pub fn key(self) -> &'static str {
         match self {
             CampaignField::Spend => "spend",
+            CampaignField::OperatingCost => "operating_cost",
             CampaignField::Clicks => "clicks",
             CampaignField::Leads => "leads",
             CampaignField::Customers => "customers",
@@ -138,6 +155,7 @@ impl CampaignField {
     pub fn get(self, c: &Campaign) -> Decimal {
         match self {
             CampaignField::Spend => c.spend,
+            CampaignField::OperatingCost => c.operating_cost,
             CampaignField::Clicks => c.clicks,
             CampaignField::Leads => c.leads,
             CampaignField::Customers => c.customers,
@@ -150,6 +168,7 @@ impl CampaignField {
     pub fn set(self, c: &mut Campaign, value: Decimal) {
         match self {
             CampaignField::Spend => c.spend = value,
+            CampaignField::OperatingCost => c.operating_cost = value,
             CampaignField::Clicks => c.clicks = value,
             CampaignField::Leads => c.leads = value,
             CampaignField::Customers => c.customers = value,
@@ -161,7 +180,9 @@ impl CampaignField {
     /// What the field measures.
     pub fn unit(self) -> Unit {
         match self {
-            CampaignField::Spend | CampaignField::Revenue => Unit::Money,
+            CampaignField::Spend | CampaignField::OperatingCost | CampaignField::Revenue => {
+                Unit::Money
+            }
             CampaignField::MarginPct => Unit::Percent,
             _ => Unit::Count,
         }
@@ -225,18 +246,27 @@ fn gross_profit_of(revenue: Decimal, margin_pct: Decimal) -> Result<Decimal, Cam
     }
 }
 
+/// `revenue ÷ spend`; `None` without spend.
+fn roas_of(revenue: Decimal, spend: Decimal) -> Result<Option<Decimal>, CampaignError> {
+    if spend.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(money::div(revenue, spend)?))
+}
+
 /// The metrics of a validated row whose gross profit is already known.
 fn metrics_with(c: &Campaign, gross_profit: Decimal) -> Result<CampaignMetrics, CampaignError> {
+    let invested = money::add(c.spend, c.operating_cost)?;
     Ok(CampaignMetrics {
         cpc: optional(kpi::cpc(c.spend, c.clicks))?,
         cpl: optional(kpi::cpl(c.spend, c.leads))?,
         cpa: optional(kpi::cpa(c.spend, c.customers))?,
         lead_to_customer_pct: optional(kpi::conversion_rate(c.customers, c.leads))?,
         gross_profit,
-        // kpi::romi is `(x − spend) ÷ spend × 100`; with revenue as x it is the
-        // revenue-based ROI, with gross profit the profit-based ROMI.
-        roi_pct: optional(kpi::romi(c.revenue, c.spend))?,
-        romi_pct: optional(kpi::romi(gross_profit, c.spend))?,
+        roas: roas_of(c.revenue, c.spend)?,
+        // kpi::romi is `(profit − cost) ÷ cost × 100`: here the cost is everything the
+        // campaign cost, media and operating.
+        romi_pct: optional(kpi::romi(gross_profit, invested))?,
     })
 }
 
@@ -255,7 +285,8 @@ pub fn evaluate_campaign(c: &Campaign) -> Result<CampaignMetrics, CampaignError>
 
 /// The total row of a table and its metrics.
 ///
-/// The total's spend, clicks, leads, customers and revenue are the sums of the rows; its
+/// The total's spend, operating cost, clicks, leads, customers and revenue are the sums
+/// of the rows; its
 /// margin is the revenue-weighted margin, `Σ gross profit ÷ Σ revenue × 100` (0 when
 /// there is no revenue), and its metrics' `gross_profit` is the exact sum of the rows'
 /// gross profits. Its name is empty (the interface labels the row). An empty table gives
@@ -281,6 +312,7 @@ fn totals_of(
     for (row, metrics) in rows.iter().zip(metrics) {
         let metrics = (*metrics)?;
         total.spend = money::add(total.spend, row.spend)?;
+        total.operating_cost = money::add(total.operating_cost, row.operating_cost)?;
         total.clicks = money::add(total.clicks, row.clicks)?;
         total.leads = money::add(total.leads, row.leads)?;
         total.customers = money::add(total.customers, row.customers)?;
@@ -311,27 +343,29 @@ fn weighted_margin(gross_profit: Decimal, revenue: Decimal) -> Result<Decimal, C
 /// Which return [`ranking`] orders the rows by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum RankBy {
-    /// The revenue-based ROI ([`CampaignMetrics::roi_pct`]): what campaign reports show.
+    /// The profit-based ROMI ([`CampaignMetrics::romi_pct`]), the default: accounts for
+    /// each row's margin and operating cost, so a high-revenue, low-margin campaign ranks
+    /// below a leaner one.
     #[default]
-    Roi,
-    /// The profit-based ROMI ([`CampaignMetrics::romi_pct`]): accounts for each row's
-    /// margin, so a high-revenue, low-margin campaign ranks below a leaner one.
     Romi,
+    /// The revenue-based ROAS ([`CampaignMetrics::roas`]): what ad platforms show.
+    Roas,
 }
 
 impl RankBy {
-    /// The return this ranks by, from a row's metrics.
+    /// The figure this ranks by, from a row's metrics.
     pub fn pick(self, m: &CampaignMetrics) -> Option<Decimal> {
         match self {
-            RankBy::Roi => m.roi_pct,
             RankBy::Romi => m.romi_pct,
+            RankBy::Roas => m.roas,
         }
     }
 }
 
 /// The row indices from the best return to the worst, by `by`, highest first.
 ///
-/// Rows without a return (zero spend) and rows that fail validation come last. Ties, and
+/// Rows without the figure (no spend for ROAS, no cost at all for ROMI) and rows that
+/// fail validation come last. Ties, and
 /// the rows without a return among themselves, are ordered by name (case-insensitive,
 /// then exact), then by their position in the table.
 pub fn ranking(rows: &[Campaign], by: RankBy) -> Vec<usize> {

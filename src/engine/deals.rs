@@ -110,7 +110,7 @@ pub fn cycle_stats(parse: &DealsParse) -> Result<CycleStats, KpiError> {
 
 /// A cell's text without surrounding spaces (including non-breaking ones), quotes and
 /// byte-order marks.
-fn clean(cell: &str) -> &str {
+pub(super) fn clean(cell: &str) -> &str {
     cell.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '\u{feff}')
 }
 
@@ -134,7 +134,7 @@ fn is_time(text: &str) -> bool {
 
 /// Whether `text` is only the `AM`/`PM` of a time (a separate word when columns are split
 /// on spaces).
-fn is_meridiem(text: &str) -> bool {
+pub(super) fn is_meridiem(text: &str) -> bool {
     text.eq_ignore_ascii_case("am") || text.eq_ignore_ascii_case("pm")
 }
 
@@ -228,6 +228,20 @@ fn separator_of(line: &str) -> Option<char> {
 /// quotes splits (so empty cells are kept); without one, runs of spaces outside quotes
 /// split, and lone times of day (`10:30`, `AM`) are dropped.
 fn cells(line: &str) -> Vec<&str> {
+    let (separator, cleaned) = split_cells(line);
+    match separator {
+        Some(_) => cleaned,
+        None => cleaned
+            .into_iter()
+            .filter(|cell| !cell.is_empty() && !is_time(cell) && !is_meridiem(cell))
+            .collect(),
+    }
+}
+
+/// A line's separator ([`separator_of`]) and its cells, cleaned: split at every
+/// separator outside double quotes, or without one at every space outside them (so
+/// runs of spaces give empty cells).
+pub(super) fn split_cells(line: &str) -> (Option<char>, Vec<&str>) {
     let separator = separator_of(line);
     let mut out = Vec::new();
     let mut quoted = false;
@@ -248,13 +262,7 @@ fn cells(line: &str) -> Vec<&str> {
         }
     }
     out.push(line.get(start..).unwrap_or(""));
-    let cleaned = out.into_iter().map(clean);
-    match separator {
-        Some(_) => cleaned.collect(),
-        None => cleaned
-            .filter(|cell| !cell.is_empty() && !is_time(cell) && !is_meridiem(cell))
-            .collect(),
-    }
+    (separator, out.into_iter().map(clean).collect())
 }
 
 /// One non-blank line, split, with its first three cells read as dates.
@@ -324,7 +332,7 @@ impl<'a> Line<'a> {
 
 /// `text` cut to at most [`MAX_INPUT_BYTES`] at the end of a whole line, and whether
 /// anything but blank text was cut.
-fn within_size(text: &str) -> (&str, bool) {
+pub(super) fn within_size(text: &str) -> (&str, bool) {
     if text.len() <= MAX_INPUT_BYTES {
         return (text, false);
     }

@@ -195,13 +195,20 @@ pub fn clv_simple(margin_per_year: Decimal, lifetime_years: Decimal) -> Result<D
 }
 
 /// Customer lifetime value with retention and discounting:
-/// `m × r ÷ (1 + d − r) − acquisition cost`.
+/// `m ÷ (1 + d − r) − acquisition cost`.
 ///
-/// `margin_per_year` (m) is the yearly gross margin per customer, `retention_pct` (r) the
-/// yearly retention rate and `discount_pct` (d) the yearly discount rate, both given in
-/// percent and used as fractions (80 % → 0.8). This is the closed form of
-/// `Σ m × r^t ÷ (1 + d)^t` for `t = 1, 2, …`: the margin of each year a customer is still
-/// there, discounted to today. The margin may be negative.
+/// `margin_per_year` (m) is the yearly value of a customer: their gross margin less what
+/// serving and retaining them costs (article 001: revenue less the costs of acquisition,
+/// retention and service). `retention_pct` (r) is the yearly retention rate and
+/// `discount_pct` (d) the yearly discount rate, both in percent and used as fractions
+/// (80 % → 0.8). The margin may be negative.
+///
+/// Timing: each year's margin arrives at the end of that year, the first year's for
+/// certain and year t's with probability `r^(t−1)` (the customer is still there), so the
+/// value today is `Σ m × r^(t−1) ÷ (1 + d)^t` for `t = 1, 2, …` `= m ÷ (1 + d − r)`.
+/// Undiscounted (d = 0) that is `m ÷ (1 − r) = m × lifetime`, the simple CLV
+/// ([`clv_simple`] with lifetime `1 ÷ churn`). Computed as `m × 100 ÷ (100 + d − r)` with
+/// the rates in percent, so that it is exact whenever the quotient terminates.
 ///
 /// Errors: negative retention rate, discount rate or acquisition cost →
 /// [`KpiError::Negative`]; retention above 100 % → [`KpiError::Inconsistent`];
@@ -215,14 +222,27 @@ pub fn clv_discounted(
 ) -> Result<Decimal, KpiError> {
     non_negative(&[retention_pct, discount_pct, acquisition_cost])?;
     at_most(retention_pct, Decimal::ONE_HUNDRED)?;
-    let r = money::div(retention_pct, Decimal::ONE_HUNDRED)?;
-    let d = money::div(discount_pct, Decimal::ONE_HUNDRED)?;
-    let denominator = money::sub(money::add(Decimal::ONE, d)?, r)?;
-    if denominator <= Decimal::ZERO {
+    let denominator_pct = money::sub(
+        money::add(Decimal::ONE_HUNDRED, discount_pct)?,
+        retention_pct,
+    )?;
+    if denominator_pct <= Decimal::ZERO {
         return Err(KpiError::DivisionByZero);
     }
-    let value = money::div(money::mul(margin_per_year, r)?, denominator)?;
+    let value = percent(margin_per_year, denominator_pct)?;
     Ok(money::sub(value, acquisition_cost)?)
+}
+
+/// Undiscounted customer lifetime value from the yearly churn:
+/// `m × 100 ÷ churn % = m × lifetime`, the same as [`clv_discounted`] at d = 0 (before
+/// the acquisition cost). Computed in that order so that it is exact whenever the
+/// quotient terminates (`m × (100 ÷ 15)` would round the lifetime first).
+///
+/// Errors: churn below zero → [`KpiError::Negative`]; churn zero (a customer kept
+/// forever) → [`KpiError::DivisionByZero`]; overflow → [`KpiError::Overflow`].
+pub fn clv_from_churn(margin_per_year: Decimal, churn_pct: Decimal) -> Result<Decimal, KpiError> {
+    non_negative(&[churn_pct])?;
+    percent(margin_per_year, churn_pct)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -12,3 +12,4 @@ pub mod measure;
 pub mod model;
 pub mod money;
 pub mod sensitivity;
+pub mod speed;

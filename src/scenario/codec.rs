@@ -55,7 +55,7 @@ pub const LINK_VERSION: u32 = 1;
 /// Longest link text [`decode_link`] reads, in bytes (one byte per character in a real
 /// link): 1 MiB. The longest valid scenario (every text at its limit with characters
 /// JSON escapes as `\u00XX`, two deals pastes of 50,000 such characters, 50 campaigns,
-/// every number at full precision) packs into 904,321 characters, so this cap never
+/// every number at full precision) packs into 904,460 characters, so this cap never
 /// refuses a link this app wrote; a default scenario's link is under 300 characters.
 pub const MAX_LINK_CHARS: usize = 1 << 20;
 

@@ -580,7 +580,10 @@ pub fn CampaignChart(
                     .zip(&t.rows)
                     .filter_map(|(c, m)| {
                         let m = m.as_ref().ok()?;
-                        Some((c.name.clone(), to_f64(m.roi_pct?), to_f64(m.romi_pct?)))
+                        // Until ROAS is wired: the former revenue ROI, (ROAS − 1) × 100.
+                        let roi = crate::engine::money::sub(m.roas?, Decimal::ONE).ok()?;
+                        let roi = crate::engine::money::mul(roi, Decimal::ONE_HUNDRED).ok()?;
+                        Some((c.name.clone(), to_f64(roi), to_f64(m.romi_pct?)))
                     })
                     .collect()
             })

@@ -325,16 +325,20 @@ pub fn campaign_strategy() -> impl Strategy<Value = Campaign> {
             ranged(0, max),
         ],
         ranged(0, 100),
+        ranged(0, max),
     )
         .prop_map(
-            |(name, [spend, clicks, leads, customers, revenue], margin_pct)| Campaign {
-                name,
-                spend,
-                clicks,
-                leads,
-                customers,
-                revenue,
-                margin_pct,
+            |(name, [spend, clicks, leads, customers, revenue], margin_pct, operating_cost)| {
+                Campaign {
+                    name,
+                    spend,
+                    operating_cost,
+                    clicks,
+                    leads,
+                    customers,
+                    revenue,
+                    margin_pct,
+                }
             },
         )
 }
@@ -346,13 +350,21 @@ pub fn clv_strategy() -> impl Strategy<Value = ClvInputs> {
         ranged(0, 100),
         ranged(0, 100),
         ranged(0, max),
+        ranged(0, max),
     )
         .prop_map(
-            |(margin_per_year, retention_pct, discount_pct, acquisition_cost)| ClvInputs {
+            |(
                 margin_per_year,
                 retention_pct,
                 discount_pct,
                 acquisition_cost,
+                serve_cost_per_year,
+            )| ClvInputs {
+                margin_per_year,
+                retention_pct,
+                discount_pct,
+                acquisition_cost,
+                serve_cost_per_year,
             },
         )
 }

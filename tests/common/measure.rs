@@ -165,18 +165,19 @@ pub fn fixture() -> Measurement {
 }
 
 /// Baseline CLV: 90-day churn 15 % made yearly, rounded to 4 decimals (as the code does
-/// in f64), then `960 × r ÷ (1.1 − r) − 500` with CAC 50,000 ÷ 100 = 500. Python:
+/// in f64), then `960 ÷ (1.1 − r) − 500` with CAC 50,000 ÷ 100 = 500 (the first year
+/// counted, issue 11). Python:
 ///
 /// ```text
 /// getcontext().prec = 50
 /// y = (1 - (Decimal('0.85').ln() * 365 / 90).exp()) * 100  # 48.268564236426854607…
 /// r = (100 - y.quantize(Decimal('0.0001'))) / 100           # 0.517314
-/// 960 * r / (1 + Decimal('0.1') - r) - 500                  # 352.29684598565951473006…
+/// 960 / (1 + Decimal('0.1') - r) - 500                      # 1147.5425872596904679364…
 /// ```
 ///
 /// The 5th decimal of y (6…) is far from a rounding boundary, so f64 rounds it the same.
 pub const BASELINE_YEARLY_CHURN: &str = "48.2686";
-pub const BASELINE_CLV: &str = "352.2968459856595147300604442";
+pub const BASELINE_CLV: &str = "1147.542587259690467936418586";
 
 /// Every KPI of the fixture, baseline and current, by hand. The CLV is checked
 /// separately (within a tolerance: see [`BASELINE_CLV`]).
@@ -261,12 +262,19 @@ impl Validate for Measurement {
     }
 }
 
-/// CLV calculator inputs from decimal strings.
+/// `inputs` with a yearly cost to serve.
+pub fn serving(mut inputs: ClvInputs, serve_cost_per_year: &str) -> ClvInputs {
+    inputs.serve_cost_per_year = d(serve_cost_per_year);
+    inputs
+}
+
+/// CLV calculator inputs from decimal strings, without a cost to serve.
 pub fn clv(margin: &str, retention: &str, discount: &str, acquisition: &str) -> ClvInputs {
     ClvInputs {
         margin_per_year: d(margin),
         retention_pct: d(retention),
         discount_pct: d(discount),
         acquisition_cost: d(acquisition),
+        serve_cost_per_year: Decimal::ZERO,
     }
 }

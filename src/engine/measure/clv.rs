@@ -1,4 +1,14 @@
 //! The customer lifetime value calculator.
+//!
+//! Article 001 values a customer at the revenue they bring less the costs of acquiring,
+//! retaining and serving them. Here the yearly value is the gross margin less the yearly
+//! cost to serve and retain the customer ([`ClvInputs::serve_cost_per_year`]); the
+//! acquisition cost is paid once, up front.
+//!
+//! One timing convention for both CLVs (see [`kpi::clv_discounted`]): each year's value
+//! arrives at the end of that year, the first year's for certain, later years' while the
+//! customer stays (probability `r^(t−1)` in year t). So the simple CLV is the discounted
+//! one at a zero discount rate: `net ÷ (1 − r) = net × lifetime`.
 
 use super::kpis::{find, yearly_loss_pct, Comparison, Kpi};
 use super::Period;
@@ -20,6 +30,16 @@ pub struct ClvInputs {
     pub discount_pct: Decimal,
     /// Cost of acquiring the customer.
     pub acquisition_cost: Decimal,
+    /// Yearly cost to serve and retain one customer (support, account management,
+    /// retention offers). Zero when missing from stored data, which keeps its figures.
+    #[serde(default = "zero")]
+    pub serve_cost_per_year: Decimal,
+}
+
+/// The stored default of [`ClvInputs::serve_cost_per_year`]: 0, whatever
+/// [`ClvInputs::default`] holds.
+fn zero() -> Decimal {
+    Decimal::ZERO
 }
 
 impl Default for ClvInputs {
@@ -29,6 +49,7 @@ impl Default for ClvInputs {
             retention_pct: Decimal::from(85),
             discount_pct: Decimal::TEN,
             acquisition_cost: Decimal::from(450),
+            serve_cost_per_year: Decimal::ZERO,
         }
     }
 }
@@ -38,9 +59,12 @@ impl Default for ClvInputs {
 pub struct ClvReport {
     /// Expected lifetime in years, `1 ÷ churn`; `None` with no churn (forever).
     pub lifetime_years: Option<Decimal>,
-    /// `margin × lifetime − acquisition cost`, undiscounted.
+    /// Yearly net value, `net = margin − cost to serve`.
+    pub net_per_year: Result<Decimal, KpiError>,
+    /// `net × lifetime − acquisition cost`, undiscounted ([`kpi::clv_from_churn`]).
     pub simple: Result<Decimal, KpiError>,
-    /// `margin × r ÷ (1 + d − r) − acquisition cost` ([`kpi::clv_discounted`]).
+    /// `net ÷ (1 + d − r) − acquisition cost` ([`kpi::clv_discounted`]); equal to
+    /// [`simple`](Self::simple) at d = 0.
     pub discounted: Result<Decimal, KpiError>,
 }
 
@@ -55,12 +79,15 @@ pub enum ClvField {
     Discount,
     /// [`ClvInputs::acquisition_cost`].
     Acquisition,
+    /// [`ClvInputs::serve_cost_per_year`].
+    ServeCost,
 }
 
 impl ClvField {
     /// Every input, in display order.
-    pub const ALL: [ClvField; 4] = [
+    pub const ALL: [ClvField; 5] = [
         ClvField::Margin,
+        ClvField::ServeCost,
         ClvField::Retention,
         ClvField::Discount,
         ClvField::Acquisition,
@@ -73,6 +100,7 @@ impl ClvField {
             ClvField::Retention => "retention",
             ClvField::Discount => "discount",
             ClvField::Acquisition => "acquisition",
+            ClvField::ServeCost => "serve_cost",
         }
     }
 
@@ -83,6 +111,7 @@ impl ClvField {
             ClvField::Retention => c.retention_pct,
             ClvField::Discount => c.discount_pct,
             ClvField::Acquisition => c.acquisition_cost,
+            ClvField::ServeCost => c.serve_cost_per_year,
         }
     }
 
@@ -93,24 +122,25 @@ impl ClvField {
             ClvField::Retention => c.retention_pct = value,
             ClvField::Discount => c.discount_pct = value,
             ClvField::Acquisition => c.acquisition_cost = value,
+            ClvField::ServeCost => c.serve_cost_per_year = value,
         }
     }
 
     /// What the input measures.
     pub fn unit(self) -> Unit {
         match self {
-            ClvField::Margin | ClvField::Acquisition => Unit::Money,
+            ClvField::Margin | ClvField::Acquisition | ClvField::ServeCost => Unit::Money,
             ClvField::Retention | ClvField::Discount => Unit::Percent,
         }
     }
 
     /// What the input may be: ±[`MEASURE_MAX`] for the margin (a customer can cost more
-    /// than they bring), zero to [`MEASURE_MAX`] for the acquisition cost, 0–100 % for
-    /// the rates.
+    /// than they bring), zero to [`MEASURE_MAX`] for the acquisition cost and the cost to
+    /// serve, 0–100 % for the rates.
     pub fn rule(self) -> Rule {
         let (min, max) = match self {
             ClvField::Margin => (-MEASURE_MAX, MEASURE_MAX),
-            ClvField::Acquisition => (Decimal::ZERO, MEASURE_MAX),
+            ClvField::Acquisition | ClvField::ServeCost => (Decimal::ZERO, MEASURE_MAX),
             ClvField::Retention | ClvField::Discount => (Decimal::ZERO, Decimal::ONE_HUNDRED),
         };
         Rule::new(min, max, self.unit())
@@ -125,7 +155,10 @@ impl ClvInputs {
             .all(|f| f.rule().check(f.get(self)).is_ok())
     }
 
-    /// Simple and discounted CLV.
+    /// Simple and discounted CLV of the yearly net value (margin − cost to serve).
+    ///
+    /// The simple CLV reads a retention outside 0–100 % as its nearest bound; the
+    /// discounted one refuses it (see [`kpi::clv_discounted`]).
     pub fn evaluate(&self) -> ClvReport {
         let churn = Decimal::ONE_HUNDRED
             - self
@@ -134,20 +167,25 @@ impl ClvInputs {
         let lifetime_years = (!churn.is_zero())
             .then(|| money::div(Decimal::ONE_HUNDRED, churn).ok())
             .flatten();
-        let simple = match lifetime_years {
-            Some(years) => kpi::clv_simple(self.margin_per_year, years)
-                .and_then(|v| Ok(money::sub(v, self.acquisition_cost)?)),
-            None => Err(KpiError::DivisionByZero),
-        };
-        ClvReport {
-            lifetime_years,
-            simple,
-            discounted: kpi::clv_discounted(
-                self.margin_per_year,
+        let net_per_year =
+            money::sub(self.margin_per_year, self.serve_cost_per_year).map_err(KpiError::from);
+        let simple = net_per_year.and_then(|net| {
+            let value = kpi::clv_from_churn(net, churn)?;
+            Ok(money::sub(value, self.acquisition_cost)?)
+        });
+        let discounted = net_per_year.and_then(|net| {
+            kpi::clv_discounted(
+                net,
                 self.retention_pct,
                 self.discount_pct,
                 self.acquisition_cost,
-            ),
+            )
+        });
+        ClvReport {
+            lifetime_years,
+            net_per_year,
+            simple,
+            discounted,
         }
     }
 }

@@ -44,6 +44,7 @@ impl Measurement {
             |name: &str, [spend, clicks, leads, customers, revenue, margin]: [u64; 6]| Campaign {
                 name: name.to_string(),
                 spend: spend.into(),
+                operating_cost: 0.into(),
                 clicks: clicks.into(),
                 leads: leads.into(),
                 customers: customers.into(),

@@ -19,6 +19,8 @@ use rust_decimal::Decimal;
 fn campaign_label(f: CampaignField) -> AppMsg {
     match f {
         CampaignField::Spend => AppMsg::ColSpend,
+        // Placeholder until the column is wired: the field is not shown (see `cells`).
+        CampaignField::OperatingCost => AppMsg::ColSpend,
         CampaignField::Clicks => AppMsg::ColClicks,
         CampaignField::Leads => AppMsg::ColLeads,
         CampaignField::Customers => AppMsg::ColCustomers,
@@ -62,7 +64,8 @@ fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
             {item(AppMsg::MetricCpl, optional_money(fmt, m.cpl), "cpl")}
             {item(AppMsg::MetricCpa, optional_money(fmt, m.cpa), "cpa")}
             {item(AppMsg::MetricLeadToCustomer, optional_percent(fmt, m.lead_to_customer_pct), "conversion")}
-            {item(AppMsg::MetricRoi, optional_percent(fmt, m.roi_pct), "roi")}
+            // Until ROAS is wired: the former revenue ROI, (ROAS − 1) × 100.
+            {item(AppMsg::MetricRoi, optional_percent(fmt, m.roas.and_then(|r| crate::engine::money::mul(crate::engine::money::sub(r, Decimal::ONE).ok()?, Decimal::ONE_HUNDRED).ok())), "roi")}
             {item(AppMsg::MetricRomi, optional_percent(fmt, m.romi_pct), "romi")}
         </dl>
     }
@@ -72,7 +75,7 @@ fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
 /// ranking and the chart.
 #[component]
 pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
-    let rank_by = RwSignal::new(RankBy::Roi);
+    let rank_by = RwSignal::new(RankBy::Roas);
     let count = Memo::new(move |_| d.measure.with(|m| m.campaigns.len()));
     let campaigns = Memo::new(move |_| d.measure.with(|m| m.campaigns.clone()));
     // Every row evaluated once per change; rows, total, ranking and chart read this.
@@ -126,6 +129,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
         let name_id = format!("campaign-{i}-name");
         let cells = CampaignField::ALL
             .into_iter()
+            .filter(|&f| f != CampaignField::OperatingCost)
             .map(|col| {
                 let id = format!("campaign-{i}-{}", col.key());
                 let value =
@@ -248,7 +252,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                         <select
                             data-testid="rank-by"
                             prop:value=move || if rank_by.get() == RankBy::Romi { "romi" } else { "roi" }
-                            on:change=move |ev| rank_by.set(if event_target_value(&ev) == "romi" { RankBy::Romi } else { RankBy::Roi })
+                            on:change=move |ev| rank_by.set(if event_target_value(&ev) == "romi" { RankBy::Romi } else { RankBy::Roas })
                         >
                             <option value="roi">{ctx.tr(AppMsg::MetricRoi)}</option>
                             <option value="romi">{ctx.tr(AppMsg::MetricRomi)}</option>

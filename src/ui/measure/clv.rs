@@ -18,6 +18,8 @@ fn clv_label(f: ClvField) -> AppMsg {
         ClvField::Retention => AppMsg::ClvRetention,
         ClvField::Discount => AppMsg::ClvDiscount,
         ClvField::Acquisition => AppMsg::ClvAcquisition,
+        // Placeholder until the input is wired: it is not shown (see `ClvPanel`).
+        ClvField::ServeCost => AppMsg::ClvAcquisition,
     }
 }
 
@@ -28,7 +30,7 @@ fn clv_slider(f: ClvField) -> Option<(i64, i64, &'static str)> {
         ClvField::Margin => Some((0, 5_000, "10")),
         ClvField::Retention => Some((0, 99, "0.5")),
         ClvField::Discount => Some((0, 30, "0.5")),
-        ClvField::Acquisition => None,
+        ClvField::Acquisition | ClvField::ServeCost => None,
     }
 }
 
@@ -135,7 +137,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             <p class="hint">{ctx.tr(AppMsg::ClvHint)}</p>
             <div class="clv-body">
                 <div class="sliders">
-                    {ClvField::ALL.map(|field| clv_control(ctx, d, field)).collect_view()}
+                    {ClvField::ALL.into_iter().filter(|&f| f != ClvField::ServeCost).map(|field| clv_control(ctx, d, field)).collect_view()}
                     <button type="button" class="secondary" data-testid="clv-use-measured" on:click=use_measured>
                         {ctx.tr(AppMsg::ClvUseMeasured)}
                     </button>

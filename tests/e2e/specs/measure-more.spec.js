@@ -292,8 +292,9 @@ test.describe("CLV calculator", () => {
     await expect(page.getByTestId("clv-lifetime")).toHaveText("5 years");
     // Simple: 1,000 × 5 − 500 = 4,500.
     await expect(page.getByTestId("clv-simple")).toHaveText("€4,500");
-    // Discounted: 1,000 × 0.8 ÷ (1 + 0.1 − 0.8) − 500 = 800 ÷ 0.3 − 500 = 2,166.67.
-    await expect(page.getByTestId("clv-discounted")).toHaveText("€2,167");
+    // Discounted (the first year counted, issue 11): 1,000 ÷ (1 + 0.1 − 0.8) − 500
+    // = 1,000 ÷ 0.3 − 500 = 3,333.33 − 500 = 2,833.33.
+    await expect(page.getByTestId("clv-discounted")).toHaveText("€2,833");
 
     // One step right on the retention slider (step 0.5): 80.5 %.
     await page.getByTestId("clv-retention").blur();
@@ -305,14 +306,15 @@ test.describe("CLV calculator", () => {
     await expect(page.getByTestId("clv-retention")).toHaveValue("80.5");
     // Simple: 1,000 × 100 ÷ 19.5 − 500 = 5,128.21 − 500 = 4,628.21.
     await expect(page.getByTestId("clv-simple")).toHaveText("€4,628");
-    // Discounted: 1,000 × 0.805 ÷ (1.1 − 0.805) − 500 = 805 ÷ 0.295 − 500 = 2,228.81.
-    await expect(page.getByTestId("clv-discounted")).toHaveText("€2,229");
+    // Discounted: 1,000 ÷ (1.1 − 0.805) − 500 = 1,000 ÷ 0.295 − 500 = 3,389.83 − 500
+    // = 2,889.83.
+    await expect(page.getByTestId("clv-discounted")).toHaveText("€2,890");
     // Lifetime 100 ÷ 19.5 = 5.13 years.
     await expect(page.getByTestId("clv-lifetime")).toHaveText("5.1 years");
 
     // A retention above 100 % is refused next to the field; the figures stay.
     await page.getByTestId("clv-retention").fill("101");
     await expect(errorOf(page, "clv-retention")).toContainText("Results use the last valid value.");
-    await expect(page.getByTestId("clv-discounted")).toHaveText("€2,229");
+    await expect(page.getByTestId("clv-discounted")).toHaveText("€2,890");
   });
 });
