@@ -41,7 +41,13 @@ fn stacks_positives_up_and_negatives_down() {
     // By hand: 10 sits on 0, 5 on 10; −4 hangs from 0, −1 from −4; NaN is nothing.
     assert_eq!(
         stack(&[10.0, -4.0, 5.0, f64::NAN, -1.0]),
-        vec![(0.0, 10.0), (-4.0, 0.0), (10.0, 15.0), (15.0, 15.0), (-5.0, -4.0)]
+        vec![
+            (0.0, 10.0),
+            (-4.0, 0.0),
+            (10.0, 15.0),
+            (15.0, 15.0),
+            (-5.0, -4.0)
+        ]
     );
     assert_eq!(stack(&[]), vec![]);
 }

@@ -138,6 +138,7 @@ fn link_lengths() {
         start: NaiveDate::from_ymd_opt(2025, 1, 1),
         end: NaiveDate::from_ymd_opt(2025, 12, 31),
         deals: "\u{1}".repeat(MAX_DEALS_CHARS),
+        leads: "\u{1}".repeat(MAX_DEALS_CHARS),
         ..Period::default()
     };
     for &m in Measure::ALL {

@@ -18,7 +18,7 @@ use retorno::engine::measure::{
     apply, proposals, yearly_loss_pct, ClvField, ClvInputs, Gap, Kpi, Measure, Measurement, Period,
     Proposal, Values,
 };
-use retorno::engine::model::{Field, Inputs};
+use retorno::engine::model::{BenefitLine, Field, Inputs};
 use retorno::units::{Unit, MEASURE_MAX};
 use rust_decimal::Decimal;
 use Measure as M;
@@ -200,7 +200,12 @@ fn assert_applied(inputs: &Inputs, list: &[Proposal]) {
             None => assert_eq!(f.get(&out), f.get(inputs), "{f:?} untouched"),
         }
     }
-    assert_eq!(out.lines, inputs.lines);
+    // Lines stay as they were, but feeding a lifetime value uplift switches its line on.
+    let mut lines = inputs.lines;
+    if list.iter().any(|p| p.field == Field::ClvUplift) {
+        lines.set(BenefitLine::Lifetime, true);
+    }
+    assert_eq!(out.lines, lines);
 }
 
 #[test]
@@ -225,6 +230,12 @@ fn proposals_from_the_hand_worked_periods() {
         // The current period's AI accuracy: 450 correct of 600 checked = 75 % (default
         // precision 60).
         proposal(Field::AiPrecisionPct, "60", "75"),
+        // The CLV calculator's defaults (retention 85 %, discount 10 %, no cost to serve)
+        // with each period's margin (960) and yearly churn, before acquisition cost:
+        // baseline retention 100 − 48.2686… = 51.73 % (to 2 decimals) → 960 ÷ (1.1 −
+        // 0.5173) = 1,647.5030…; current 90 % → 960 ÷ 0.2 = 4,800; rise 3,152.50 (Python
+        // decimal, 50 digits). Default uplift 60.
+        proposal(Field::ClvUplift, "60", "3152.50"),
     ];
     assert_eq!(list, expected);
     assert_applied(&inputs, &list);
@@ -254,6 +265,7 @@ fn proposals_equal_to_the_inputs_are_left_out() {
             Field::CycleDaysBefore,
             Field::DealSizeUpliftPct,
             Field::AiPrecisionPct,
+            Field::ClvUplift,
         ]
     );
     assert_applied(&inputs, &list);
@@ -279,6 +291,7 @@ fn proposals_need_both_periods() {
             Field::DealSizeUpliftPct,
             Field::CpaReductionPct,
             Field::AiPrecisionPct,
+            Field::ClvUplift,
         ]
     );
     assert_eq!(
@@ -419,7 +432,8 @@ proptest! {
             for (p, r) in [(&m.baseline, cmp.baseline), (&m.current, cmp.current)] {
                 let blank = cmp.kpi.inputs().iter().any(|x| x.get(&p.values).is_none());
                 let not_entered = r == Err(Gap::NotEntered);
-                if cmp.kpi == Kpi::SalesCycle {
+                // The two pasted KPIs read no figures (see their own tests).
+                if matches!(cmp.kpi, Kpi::SalesCycle | Kpi::SpeedToLead) {
                     continue;
                 }
                 // NotEntered only with a blank figure; a blank figure never gives a value.
@@ -523,4 +537,31 @@ fn clv_inputs_take_the_current_periods_measurements() {
     let with = base.with_measured(&m.baseline, &readings);
     assert_eq!(with.retention_pct, d("51.73"));
     assert_eq!(with.acquisition_cost, d("500"));
+}
+
+#[test]
+fn clv_uplift_needs_both_periods_and_is_never_negative() {
+    let m = fixture();
+    let readings = compare_all(&m);
+    // Worked in `proposals_from_the_hand_worked_periods`: 4,800 − 1,647.5030… = 3,152.50.
+    assert_eq!(m.clv.measured_uplift(&m, &readings), Some(d("3152.50")));
+    // Swapped periods: the CLV falls, so the rise is zero, not negative.
+    let swapped = Measurement {
+        baseline: m.current.clone(),
+        current: m.baseline.clone(),
+        ..m.clone()
+    };
+    assert_eq!(
+        swapped
+            .clv
+            .measured_uplift(&swapped, &compare_all(&swapped)),
+        Some(Decimal::ZERO)
+    );
+    // Nothing the CLV reads in the baseline (no margin, no churn): no proposal.
+    let mut one_sided = m.clone();
+    for measure in [M::MarginPerCustomer, M::CustomersStart] {
+        measure.set(&mut one_sided.baseline.values, None);
+    }
+    let readings = compare_all(&one_sided);
+    assert_eq!(one_sided.clv.measured_uplift(&one_sided, &readings), None);
 }

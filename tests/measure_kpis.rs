@@ -56,7 +56,7 @@ fn measure_and_kpi_tables_are_complete() {
     assert!(json.get("minutes_on_site").is_some(), "{json}");
 
     // Every KPI once; groups contiguous and in KpiGroup::ALL order.
-    assert_eq!(Kpi::ALL.len(), 25);
+    assert_eq!(Kpi::ALL.len(), 26);
     for (i, a) in Kpi::ALL.iter().enumerate() {
         for b in &Kpi::ALL[i + 1..] {
             assert_ne!(a, b);
@@ -110,14 +110,14 @@ fn every_kpi_of_the_hand_worked_periods() {
 fn sales_cycle_from_pasted_deals() {
     for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
         // ISO rows read the same in either order.
-        let b = PeriodDeals::read(BASELINE_DEALS, order);
+        let b = PeriodDeals::read(BASELINE_DEALS, "", order);
         assert!(b.parse.bad.is_empty(), "{:?}", b.parse.bad);
         let stats = b.cycle.expect("baseline cycle");
         assert_eq!(
             (stats.count, stats.mean_days, stats.median_days),
             (4, d("14"), d("12"))
         );
-        let c = PeriodDeals::read(CURRENT_DEALS, order);
+        let c = PeriodDeals::read(CURRENT_DEALS, "", order);
         assert!(c.parse.bad.is_empty(), "{:?}", c.parse.bad);
         let stats = c.cycle.expect("current cycle");
         assert_eq!(
@@ -133,14 +133,10 @@ fn sales_cycle_from_pasted_deals() {
         deals: "3/2/2025,10/2/2025\n".into(),
         ..Period::default()
     };
-    let day_first = PeriodDeals::read(&p.deals, DateOrder::DayFirst)
-        .cycle
-        .unwrap();
+    let day_first = PeriodDeals::of(&p, DateOrder::DayFirst).cycle.unwrap();
     assert_eq!(day_first.mean_days, d("7"));
     // Month first: 2025-03-02 → 2025-10-02 = 29 + 30 + 31 + 30 + 31 + 31 + 30 + 2 = 214.
-    let month_first = PeriodDeals::read(&p.deals, DateOrder::MonthFirst)
-        .cycle
-        .unwrap();
+    let month_first = PeriodDeals::of(&p, DateOrder::MonthFirst).cycle.unwrap();
     assert_eq!(month_first.mean_days, d("214"));
 }
 
@@ -164,9 +160,9 @@ fn clv_of_a_period_makes_its_churn_yearly() {
     assert_eq!(read(Kpi::Clv, &reversed), Ok(d("3340")));
     // The discount rate is the CLV calculator's: at 0 %, 960 ÷ 0.15 − 500 = 6400 − 500,
     // the margin times the lifetime (1 ÷ 0.15 years) less the CAC.
-    let deals = PeriodDeals::read(&year.deals, DateOrder::DayFirst);
+    let deals = PeriodDeals::of(&year, DateOrder::DayFirst);
     assert_eq!(
-        reading(Kpi::Clv, &year, &deals.cycle, Decimal::ZERO),
+        reading(Kpi::Clv, &year, &deals, Decimal::ZERO),
         Ok(d("5900"))
     );
     // Two years (730 days) of 19 % churn: 1 − 0.81^(1/2) = 1 − 0.9 = 10 % a year, so
@@ -315,8 +311,8 @@ fn contradictory_figures_are_invalid() {
         let expected = match k {
             // A count of zero complaints is a value.
             Kpi::Complaints => Ok(Decimal::ZERO),
-            // No deals pasted.
-            Kpi::SalesCycle => Err(Gap::NotEntered),
+            // No deals or leads pasted.
+            Kpi::SalesCycle | Kpi::SpeedToLead => Err(Gap::NotEntered),
             _ => by_zero,
         };
         assert_eq!(read(k, &p), expected, "{k:?}");
@@ -497,7 +493,8 @@ fn compare_cac_up_zero_and_negative_baselines() {
     one_side.current.values = Values::default();
     for c in compare_all(&one_side) {
         assert!(c.baseline.is_ok(), "{:?}", c.kpi);
-        if c.kpi != Kpi::SalesCycle {
+        // The pasted deals and leads stay.
+        if !matches!(c.kpi, Kpi::SalesCycle | Kpi::SpeedToLead) {
             assert_eq!(c.current, Err(Gap::NotEntered), "{:?}", c.kpi);
             assert_eq!((c.absolute, c.relative, c.verdict), (None, None, None));
         }

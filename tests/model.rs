@@ -530,7 +530,13 @@ fn each_line_reads_exactly_its_drivers() {
         let report = evaluate(inputs).unwrap();
         BenefitLine::ALL
             .iter()
-            .map(|l| report.years.iter().map(|y| y.benefit_lines[l.index()]).collect())
+            .map(|l| {
+                report
+                    .years
+                    .iter()
+                    .map(|y| y.benefit_lines[l.index()])
+                    .collect()
+            })
             .collect()
     };
     let before = lines_of(&base);

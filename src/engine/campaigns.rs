@@ -95,6 +95,13 @@ pub struct CampaignMetrics {
     pub romi_pct: Option<Decimal>,
 }
 
+impl CampaignMetrics {
+    /// ROAS as a percentage of the spend, as the interface shows it: 1.2 → 120 %.
+    pub fn roas_pct(&self) -> Option<Decimal> {
+        self.roas?.checked_mul(Decimal::ONE_HUNDRED)
+    }
+}
+
 /// An input field of a [`Campaign`], named by a [`CampaignError`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CampaignField {

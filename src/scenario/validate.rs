@@ -30,7 +30,8 @@ pub enum ScenarioError {
 pub enum MeasurementError {
     /// A figure is negative, too large, or fractional where it must be whole.
     BadValue,
-    /// A deals paste or a campaign name is too long, or there are too many campaigns.
+    /// A deals or leads paste or a campaign name is too long, or there are too many
+    /// campaigns.
     TooLong,
     /// A campaign field breaks its rule (negative, too large, a fractional count, a
     /// margin above 100 %).
@@ -78,7 +79,7 @@ pub fn validate_measurement(m: &Measurement) -> Result<(), MeasurementError> {
         if !values_ok {
             return Err(MeasurementError::BadValue);
         }
-        if too_long(&period.deals, MAX_DEALS_CHARS) {
+        if too_long(&period.deals, MAX_DEALS_CHARS) || too_long(&period.leads, MAX_DEALS_CHARS) {
             return Err(MeasurementError::TooLong);
         }
     }

@@ -253,7 +253,11 @@ pub fn BenefitsByLineChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoV
             r.as_ref().map_or_else(Vec::new, |r| {
                 BenefitLine::ALL
                     .into_iter()
-                    .filter(|l| r.years.iter().any(|y| !y.benefit_lines[l.index()].is_zero()))
+                    .filter(|l| {
+                        r.years
+                            .iter()
+                            .any(|y| !y.benefit_lines[l.index()].is_zero())
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -271,7 +275,13 @@ pub fn BenefitsByLineChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoV
                         let parts: Vec<String> = shown
                             .get()
                             .iter()
-                            .map(|l| format!("{} {}", Msg::LineName(*l).text(lang), fmt.money(y.benefit_lines[l.index()])))
+                            .map(|l| {
+                                format!(
+                                    "{} {}",
+                                    Msg::LineName(*l).text(lang),
+                                    fmt.money(y.benefit_lines[l.index()])
+                                )
+                            })
                             .collect();
                         format!("{}: {}", year_label(ctx, y.year), parts.join(", "))
                     })
@@ -287,7 +297,14 @@ pub fn BenefitsByLineChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoV
         let years: Vec<_> = r.years.iter().skip(1).collect();
         let stacks: Vec<Vec<(f64, f64)>> = years
             .iter()
-            .map(|y| stack(&lines.iter().map(|l| to_f64(y.benefit_lines[l.index()])).collect::<Vec<_>>()))
+            .map(|y| {
+                stack(
+                    &lines
+                        .iter()
+                        .map(|l| to_f64(y.benefit_lines[l.index()]))
+                        .collect::<Vec<_>>(),
+                )
+            })
             .collect();
         let (lo, hi) = extent_with_zero(stacks.iter().flatten().flat_map(|&(a, b)| [a, b]));
         let ticks = nice_ticks(lo, hi, 5);
@@ -580,10 +597,7 @@ pub fn CampaignChart(
                     .zip(&t.rows)
                     .filter_map(|(c, m)| {
                         let m = m.as_ref().ok()?;
-                        // Until ROAS is wired: the former revenue ROI, (ROAS − 1) × 100.
-                        let roi = crate::engine::money::sub(m.roas?, Decimal::ONE).ok()?;
-                        let roi = crate::engine::money::mul(roi, Decimal::ONE_HUNDRED).ok()?;
-                        Some((c.name.clone(), to_f64(roi), to_f64(m.romi_pct?)))
+                        Some((c.name.clone(), to_f64(m.romi_pct?), to_f64(m.roas_pct()?)))
                     })
                     .collect()
             })
@@ -596,8 +610,8 @@ pub fn CampaignChart(
             title=AppMsg::ChartCampaigns
             alt=AppMsg::ChartCampaignsAlt
             rows
-            first=("roi", AppMsg::MetricRoi)
-            second=("romi", AppMsg::MetricRomi)
+            first=("romi", AppMsg::MetricRomi)
+            second=("roas", AppMsg::MetricRoas)
         />
     }
 }

@@ -332,7 +332,13 @@ fn line_math(ctx: Ctx, line: BenefitLine) -> String {
     let drivers: Vec<String> = line
         .drivers()
         .iter()
-        .map(|&f| format!("{} {}", Msg::Field(f).text(lang), fmt.in_unit(f.unit(), f.get(&inputs))))
+        .map(|&f| {
+            format!(
+                "{} {}",
+                Msg::Field(f).text(lang),
+                fmt.in_unit(f.unit(), f.get(&inputs))
+            )
+        })
         .collect();
     let Some(report) = ctx.shown.get() else {
         return drivers.join(" · ");

@@ -14,9 +14,7 @@ use super::format::Fmt;
 use super::results::{analyst_card_texts, gartner_short, payback_text};
 use super::widgets::{follow_language, LangSwitch};
 use super::{prefs, Ctx};
-use crate::engine::model::{
-    BenefitLine, Field, Group, Inputs, Report, GARTNER_BAND_USD,
-};
+use crate::engine::model::{BenefitLine, Field, Group, Inputs, Report, GARTNER_BAND_USD};
 use crate::i18n::{fill, AppMsg, Msg, ReportMsg, Text};
 use crate::qr::qr_svg;
 use crate::scenario::codec::{decode_link, encode_link};
@@ -306,7 +304,6 @@ fn top_lines(report: &Report) -> Vec<(BenefitLine, Decimal)> {
     lines
 }
 
-
 /// Every input with its value and unit, by group (benefit drivers by line), the ones
 /// changed from the defaults marked; and which benefit lines count.
 fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
@@ -358,7 +355,6 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
         plain(Group::Assumptions)
     )
 }
-
 
 /// The method in words: the formulas with this scenario's rates, each benefit line, the
 /// TEI allowances and where the reference figures come from.

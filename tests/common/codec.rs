@@ -297,14 +297,20 @@ pub fn deals_text() -> impl Strategy<Value = String> {
 }
 
 pub fn period_strategy() -> impl Strategy<Value = Period> {
-    (iso_date(), iso_date(), values_strategy(), deals_text()).prop_map(
-        |(start, end, values, deals)| Period {
+    (
+        iso_date(),
+        iso_date(),
+        values_strategy(),
+        deals_text(),
+        deals_text(),
+    )
+        .prop_map(|(start, end, values, deals, leads)| Period {
             start,
             end,
             values,
             deals,
-        },
-    )
+            leads,
+        })
 }
 
 /// A campaign row as the table accepts it: amounts 0 to `MEASURE_MAX`, whole counts,

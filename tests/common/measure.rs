@@ -69,12 +69,28 @@ pub const CURRENT_DEALS: &str = "Deal;Created;Closed\n\
     Beta;2025-04-28;2025-05-06\n\
     Gamma;2025-06-25;2025-07-04\n";
 
+/// Baseline leads, tab-separated with a header: responses after 3 min (09:00 → 09:03),
+/// 62 min (10:00 → 11:02), 5 min exactly (12:00:00 → 12:05:00, which counts) and none.
+/// Within five minutes: 2 of 4 = 50 %.
+pub const BASELINE_LEADS: &str = "Created\tFirst response\n\
+    2025-01-06 09:00\t2025-01-06 09:03\n\
+    2025-01-06 10:00\t2025-01-06 11:02\n\
+    2025-01-07 12:00:00\t2025-01-07 12:05:00\n\
+    2025-01-08 16:30\t\n";
+
+/// Current leads: 1, 2 and 4 minutes, and 5 min 1 s (not within): 3 of 4 = 75 %.
+pub const CURRENT_LEADS: &str = "2025-04-01 09:00\t2025-04-01 09:01\n\
+    2025-04-01 10:00\t2025-04-01 10:02\n\
+    2025-04-02 11:00\t2025-04-02 11:04\n\
+    2025-04-02 15:00:00\t2025-04-02 15:05:01\n";
+
 /// The baseline: Q1 2025, 2025-01-01 to 2025-03-31 = 31 + 28 + 31 = 90 days.
 pub fn baseline() -> Period {
     Period {
         start: Some(date(2025, 1, 1)),
         end: Some(date(2025, 3, 31)),
         deals: BASELINE_DEALS.into(),
+        leads: BASELINE_LEADS.into(),
         ..period(&[
             (M::CustomersStart, "1000"),
             (M::CustomersEnd, "950"),
@@ -117,6 +133,7 @@ pub fn baseline() -> Period {
 pub fn current() -> Period {
     Period {
         deals: CURRENT_DEALS.into(),
+        leads: CURRENT_LEADS.into(),
         ..period(&[
             (M::CustomersStart, "1000"),
             (M::CustomersEnd, "1020"),
@@ -181,7 +198,7 @@ pub const BASELINE_CLV: &str = "1147.542587259690467936418586";
 
 /// Every KPI of the fixture, baseline and current, by hand. The CLV is checked
 /// separately (within a tolerance: see [`BASELINE_CLV`]).
-pub const EXPECTED: [(Kpi, &str, &str); 24] = [
+pub const EXPECTED: [(Kpi, &str, &str); 25] = [
     // (950 − 100) ÷ 1000 = 85 %; (1020 − 120) ÷ 1000 = 90 %.
     (Kpi::Retention, "85", "90"),
     // lost 1000 − 850 = 150 → 15 %; lost 1000 − 900 = 100 → 10 %.
@@ -199,6 +216,8 @@ pub const EXPECTED: [(Kpi, &str, &str); 24] = [
     (Kpi::Conversion, "12.5", "15"),
     // Means of the pasted deals (see BASELINE_DEALS, CURRENT_DEALS).
     (Kpi::SalesCycle, "14", "7"),
+    // Shares of the pasted leads answered within 5 minutes (BASELINE_LEADS, CURRENT_LEADS).
+    (Kpi::SpeedToLead, "50", "75"),
     // 1900 ÷ 9500 = 20 %; 2450 ÷ 9800 = 25 %.
     (Kpi::OpenRate, "20", "25"),
     // 380 ÷ 9500 = 4 %; 490 ÷ 9800 = 5 %.
@@ -231,15 +250,15 @@ pub const EXPECTED: [(Kpi, &str, &str); 24] = [
     (Kpi::AiAccuracy, "75", "75"),
 ];
 
-/// A period's reading of `k` with its own pasted deals (day-first order).
+/// A period's reading of `k` with its own pasted deals and leads (day-first order).
 pub fn read(k: Kpi, p: &Period) -> Result<Decimal, Gap> {
-    let deals = PeriodDeals::read(&p.deals, DateOrder::DayFirst);
-    reading(k, p, &deals.cycle, ClvInputs::default().discount_pct)
+    let pastes = PeriodDeals::of(p, DateOrder::DayFirst);
+    reading(k, p, &pastes, ClvInputs::default().discount_pct)
 }
 
 pub fn compare_all(m: &Measurement) -> Vec<Comparison> {
-    let b = PeriodDeals::read(&m.baseline.deals, DateOrder::DayFirst);
-    let c = PeriodDeals::read(&m.current.deals, DateOrder::DayFirst);
+    let b = PeriodDeals::of(&m.baseline, DateOrder::DayFirst);
+    let c = PeriodDeals::of(&m.current, DateOrder::DayFirst);
     compare(m, &b, &c)
 }
 

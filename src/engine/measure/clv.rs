@@ -11,7 +11,7 @@
 //! one at a zero discount rate: `net ÷ (1 − r) = net × lifetime`.
 
 use super::kpis::{find, yearly_loss_pct, Comparison, Kpi};
-use super::Period;
+use super::{Measurement, Period};
 use crate::engine::kpi::{self, KpiError};
 use crate::engine::money;
 use crate::units::{Rule, Unit, MEASURE_MAX};
@@ -196,19 +196,61 @@ impl ClvInputs {
     /// [`yearly_loss_pct`]) and its CAC. Figures the period lacks keep their value; the
     /// rates are rounded to 2 decimals and every value is kept within its rule.
     pub fn with_measured(&self, period: &Period, readings: &[Comparison]) -> ClvInputs {
-        let current = |k: Kpi| find(readings, k).and_then(|c| c.current.ok());
+        self.with_readings(period, |k| find(readings, k).and_then(|c| c.current.ok()))
+    }
+
+    /// [`ClvInputs::with_measured`] for either period: `value` gives its KPI readings.
+    fn with_readings(&self, period: &Period, value: impl Fn(Kpi) -> Option<Decimal>) -> ClvInputs {
         let mut out = self.clone();
         if let Some(margin) = period.values.margin_per_customer {
             out.margin_per_year = ClvField::Margin.rule().clamp(margin);
         }
-        if let Some(churn) = current(Kpi::Churn).and_then(|c| yearly_loss_pct(c, period.days())) {
+        if let Some(churn) = value(Kpi::Churn).and_then(|c| yearly_loss_pct(c, period.days())) {
             out.retention_pct = ClvField::Retention
                 .rule()
                 .clamp((Decimal::ONE_HUNDRED - churn).round_dp(2));
         }
-        if let Some(cac) = current(Kpi::Cac) {
+        if let Some(cac) = value(Kpi::Cac) {
             out.acquisition_cost = ClvField::Acquisition.rule().clamp(cac.round_dp(2));
         }
         out
+    }
+
+    /// The rise in customer lifetime value from the baseline period to the current one,
+    /// for the ROI model's lifetime-value line (article 003: the analytical CRM raises
+    /// CLV): the discounted CLV of these inputs with each period's margin and churn,
+    /// *before* the acquisition cost (a cheaper acquisition is the acquisition line's),
+    /// rounded to cents; zero if it fell. `None` unless both periods measured a margin
+    /// or a churn, or when either CLV is infinite.
+    pub fn measured_uplift(&self, m: &Measurement, readings: &[Comparison]) -> Option<Decimal> {
+        let side = |current: bool| {
+            move |k: Kpi| {
+                let c = find(readings, k)?;
+                if current { c.current } else { c.baseline }.ok()
+            }
+        };
+        let measured = |period: &Period, value: &dyn Fn(Kpi) -> Option<Decimal>| {
+            period.values.margin_per_customer.is_some() || value(Kpi::Churn).is_some()
+        };
+        if !measured(&m.baseline, &side(false)) || !measured(&m.current, &side(true)) {
+            return None;
+        }
+        let gross = |inputs: ClvInputs| {
+            ClvInputs {
+                acquisition_cost: Decimal::ZERO,
+                ..inputs
+            }
+            .evaluate()
+            .discounted
+            .ok()
+        };
+        let before = gross(self.with_readings(&m.baseline, side(false)))?;
+        let after = gross(self.with_readings(&m.current, side(true)))?;
+        Some(
+            money::sub(after, before)
+                .ok()?
+                .max(Decimal::ZERO)
+                .round_dp(2),
+        )
     }
 }

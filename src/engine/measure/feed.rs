@@ -3,7 +3,7 @@
 use super::kpis::{find, round4, yearly_loss_pct, Comparison, Kpi};
 use super::Measurement;
 use crate::engine::kpi;
-use crate::engine::model::{Field, Inputs};
+use crate::engine::model::{BenefitLine, Field, Inputs};
 use rust_decimal::Decimal;
 
 /// A value the measurements propose for one ROI input.
@@ -26,7 +26,9 @@ pub struct Proposal {
 /// - cost-per-acquisition reduction ← the fall in CAC (0 if it rose);
 /// - the AI model's precision ← the current period's measured AI accuracy (correct
 ///   predictions ÷ predictions checked, article 000: "measure the precision of these
-///   predictions"), the one driver taken from one period: it is the model as it is now.
+///   predictions"), the one driver taken from one period: it is the model as it is now;
+/// - the lifetime value uplift ← the CLV calculator's rise in lifetime value from the
+///   baseline to the current period ([`ClvInputs::measured_uplift`](super::ClvInputs::measured_uplift)).
 ///
 /// A pair is proposed only when both periods have a value. Values are clamped to the
 /// field's range (a cycle under one day becomes one day) and rounded to 4 decimals.
@@ -61,6 +63,9 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
     if let Some(accuracy) = find(comparisons, Kpi::AiAccuracy).and_then(|c| c.current.ok()) {
         wanted.push((Field::AiPrecisionPct, accuracy));
     }
+    if let Some(uplift) = m.clv.measured_uplift(m, comparisons) {
+        wanted.push((Field::ClvUplift, uplift));
+    }
     wanted
         .into_iter()
         .map(|(field, value)| Proposal {
@@ -72,11 +77,15 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
         .collect()
 }
 
-/// `inputs` with every proposal applied.
+/// `inputs` with every proposal applied. A lifetime value uplift fed from the
+/// measurements also switches its line on (it starts off): feeding it means counting it.
 pub fn apply(inputs: &Inputs, proposals: &[Proposal]) -> Inputs {
     let mut out = inputs.clone();
     for p in proposals {
         p.field.set(&mut out, p.to);
+        if p.field == Field::ClvUplift {
+            out.lines.set(BenefitLine::Lifetime, true);
+        }
     }
     out
 }

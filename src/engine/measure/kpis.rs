@@ -7,6 +7,7 @@ use super::Period;
 use crate::engine::deals::{self, DateOrder, DealsParse};
 use crate::engine::kpi::{self, CycleStats, KpiError};
 use crate::engine::money;
+use crate::engine::speed::{self, LeadsParse, SpeedStats};
 use rust_decimal::prelude::*;
 
 /// Which way a KPI should move.
@@ -64,7 +65,7 @@ pub type Reading = Result<Decimal, Gap>;
 /// pasted deals and the discount rate of the CLV calculator.
 struct Context<'a> {
     period: &'a Period,
-    cycle: &'a Result<CycleStats, KpiError>,
+    pastes: &'a PeriodDeals,
     clv_discount_pct: Decimal,
 }
 
@@ -148,9 +149,16 @@ kpis! {
         => |_: &Context, [w, l]: [Decimal; 2]| kpi::conversion_rate(w, l);
     /// Mean sales cycle of the pasted deals, days ([`kpi::sales_cycle`]).
     SalesCycle: Sales, Down, Days, []
-        => |cx: &Context, []: [Decimal; 0]| match (cx.period.deals.trim().is_empty(), cx.cycle) {
+        => |cx: &Context, []: [Decimal; 0]| match (cx.period.deals.trim().is_empty(), cx.pastes.cycle) {
             (true, _) => Err(Gap::NotEntered),
             (false, cycle) => cycle.map(|c| c.mean_days).map_err(Gap::from),
+        };
+    /// Share of the pasted leads answered within five minutes, % (article 004; see
+    /// [`speed`](crate::engine::speed)).
+    SpeedToLead: Sales, Up, Percent, []
+        => |cx: &Context, []: [Decimal; 0]| match (cx.period.leads.trim().is_empty(), cx.pastes.speed) {
+            (true, _) => Err(Gap::NotEntered),
+            (false, speed) => speed.map(|s| s.within_five_minutes_pct).map_err(Gap::from),
         };
     /// Email open rate, % ([`kpi::email_open_rate`]).
     OpenRate: Engagement, Up, Percent, [EmailsOpened, EmailsDelivered]
@@ -282,12 +290,12 @@ pub(super) fn round4(value: Decimal) -> Decimal {
 pub fn reading(
     k: Kpi,
     period: &Period,
-    cycle: &Result<CycleStats, KpiError>,
+    pastes: &PeriodDeals,
     clv_discount_pct: Decimal,
 ) -> Reading {
     let cx = Context {
         period,
-        cycle,
+        pastes,
         clv_discount_pct,
     };
     k.formula(&period.values, &cx)
@@ -335,21 +343,37 @@ pub struct Comparison {
     pub verdict: Option<Verdict>,
 }
 
-/// A period's pasted deals, parsed in a date order.
+/// A period's pasted deals and leads, parsed in a date order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodDeals {
-    /// The parse: good rows, bad rows with reasons.
+    /// The deals: good rows, bad rows with reasons.
     pub parse: DealsParse,
-    /// Count, mean and median days of the good rows.
+    /// Count, mean and median days of the good deals.
     pub cycle: Result<CycleStats, KpiError>,
+    /// The leads: good rows, bad rows with reasons.
+    pub leads: LeadsParse,
+    /// Speed to lead of the good leads.
+    pub speed: Result<SpeedStats, KpiError>,
 }
 
 impl PeriodDeals {
-    /// Reads a period's pasted deals.
-    pub fn read(text: &str, order: DateOrder) -> Self {
-        let parse = deals::parse_deals(text, order);
+    /// Reads a period's pasted deals and leads.
+    pub fn read(deals_text: &str, leads_text: &str, order: DateOrder) -> Self {
+        let parse = deals::parse_deals(deals_text, order);
         let cycle = deals::cycle_stats(&parse);
-        PeriodDeals { parse, cycle }
+        let leads = speed::parse_leads(leads_text, order);
+        let speed = speed::speed_stats(&leads.leads);
+        PeriodDeals {
+            parse,
+            cycle,
+            leads,
+            speed,
+        }
+    }
+
+    /// Reads `period`'s pastes.
+    pub fn of(period: &Period, order: DateOrder) -> Self {
+        PeriodDeals::read(&period.deals, &period.leads, order)
     }
 }
 
@@ -363,8 +387,8 @@ pub fn compare(
     Kpi::ALL
         .iter()
         .map(|&k| {
-            let before = reading(k, &m.baseline, &baseline.cycle, discount);
-            let after = reading(k, &m.current, &current.cycle, discount);
+            let before = reading(k, &m.baseline, baseline, discount);
+            let after = reading(k, &m.current, current, discount);
             let (absolute, relative, verdict) = match (before, after) {
                 (Ok(b), Ok(a)) => (
                     kpi::absolute_change(b, a).ok(),

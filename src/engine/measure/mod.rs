@@ -50,6 +50,10 @@ pub struct Period {
     /// Deals closed in the period, pasted as rows of (created, closed); see [`deals`].
     #[serde(skip_serializing_if = "String::is_empty")]
     pub deals: String,
+    /// Leads of the period, pasted as rows of (created, first response) date-times; see
+    /// [`speed`](crate::engine::speed).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub leads: String,
 }
 
 impl Period {

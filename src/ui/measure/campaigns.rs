@@ -19,8 +19,7 @@ use rust_decimal::Decimal;
 fn campaign_label(f: CampaignField) -> AppMsg {
     match f {
         CampaignField::Spend => AppMsg::ColSpend,
-        // Placeholder until the column is wired: the field is not shown (see `cells`).
-        CampaignField::OperatingCost => AppMsg::ColSpend,
+        CampaignField::OperatingCost => AppMsg::ColOperatingCost,
         CampaignField::Clicks => AppMsg::ColClicks,
         CampaignField::Leads => AppMsg::ColLeads,
         CampaignField::Customers => AppMsg::ColCustomers,
@@ -64,9 +63,8 @@ fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
             {item(AppMsg::MetricCpl, optional_money(fmt, m.cpl), "cpl")}
             {item(AppMsg::MetricCpa, optional_money(fmt, m.cpa), "cpa")}
             {item(AppMsg::MetricLeadToCustomer, optional_percent(fmt, m.lead_to_customer_pct), "conversion")}
-            // Until ROAS is wired: the former revenue ROI, (ROAS − 1) × 100.
-            {item(AppMsg::MetricRoi, optional_percent(fmt, m.roas.and_then(|r| crate::engine::money::mul(crate::engine::money::sub(r, Decimal::ONE).ok()?, Decimal::ONE_HUNDRED).ok())), "roi")}
             {item(AppMsg::MetricRomi, optional_percent(fmt, m.romi_pct), "romi")}
+            {item(AppMsg::MetricRoas, optional_percent(fmt, m.roas_pct()), "roas")}
         </dl>
     }
 }
@@ -75,7 +73,7 @@ fn metrics_view(ctx: Ctx, m: CampaignMetrics) -> impl IntoView {
 /// ranking and the chart.
 #[component]
 pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
-    let rank_by = RwSignal::new(RankBy::Roas);
+    let rank_by = RwSignal::new(RankBy::default());
     let count = Memo::new(move |_| d.measure.with(|m| m.campaigns.len()));
     let campaigns = Memo::new(move |_| d.measure.with(|m| m.campaigns.clone()));
     // Every row evaluated once per change; rows, total, ranking and chart read this.
@@ -129,7 +127,6 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
         let name_id = format!("campaign-{i}-name");
         let cells = CampaignField::ALL
             .into_iter()
-            .filter(|&f| f != CampaignField::OperatingCost)
             .map(|col| {
                 let id = format!("campaign-{i}-{}", col.key());
                 let value =
@@ -223,7 +220,10 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                     .iter()
                     .filter_map(|&i| {
                         let row = rows.get(i)?;
-                        let value = t.rows.get(i)?.as_ref().ok().and_then(|m| by.pick(m));
+                        let value = t.rows.get(i)?.as_ref().ok().and_then(|m| match by {
+                            RankBy::Romi => m.romi_pct,
+                            RankBy::Roas => m.roas_pct(),
+                        });
                         Some(view! { <li>{row.name.clone()} ": " <b>{optional_percent(fmt, value)}</b></li> })
                     })
                     .collect_view()
@@ -251,11 +251,11 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                         <span>{ctx.tr(AppMsg::RankBy)}</span>
                         <select
                             data-testid="rank-by"
-                            prop:value=move || if rank_by.get() == RankBy::Romi { "romi" } else { "roi" }
-                            on:change=move |ev| rank_by.set(if event_target_value(&ev) == "romi" { RankBy::Romi } else { RankBy::Roas })
+                            prop:value=move || if rank_by.get() == RankBy::Romi { "romi" } else { "roas" }
+                            on:change=move |ev| rank_by.set(if event_target_value(&ev) == "roas" { RankBy::Roas } else { RankBy::Romi })
                         >
-                            <option value="roi">{ctx.tr(AppMsg::MetricRoi)}</option>
                             <option value="romi">{ctx.tr(AppMsg::MetricRomi)}</option>
+                            <option value="roas">{ctx.tr(AppMsg::MetricRoas)}</option>
                         </select>
                     </label>
                     <ol data-testid="ranking">{ranking_list}</ol>

@@ -18,8 +18,7 @@ fn clv_label(f: ClvField) -> AppMsg {
         ClvField::Retention => AppMsg::ClvRetention,
         ClvField::Discount => AppMsg::ClvDiscount,
         ClvField::Acquisition => AppMsg::ClvAcquisition,
-        // Placeholder until the input is wired: it is not shown (see `ClvPanel`).
-        ClvField::ServeCost => AppMsg::ClvAcquisition,
+        ClvField::ServeCost => AppMsg::ClvServeCost,
     }
 }
 
@@ -30,7 +29,8 @@ fn clv_slider(f: ClvField) -> Option<(i64, i64, &'static str)> {
         ClvField::Margin => Some((0, 5_000, "10")),
         ClvField::Retention => Some((0, 99, "0.5")),
         ClvField::Discount => Some((0, 30, "0.5")),
-        ClvField::Acquisition | ClvField::ServeCost => None,
+        ClvField::ServeCost => Some((0, 2_000, "10")),
+        ClvField::Acquisition => None,
     }
 }
 
@@ -106,6 +106,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             ctx.t(AppMsg::ClvSimpleMath),
             &[
                 &fmt.money(c.margin_per_year),
+                &fmt.money(c.serve_cost_per_year),
                 &life,
                 &fmt.money(c.acquisition_cost),
             ],
@@ -118,6 +119,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             ctx.t(AppMsg::ClvDiscountedMath),
             &[
                 &fmt.money(c.margin_per_year),
+                &fmt.money(c.serve_cost_per_year),
                 &fmt.percent(c.retention_pct),
                 &fmt.percent(c.discount_pct),
                 &fmt.money(c.acquisition_cost),
@@ -137,7 +139,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             <p class="hint">{ctx.tr(AppMsg::ClvHint)}</p>
             <div class="clv-body">
                 <div class="sliders">
-                    {ClvField::ALL.into_iter().filter(|&f| f != ClvField::ServeCost).map(|field| clv_control(ctx, d, field)).collect_view()}
+                    {ClvField::ALL.map(|field| clv_control(ctx, d, field)).collect_view()}
                     <button type="button" class="secondary" data-testid="clv-use-measured" on:click=use_measured>
                         {ctx.tr(AppMsg::ClvUseMeasured)}
                     </button>

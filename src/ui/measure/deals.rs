@@ -1,14 +1,116 @@
-//! Pasted deals of both periods, with their mean and median cycle and the bad rows.
+//! Pasted deals and leads of both periods: the sales cycle (mean and median days) and the
+//! speed to lead (share answered within five minutes, median minutes), with the bad rows.
 
 use super::{order_of, update_measure, Derived, Which};
 use crate::engine::deals::{DateOrder, RowProblem};
+use crate::engine::measure::{Period, PeriodDeals};
+use crate::engine::speed::LeadProblem;
 use crate::i18n::{fill, AppMsg, Lang, Text};
 use crate::ui::Ctx;
 use crate::units::MAX_DEALS_CHARS;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-fn problem_text(lang: Lang, p: RowProblem) -> String {
+/// What a paste panel reads: rows of deals (created, closed) or of leads (created, first
+/// response).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Paste {
+    /// Deals, for the sales cycle.
+    Deals,
+    /// Leads, for the speed to lead.
+    Leads,
+}
+
+impl Paste {
+    fn key(self) -> &'static str {
+        match self {
+            Paste::Deals => "deals",
+            Paste::Leads => "leads",
+        }
+    }
+
+    fn text(self, p: &Period) -> &String {
+        match self {
+            Paste::Deals => &p.deals,
+            Paste::Leads => &p.leads,
+        }
+    }
+
+    fn text_mut(self, p: &mut Period) -> &mut String {
+        match self {
+            Paste::Deals => &mut p.deals,
+            Paste::Leads => &mut p.leads,
+        }
+    }
+
+    /// Title, hint and the too-long message.
+    fn texts(self) -> [AppMsg; 3] {
+        match self {
+            Paste::Deals => [AppMsg::DealsTitle, AppMsg::DealsHint, AppMsg::DealsTooLong],
+            Paste::Leads => [AppMsg::LeadsTitle, AppMsg::LeadsHint, AppMsg::LeadsTooLong],
+        }
+    }
+
+    /// The paste's figures in a sentence.
+    fn stats(self, ctx: Ctx, p: &PeriodDeals) -> String {
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        let none = match self {
+            Paste::Deals if p.parse.bad.is_empty() => AppMsg::DealsNone,
+            Paste::Deals => AppMsg::GapNoDeals,
+            Paste::Leads if p.leads.bad.is_empty() => AppMsg::LeadsNone,
+            Paste::Leads => AppMsg::GapNoLeads,
+        };
+        let figures = match self {
+            Paste::Deals => p.cycle.map(|c| {
+                fill(
+                    AppMsg::DealsStats.text(lang),
+                    &[
+                        &c.count.to_string(),
+                        &fmt.plain(c.mean_days.round_dp(1)),
+                        &fmt.plain(c.median_days.round_dp(1)),
+                    ],
+                )
+            }),
+            Paste::Leads => p.speed.map(|s| {
+                let median = s
+                    .median_minutes
+                    .map_or_else(|| "—".into(), |m| fmt.plain(m.round_dp(1)));
+                fill(
+                    AppMsg::LeadsStats.text(lang),
+                    &[
+                        &s.leads.to_string(),
+                        &s.within_five_minutes.to_string(),
+                        &fmt.percent(s.within_five_minutes_pct.round_dp(1)),
+                        &s.unanswered.to_string(),
+                        &median,
+                    ],
+                )
+            }),
+        };
+        figures.unwrap_or_else(|_| none.text(lang).to_string())
+    }
+
+    /// The bad rows: line number, reason, text.
+    fn bad_rows(self, lang: Lang, p: &PeriodDeals) -> Vec<(usize, String, String)> {
+        match self {
+            Paste::Deals => p
+                .parse
+                .bad
+                .iter()
+                .map(|r| (r.line, deal_problem(lang, r.reason), r.text.clone()))
+                .collect(),
+            Paste::Leads => p
+                .leads
+                .bad
+                .iter()
+                .map(|r| (r.line, lead_problem(lang, r.reason), r.text.clone()))
+                .collect(),
+        }
+    }
+}
+
+fn deal_problem(lang: Lang, p: RowProblem) -> String {
     match p {
         RowProblem::WrongColumnCount => AppMsg::RowColumns.text(lang).to_string(),
         RowProblem::BadDate(col) => fill(AppMsg::RowBadDate.text(lang), &[&col.to_string()]),
@@ -16,11 +118,23 @@ fn problem_text(lang: Lang, p: RowProblem) -> String {
     }
 }
 
-/// Pasted deals of both periods, with their mean and median cycle and the bad rows.
+fn lead_problem(lang: Lang, p: LeadProblem) -> String {
+    let col = |msg: AppMsg, col: usize| fill(msg.text(lang), &[&col.to_string()]);
+    match p {
+        LeadProblem::WrongColumnCount => AppMsg::RowColumns.text(lang).to_string(),
+        LeadProblem::BadDateTime(c) => col(AppMsg::RowBadDate, c),
+        LeadProblem::MissingTime(c) => col(AppMsg::RowNoTime, c),
+        LeadProblem::RespondedBeforeCreated => AppMsg::RowRespondedBefore.text(lang).to_string(),
+    }
+}
+
+/// Pasted deals or leads of both periods, with their figures and the bad rows.
 #[component]
-pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
+pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
+    let [title, hint, too_long_msg] = paste.texts();
+    let kind = paste.key();
     let box_for = move |which: Which| {
-        let id = format!("deals-{}", which.key());
+        let id = format!("{kind}-{}", which.key());
         let too_long = RwSignal::new(None::<usize>);
         let parsed = d.deals_of(which);
         let on_input = move |ev| {
@@ -34,52 +148,34 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             let lang_order = order_of(ctx.lang.get_untracked());
             update_measure(ctx, |m| {
                 m.date_order.get_or_insert(lang_order);
-                which.of_mut(m).deals = text;
+                *paste.text_mut(which.of_mut(m)) = text;
             });
         };
-        let stats = move || {
-            let fmt = ctx.fmt.get();
-            let lang = fmt.lang;
-            parsed.with(|p| match p.cycle {
-                Ok(c) => fill(
-                    AppMsg::DealsStats.text(lang),
-                    &[
-                        &c.count.to_string(),
-                        &fmt.plain(c.mean_days.round_dp(1)),
-                        &fmt.plain(c.median_days.round_dp(1)),
-                    ],
-                ),
-                Err(_) if p.parse.bad.is_empty() => AppMsg::DealsNone.text(lang).to_string(),
-                Err(_) => AppMsg::GapNoDeals.text(lang).to_string(),
-            })
-        };
+        let stats = move || parsed.with(|p| paste.stats(ctx, p));
         let bad = move || {
             let lang = ctx.lang.get();
-            parsed.with(|p| {
-                let count = p.parse.bad.len();
-                (count > 0).then(|| {
-                    let items = p
-                        .parse
-                        .bad
-                        .iter()
-                        .take(50)
-                        .map(|row| {
-                            let line = fill(AppMsg::RowLine.text(lang), &[&row.line.to_string()]);
-                            view! {
-                                <li>
-                                    <b>{line}</b> " " {problem_text(lang, row.reason)}
-                                    " " <code>{row.text.chars().take(80).collect::<String>()}</code>
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <div class="bad-rows" data-testid=format!("bad-rows-{}", which.key())>
-                            <p class="warn-text">{fill(AppMsg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
-                            <ul>{items}</ul>
-                        </div>
-                    }
-                })
+            let rows = parsed.with(|p| paste.bad_rows(lang, p));
+            (!rows.is_empty()).then(|| {
+                let count = rows.len();
+                let items = rows
+                    .into_iter()
+                    .take(50)
+                    .map(|(line, reason, text)| {
+                        let line = fill(AppMsg::RowLine.text(lang), &[&line.to_string()]);
+                        view! {
+                            <li>
+                                <b>{line}</b> " " {reason}
+                                " " <code>{text.chars().take(80).collect::<String>()}</code>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="bad-rows" data-testid=format!("bad-{kind}-{}", which.key())>
+                        <p class="warn-text">{fill(AppMsg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
             })
         };
         let error_id = format!("{id}-error");
@@ -91,17 +187,17 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                     data-testid=id.clone()
                     rows="7"
                     spellcheck="false"
-                    aria-describedby=format!("deals-hint {error_id}")
-                    prop:value=move || d.measure.with(|m| which.of(m).deals.clone())
+                    aria-describedby=format!("{kind}-hint {error_id}")
+                    prop:value=move || d.measure.with(|m| paste.text(which.of(m)).clone())
                     on:input=on_input
                 ></textarea>
                 <p class="field-error" id=error_id role="alert">
                     {move || too_long.get().map(|n| {
                         let fmt = ctx.fmt.get();
-                        fill(ctx.t(AppMsg::DealsTooLong), &[&fmt.plain(Decimal::from(n)), &fmt.plain(Decimal::from(MAX_DEALS_CHARS))])
+                        fill(ctx.t(too_long_msg), &[&fmt.plain(Decimal::from(n)), &fmt.plain(Decimal::from(MAX_DEALS_CHARS))])
                     })}
                 </p>
-                <p class="deals-stats" data-testid=format!("deals-stats-{}", which.key()) role="status">{stats}</p>
+                <p class="deals-stats" data-testid=format!("{kind}-stats-{}", which.key()) role="status">{stats}</p>
                 {bad}
             </div>
         }
@@ -113,10 +209,9 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         };
         update_measure(ctx, |m| m.date_order = Some(chosen));
     };
-    view! {
-        <section class="panel" id="deals" aria-labelledby="deals-title">
-            <h2 id="deals-title">{ctx.tr(AppMsg::DealsTitle)}</h2>
-            <p class="hint" id="deals-hint">{ctx.tr(AppMsg::DealsHint)}</p>
+    // One date format for both pastes: the first panel has the choice.
+    let order_choice = (paste == Paste::Deals).then(|| {
+        view! {
             <label class="inline-select">
                 <span>{ctx.tr(AppMsg::DateFormat)}</span>
                 <select
@@ -128,6 +223,13 @@ pub(super) fn DealsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                     <option value="mdy">{ctx.tr(AppMsg::MonthFirst)}</option>
                 </select>
             </label>
+        }
+    });
+    view! {
+        <section class="panel" id=kind aria-labelledby=format!("{kind}-title")>
+            <h2 id=format!("{kind}-title")>{ctx.tr(title)}</h2>
+            <p class="hint" id=format!("{kind}-hint")>{ctx.tr(hint)}</p>
+            {order_choice}
             <div class="deals">
                 {box_for(Which::Baseline)}
                 {box_for(Which::Current)}

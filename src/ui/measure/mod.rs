@@ -90,8 +90,12 @@ impl Derived {
                 .unwrap_or_else(|| order_of(ctx.lang.get()))
         });
         let deals = Which::BOTH.map(|which| {
-            let text = Memo::new(move |_| measure.with(|m| which.of(m).deals.clone()));
-            Memo::new(move |_| text.with(|t| PeriodDeals::read(t, order.get())))
+            let texts = Memo::new(move |_| {
+                measure.with(|m| (which.of(m).deals.clone(), which.of(m).leads.clone()))
+            });
+            Memo::new(move |_| {
+                texts.with(|(deals, leads)| PeriodDeals::read(deals, leads, order.get()))
+            })
         });
         let [before, after] = deals;
         let comparisons =
@@ -267,7 +271,8 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
             <periods::Periods ctx d />
             {KpiGroup::ALL.into_iter().map(|group| view! { <groups::GroupPanel ctx d group /> }).collect_view()}
             <scorecard::Scorecard ctx d />
-            <deals::DealsPanel ctx d />
+            <deals::PastePanel ctx d paste=deals::Paste::Deals />
+            <deals::PastePanel ctx d paste=deals::Paste::Leads />
             <campaigns::Campaigns ctx d />
             <clv::ClvPanel ctx d />
             <feed::FeedPanel ws d />

@@ -207,8 +207,8 @@ test.describe("hostile links", () => {
     const cases = [
       ["truncated", payload.slice(0, mid), /carrying on with your own data\.$/],
       ["tampered", tampered, /carrying on with your own data\.$/],
-      // Over the 1 MiB cap (MAX_LINK_CHARS) that a link is read up to.
-      ["oversized", "A".repeat(1_100_000), /^This link is too long to be a Retorno link; carrying on with your own data\.$/],
+      // Over the 2 MiB cap (MAX_LINK_CHARS) that a link is read up to.
+      ["oversized", "A".repeat(2_200_000), /^This link is too long to be a Retorno link; carrying on with your own data\.$/],
       ["script", "<script>alert(1)</script>", /carrying on with your own data\.$/],
     ];
     for (const [what, fragment, message] of cases) {
