@@ -230,12 +230,7 @@ fn proposals_from_the_hand_worked_periods() {
         // The current period's AI accuracy: 450 correct of 600 checked = 75 % (default
         // precision 60).
         proposal(Field::AiPrecisionPct, "60", "75"),
-        // The CLV calculator's defaults (retention 85 %, discount 10 %, no cost to serve)
-        // with each period's margin (960) and yearly churn, before acquisition cost:
-        // baseline retention 100 − 48.2686… = 51.73 % (to 2 decimals) → 960 ÷ (1.1 −
-        // 0.5173) = 1,647.5030…; current 90 % → 960 ÷ 0.2 = 4,800; rise 3,152.50 (Python
-        // decimal, 50 digits). Default uplift 60.
-        proposal(Field::ClvUplift, "60", "3152.50"),
+        // Both margins are 960: no CLV rise, no lifetime-value proposal.
     ];
     assert_eq!(list, expected);
     assert_applied(&inputs, &list);
@@ -265,7 +260,6 @@ fn proposals_equal_to_the_inputs_are_left_out() {
             Field::CycleDaysBefore,
             Field::DealSizeUpliftPct,
             Field::AiPrecisionPct,
-            Field::ClvUplift,
         ]
     );
     assert_applied(&inputs, &list);
@@ -291,7 +285,6 @@ fn proposals_need_both_periods() {
             Field::DealSizeUpliftPct,
             Field::CpaReductionPct,
             Field::AiPrecisionPct,
-            Field::ClvUplift,
         ]
     );
     assert_eq!(
@@ -540,28 +533,29 @@ fn clv_inputs_take_the_current_periods_measurements() {
 }
 
 #[test]
-fn clv_uplift_needs_both_periods_and_is_never_negative() {
-    let m = fixture();
+fn clv_uplift_comes_from_the_margin_measured_in_both_periods() {
+    // The fixture's margins are both 960: no rise.
+    let mut m = fixture();
+    assert_eq!(m.clv.measured_uplift(&m, &compare_all(&m)), None);
+    // Current margin 1,000: the calculator's 10 % rate at the current period's yearly
+    // retention (churn 10 % → 90 %): (1,000 − 960) ÷ (1 + 0.10 − 0.90) = 40 ÷ 0.2 = 200.
+    M::MarginPerCustomer.set(&mut m.current.values, Some(d("1000")));
     let readings = compare_all(&m);
-    // Worked in `proposals_from_the_hand_worked_periods`: 4,800 − 1,647.5030… = 3,152.50.
-    assert_eq!(m.clv.measured_uplift(&m, &readings), Some(d("3152.50")));
-    // Swapped periods: the CLV falls, so the rise is zero, not negative.
-    let swapped = Measurement {
-        baseline: m.current.clone(),
-        current: m.baseline.clone(),
-        ..m.clone()
-    };
-    assert_eq!(
-        swapped
-            .clv
-            .measured_uplift(&swapped, &compare_all(&swapped)),
-        Some(Decimal::ZERO)
-    );
-    // Nothing the CLV reads in the baseline (no margin, no churn): no proposal.
-    let mut one_sided = m.clone();
-    for measure in [M::MarginPerCustomer, M::CustomersStart] {
-        measure.set(&mut one_sided.baseline.values, None);
-    }
-    let readings = compare_all(&one_sided);
-    assert_eq!(one_sided.clv.measured_uplift(&one_sided, &readings), None);
+    assert_eq!(m.clv.measured_uplift(&m, &readings), Some(d("200")));
+    // The same rise at another cost to serve and acquisition cost: both cancel out.
+    m.clv.serve_cost_per_year = d("300");
+    m.clv.acquisition_cost = d("999");
+    assert_eq!(m.clv.measured_uplift(&m, &readings), Some(d("200")));
+    // Fed to the model, it switches the lifetime-value line on.
+    let list = proposals(&readings, &m, &Inputs::default());
+    let uplift = list.iter().find(|p| p.field == Field::ClvUplift).unwrap();
+    assert_eq!((uplift.from, uplift.to), (d("60"), d("200")));
+    assert!(apply(&Inputs::default(), &list)
+        .lines
+        .is_on(BenefitLine::Lifetime));
+    // A margin that fell, or one period without a margin: nothing proposed.
+    M::MarginPerCustomer.set(&mut m.current.values, Some(d("900")));
+    assert_eq!(m.clv.measured_uplift(&m, &compare_all(&m)), None);
+    M::MarginPerCustomer.set(&mut m.baseline.values, None);
+    assert_eq!(m.clv.measured_uplift(&m, &compare_all(&m)), None);
 }

@@ -6,7 +6,6 @@ use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 
 /// The text of `msg`.
-/// The text of `msg`.
 pub(super) fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::Language => "Language",
@@ -21,7 +20,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::Payback => "Payback",
         Msg::PaybackDiscounted => "discounted: {0}",
         Msg::Irr => "IRR",
-        Msg::IrrSub => "internal rate of return",
         Msg::PvBenefits => "Benefits (present value)",
         Msg::PvCosts => "Costs (present value)",
         Msg::Tco => "Total cost per user (3 years)",
@@ -40,8 +38,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::MathPayback => "Months until the cumulative flow reaches zero: {0} full years + {1} ÷ {2} of the next year",
         Msg::MathPaybackNever => "The cumulative flow is still negative at the end of the horizon: {0}.",
         Msg::MathPaybackZero => "The cumulative flow is never negative: immediate payback.",
-        Msg::MathIrr => "The IRR is the rate that makes NPV = 0 for the net flows {0}.",
-        Msg::MathIrrNone => "Without a sign change in the net flows, no rate makes them net to zero.",
         Msg::MathPv => "Sum of each year × discount factor 1 ÷ (1 + {0})^t",
         Msg::MathTco => "TCO per user = costs of years 0 to 3 ÷ seats = {0} ÷ {1}",
         Msg::Initial => "Initial",
@@ -250,7 +246,6 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::MoveDown => "Move down",
         AppMsg::Remove => "Remove",
         AppMsg::ErrCustomersExceedLeads => "More customers than leads: check the figures.",
-        AppMsg::ErrRange => "Must be between {0} and {1}.",
         AppMsg::TotalLine => "Spend {0} · revenue {1} · gross profit {2}",
         AppMsg::RankBy => "Rank by",
         AppMsg::ChartCampaigns => "ROMI and ROAS by campaign",
@@ -280,7 +275,6 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::FeedApply => "Use in the ROI model",
         AppMsg::FeedDone => "Measured values applied to the calculator.",
         AppMsg::FeedSee => "See the ROI",
-        AppMsg::EmbedBy => "Calculator by Retorno",
         AppMsg::SiteTitle => "Put it on your website",
         AppMsg::SiteHint => "A light calculator for your website: pick its options, see it, and copy the code. It goes into any static page.",
         AppMsg::SiteLang => "Language",
@@ -316,6 +310,8 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::LineOff => "Switched off: this line counts nothing.",
         AppMsg::IrrMirrSub => "internal rate of return · MIRR {0}",
         AppMsg::IrrSeveralSub => "several rates of return · MIRR {0}",
+        AppMsg::MathIrr => "The IRR is the rate that makes NPV = 0 for the net flows {0}.",
+        AppMsg::MathIrrNone => "Without a sign change in the net flows, no rate makes them net to zero.",
         AppMsg::MathIrrSeveral => "The net flows ({0}) change sign more than once, so more than one rate makes their NPV zero: {1}. None of them is the IRR; the MIRR gives one rate.",
         AppMsg::MathMirr => "MIRR = (future value of the inflows reinvested at {0} ÷ present value of the outflows financed at {0})^(1/N) − 1 = {1}",
         AppMsg::PresentMath => "Show the math (M)",

@@ -6,7 +6,6 @@ use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 
 /// The text of `msg`.
-/// The text of `msg`.
 pub(super) fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::Language => "Idioma",
@@ -21,7 +20,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::Payback => "Recuperación",
         Msg::PaybackDiscounted => "descontada: {0}",
         Msg::Irr => "TIR",
-        Msg::IrrSub => "tasa interna de retorno",
         Msg::PvBenefits => "Beneficios (valor actual)",
         Msg::PvCosts => "Costes (valor actual)",
         Msg::Tco => "Coste total por usuario (3 años)",
@@ -40,8 +38,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::MathPayback => "Meses hasta que el flujo acumulado llega a cero: {0} años completos + {1} ÷ {2} del año siguiente",
         Msg::MathPaybackNever => "El flujo acumulado sigue negativo al final del horizonte: {0}.",
         Msg::MathPaybackZero => "El flujo acumulado nunca es negativo: recuperación inmediata.",
-        Msg::MathIrr => "La TIR es la tasa que hace VAN = 0 para los flujos netos {0}.",
-        Msg::MathIrrNone => "Sin cambio de signo en los flujos netos, ninguna tasa los anula.",
         Msg::MathPv => "Suma de cada año × factor de descuento 1 ÷ (1 + {0})^t",
         Msg::MathTco => "TCO por usuario = costes de los años 0 a 3 ÷ licencias = {0} ÷ {1}",
         Msg::Initial => "Inicial",
@@ -250,7 +246,6 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::MoveDown => "Bajar",
         AppMsg::Remove => "Quitar",
         AppMsg::ErrCustomersExceedLeads => "Más clientes que leads: revisa las cifras.",
-        AppMsg::ErrRange => "Debe estar entre {0} y {1}.",
         AppMsg::TotalLine => "Inversión {0} · ingresos {1} · beneficio bruto {2}",
         AppMsg::RankBy => "Ordenar por",
         AppMsg::ChartCampaigns => "ROMI y ROAS por campaña",
@@ -280,7 +275,6 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::FeedApply => "Usar en el modelo de ROI",
         AppMsg::FeedDone => "Valores medidos aplicados a la calculadora.",
         AppMsg::FeedSee => "Ver el ROI",
-        AppMsg::EmbedBy => "Calculadora de Retorno",
         AppMsg::SiteTitle => "Ponlo en tu web",
         AppMsg::SiteHint => "Una calculadora ligera para tu web: elige sus opciones, mírala y copia el código. Se pega en cualquier página estática.",
         AppMsg::SiteLang => "Idioma",
@@ -316,6 +310,8 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::LineOff => "Desactivada: esta línea no cuenta nada.",
         AppMsg::IrrMirrSub => "tasa interna de retorno · TIRM {0}",
         AppMsg::IrrSeveralSub => "varias tasas de retorno · TIRM {0}",
+        AppMsg::MathIrr => "La TIR es la tasa que hace VAN = 0 para los flujos netos {0}.",
+        AppMsg::MathIrrNone => "Sin cambio de signo en los flujos netos, ninguna tasa los anula.",
         AppMsg::MathIrrSeveral => "Los flujos netos ({0}) cambian de signo más de una vez, así que más de una tasa anula su VAN: {1}. Ninguna es la TIR; la TIRM da una sola tasa.",
         AppMsg::MathMirr => "TIRM = (valor futuro de los cobros reinvertidos al {0} ÷ valor actual de los pagos financiados al {0})^(1/N) − 1 = {1}",
         AppMsg::PresentMath => "Ver el cálculo (M)",

@@ -53,12 +53,13 @@ use std::str::FromStr;
 pub const LINK_VERSION: u32 = 1;
 
 /// Longest link text [`decode_link`] reads, in bytes (one byte per character in a real
-/// link): 2 MiB. The longest valid scenario (every text at its limit with characters
-/// JSON escapes as `\u00XX`, four pastes of deals and leads of 50,000 such characters,
-/// 50 campaigns, every number at full precision) packs into 1,704,724 characters, so
-/// this cap never refuses a link this app wrote; a default scenario's link is about 300
-/// characters.
-pub const MAX_LINK_CHARS: usize = 1 << 21;
+/// link): 2,000,000, under Chromium's 2 MiB limit on a whole URL, so a link too long for
+/// this app is still one a browser opens and the app can say so. The longest valid
+/// scenario (every text at its limit with characters JSON escapes as `\u00XX`, four
+/// pastes of deals and leads of 50,000 such characters, 50 campaigns, every number at
+/// full precision) packs into 1,704,724 characters, so this cap never refuses a link this
+/// app wrote; a default scenario's link is about 300 characters.
+pub const MAX_LINK_CHARS: usize = 2_000_000;
 
 /// Largest stored scenario or import file read, in bytes (5 MiB, about the size of
 /// localStorage; a typical scenario exports to about 2 KB).

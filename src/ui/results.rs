@@ -261,11 +261,11 @@ pub fn analyst_card_texts(ctx: Ctx, r: &Report) -> [CardText; 7] {
     let (sub, mut math) = match returns.irrs_pct.len() {
         0 => (
             AppMsg::IrrMirrSub,
-            vec![Msg::MathIrrNone.text(lang).to_string()],
+            vec![AppMsg::MathIrrNone.text(lang).to_string()],
         ),
         1 => (
             AppMsg::IrrMirrSub,
-            vec![fill(Msg::MathIrr.text(lang), &[&flows])],
+            vec![fill(AppMsg::MathIrr.text(lang), &[&flows])],
         ),
         _ => (
             AppMsg::IrrSeveralSub,

@@ -196,61 +196,43 @@ impl ClvInputs {
     /// [`yearly_loss_pct`]) and its CAC. Figures the period lacks keep their value; the
     /// rates are rounded to 2 decimals and every value is kept within its rule.
     pub fn with_measured(&self, period: &Period, readings: &[Comparison]) -> ClvInputs {
-        self.with_readings(period, |k| find(readings, k).and_then(|c| c.current.ok()))
-    }
-
-    /// [`ClvInputs::with_measured`] for either period: `value` gives its KPI readings.
-    fn with_readings(&self, period: &Period, value: impl Fn(Kpi) -> Option<Decimal>) -> ClvInputs {
+        let current = |k: Kpi| find(readings, k).and_then(|c| c.current.ok());
         let mut out = self.clone();
         if let Some(margin) = period.values.margin_per_customer {
             out.margin_per_year = ClvField::Margin.rule().clamp(margin);
         }
-        if let Some(churn) = value(Kpi::Churn).and_then(|c| yearly_loss_pct(c, period.days())) {
+        if let Some(churn) = current(Kpi::Churn).and_then(|c| yearly_loss_pct(c, period.days())) {
             out.retention_pct = ClvField::Retention
                 .rule()
                 .clamp((Decimal::ONE_HUNDRED - churn).round_dp(2));
         }
-        if let Some(cac) = value(Kpi::Cac) {
+        if let Some(cac) = current(Kpi::Cac) {
             out.acquisition_cost = ClvField::Acquisition.rule().clamp(cac.round_dp(2));
         }
         out
     }
 
-    /// The rise in customer lifetime value from the baseline period to the current one,
-    /// for the ROI model's lifetime-value line (article 003: the analytical CRM raises
-    /// CLV): the discounted CLV of these inputs with each period's margin and churn,
-    /// *before* the acquisition cost (a cheaper acquisition is the acquisition line's),
-    /// rounded to cents; zero if it fell. `None` unless both periods measured a margin
-    /// or a churn, or when either CLV is infinite.
+    /// The rise in customer lifetime value that the margin per customer measured from the
+    /// baseline to the current period brings, for the ROI model's lifetime-value line
+    /// (article 003: the analytical CRM raises CLV through marketing): the discounted CLV
+    /// at the current margin less that at the baseline margin, both with the current
+    /// period's retention (these inputs with its measurements, [`ClvInputs::with_measured`]),
+    /// rounded to cents. Lower churn is left out on purpose: it is the retention line's.
+    /// `None` unless both periods measured a margin and it rose, or with an infinite CLV.
     pub fn measured_uplift(&self, m: &Measurement, readings: &[Comparison]) -> Option<Decimal> {
-        let side = |current: bool| {
-            move |k: Kpi| {
-                let c = find(readings, k)?;
-                if current { c.current } else { c.baseline }.ok()
-            }
-        };
-        let measured = |period: &Period, value: &dyn Fn(Kpi) -> Option<Decimal>| {
-            period.values.margin_per_customer.is_some() || value(Kpi::Churn).is_some()
-        };
-        if !measured(&m.baseline, &side(false)) || !measured(&m.current, &side(true)) {
-            return None;
-        }
-        let gross = |inputs: ClvInputs| {
+        let before = m.baseline.values.margin_per_customer?;
+        let after = m.current.values.margin_per_customer?;
+        let now = self.with_measured(&m.current, readings);
+        let clv = |margin: Decimal| {
             ClvInputs {
-                acquisition_cost: Decimal::ZERO,
-                ..inputs
+                margin_per_year: ClvField::Margin.rule().clamp(margin),
+                ..now.clone()
             }
             .evaluate()
             .discounted
             .ok()
         };
-        let before = gross(self.with_readings(&m.baseline, side(false)))?;
-        let after = gross(self.with_readings(&m.current, side(true)))?;
-        Some(
-            money::sub(after, before)
-                .ok()?
-                .max(Decimal::ZERO)
-                .round_dp(2),
-        )
+        let rise = money::sub(clv(after)?, clv(before)?).ok()?.round_dp(2);
+        (rise > Decimal::ZERO).then_some(rise)
     }
 }

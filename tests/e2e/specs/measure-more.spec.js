@@ -38,7 +38,7 @@ import {
 } from "./measure-page.js";
 
 test.describe("campaigns", () => {
-  test("three campaigns typed from empty: metrics, rankings by ROI and ROMI, totals, reorder and remove", async ({
+  test("three campaigns typed from empty: metrics, rankings by ROMI and ROAS, totals, reorder and remove", async ({
     page,
   }) => {
     await openMeasure(page);
@@ -48,44 +48,45 @@ test.describe("campaigns", () => {
     await expect(page.locator('[data-testid^="campaign-"][data-testid$="-name"]')).toHaveCount(3);
     await expect(campaignInput(page, 2, "name")).toHaveValue("Campaign 3");
 
-    // Chosen so that ROI (revenue) and ROMI (gross profit) rank them in opposite orders.
+    // Chosen so that ROAS (revenue) and ROMI (gross profit) rank them in opposite orders.
     await setCampaign(page, 0, { name: "Search", spend: "10,000", clicks: "5,000", leads: "400", customers: "40", revenue: "60,000", margin: "20" });
     await setCampaign(page, 1, { name: "Events", spend: "20,000", clicks: "0", leads: "200", customers: "50", revenue: "80,000", margin: "60" });
     await setCampaign(page, 2, { name: "Email", spend: "4,000", clicks: "8,000", leads: "500", customers: "25", revenue: "12,000", margin: "90" });
 
     // Search: CPC 10,000 ÷ 5,000 = €2; CPL ÷ 400 = €25; CPA ÷ 40 = €250; 40 ÷ 400 = 10 %;
-    // ROI (60,000 − 10,000) ÷ 10,000 = 500 %; gross profit 60,000 × 20 % = 12,000,
+    // ROAS 60,000 ÷ 10,000 = 600 %; gross profit 60,000 × 20 % = 12,000,
     // ROMI (12,000 − 10,000) ÷ 10,000 = 20 %.
-    await expectMetrics(page.getByTestId("campaign-0"), { cpc: "€2", cpl: "€25", cpa: "€250", conversion: "10%", roi: "500%", romi: "20%" });
+    await expectMetrics(page.getByTestId("campaign-0"), { cpc: "€2", cpl: "€25", cpa: "€250", conversion: "10%", roas: "600%", romi: "20%" });
     // Events: no clicks → CPC "—"; CPL 20,000 ÷ 200 = €100; CPA ÷ 50 = €400; 50 ÷ 200 =
-    // 25 %; ROI (80,000 − 20,000) ÷ 20,000 = 300 %; profit 80,000 × 60 % = 48,000,
+    // 25 %; ROAS 80,000 ÷ 20,000 = 400 %; profit 80,000 × 60 % = 48,000,
     // ROMI (48,000 − 20,000) ÷ 20,000 = 140 %.
-    await expectMetrics(page.getByTestId("campaign-1"), { cpc: "—", cpl: "€100", cpa: "€400", conversion: "25%", roi: "300%", romi: "140%" });
+    await expectMetrics(page.getByTestId("campaign-1"), { cpc: "—", cpl: "€100", cpa: "€400", conversion: "25%", roas: "400%", romi: "140%" });
     // Email: CPC 4,000 ÷ 8,000 = €0.50; CPL ÷ 500 = €8; CPA ÷ 25 = €160; 25 ÷ 500 = 5 %;
-    // ROI (12,000 − 4,000) ÷ 4,000 = 200 %; profit 12,000 × 90 % = 10,800,
+    // ROAS 12,000 ÷ 4,000 = 300 %; profit 12,000 × 90 % = 10,800,
     // ROMI (10,800 − 4,000) ÷ 4,000 = 170 %.
-    await expectMetrics(page.getByTestId("campaign-2"), { cpc: "€0.50", cpl: "€8", cpa: "€160", conversion: "5%", roi: "200%", romi: "170%" });
+    await expectMetrics(page.getByTestId("campaign-2"), { cpc: "€0.50", cpl: "€8", cpa: "€160", conversion: "5%", roas: "300%", romi: "170%" });
 
     // Total: spend 10,000 + 20,000 + 4,000 = 34,000; revenue 60,000 + 80,000 + 12,000 =
     // 152,000; profit 12,000 + 48,000 + 10,800 = 70,800; clicks 13,000; leads 1,100;
-    // customers 115. ROI (152,000 − 34,000) ÷ 34,000 = 347.06 %; ROMI (70,800 − 34,000)
+    // customers 115. ROAS 152,000 ÷ 34,000 = 447.06 %; ROMI (70,800 − 34,000)
     // ÷ 34,000 = 108.24 %; CPC 34,000 ÷ 13,000 = €2.62; CPL ÷ 1,100 = €30.91; CPA ÷ 115 =
     // €295.65; conversion 115 ÷ 1,100 = 10.45 %.
     const total = page.getByTestId("campaign-total");
     await expect(total.locator(".total-line")).toHaveText("Spend €34,000 · revenue €152,000 · gross profit €70,800");
-    await expectMetrics(total, { cpc: "€2.62", cpl: "€30.91", cpa: "€295.65", conversion: "10.5%", roi: "347.1%", romi: "108.2%" });
+    await expectMetrics(total, { cpc: "€2.62", cpl: "€30.91", cpa: "€295.65", conversion: "10.5%", roas: "447.1%", romi: "108.2%" });
 
-    // By ROI: Search 500 > Events 300 > Email 200.
-    await expect(page.getByTestId("rank-by")).toHaveValue("roi");
-    await expect(page.getByTestId("ranking").locator("li")).toHaveText(["Search: 500%", "Events: 300%", "Email: 200%"]);
-    await expect(page.locator('[data-testid^="campaign-"] [data-testid="rank"]')).toHaveText(["#1", "#2", "#3"]);
-    // By ROMI: Email 170 > Events 140 > Search 20.
-    await page.getByTestId("rank-by").selectOption("romi");
+    // By ROMI, the default (the profit a campaign brings): Email 170 > Events 140 > Search 20.
+    await expect(page.getByTestId("rank-by")).toHaveValue("romi");
     await expect(page.getByTestId("ranking").locator("li")).toHaveText(["Email: 170%", "Events: 140%", "Search: 20%"]);
     await expect(page.locator('[data-testid^="campaign-"] [data-testid="rank"]')).toHaveText(["#3", "#2", "#1"]);
+    // By ROAS: Search 600 > Events 400 > Email 300.
+    await page.getByTestId("rank-by").selectOption("roas");
+    await expect(page.getByTestId("ranking").locator("li")).toHaveText(["Search: 600%", "Events: 400%", "Email: 300%"]);
+    await expect(page.locator('[data-testid^="campaign-"] [data-testid="rank"]')).toHaveText(["#1", "#2", "#3"]);
+    await page.getByTestId("rank-by").selectOption("romi");
     // The chart describes every row's two returns.
     await expect(page.getByTestId("chart-campaigns").locator("desc")).toHaveText(
-      "Return of each campaign: Search: ROI 500%, ROMI 20%; Events: ROI 300%, ROMI 140%; Email: ROI 200%, ROMI 170%.",
+      "Return of each campaign: Search: ROMI 20%, ROAS 600%; Events: ROMI 140%, ROAS 400%; Email: ROMI 170%, ROAS 300%.",
     );
 
     // Email up one place: the table is Search, Email, Events; each row keeps its figures
@@ -95,7 +96,7 @@ test.describe("campaigns", () => {
     await expect(campaignInput(page, 2, "name")).toHaveValue("Events");
     await expect(campaignInput(page, 1, "spend")).toHaveValue("4,000");
     await expect(page.locator('[data-testid^="campaign-"] [data-testid="rank"]')).toHaveText(["#3", "#1", "#2"]);
-    await expectMetrics(page.getByTestId("campaign-1"), { cpa: "€160", roi: "200%", romi: "170%" });
+    await expectMetrics(page.getByTestId("campaign-1"), { cpa: "€160", roas: "300%", romi: "170%" });
     await expect(page.getByTestId("campaign-0").getByRole("button", { name: "Move up" })).toBeDisabled();
     await expect(page.getByTestId("campaign-2").getByRole("button", { name: "Move down" })).toBeDisabled();
 
@@ -104,15 +105,15 @@ test.describe("campaigns", () => {
     await expect(page.locator('[data-testid^="campaign-"][data-testid$="-name"]')).toHaveCount(2);
     await expect(campaignInput(page, 0, "name")).toHaveValue("Email");
     await expect(campaignInput(page, 1, "name")).toHaveValue("Events");
-    await expectMetrics(page.getByTestId("campaign-1"), { cpa: "€400", roi: "300%", romi: "140%" });
+    await expectMetrics(page.getByTestId("campaign-1"), { cpa: "€400", roas: "400%", romi: "140%" });
     await expect(page.getByTestId("ranking").locator("li")).toHaveText(["Email: 170%", "Events: 140%"]);
-    // Total now: spend 24,000, revenue 92,000, profit 58,800. ROI (92,000 − 24,000) ÷
-    // 24,000 = 283.33 %; ROMI (58,800 − 24,000) ÷ 24,000 = 145 %; CPA 24,000 ÷ 75 = €320.
+    // Total now: spend 24,000, revenue 92,000, profit 58,800. 92,000 ÷
+    // 24,000 = 383.33 % ROAS; ROMI (58,800 − 24,000) ÷ 24,000 = 145 %; CPA 24,000 ÷ 75 = €320.
     await expect(total.locator(".total-line")).toHaveText("Spend €24,000 · revenue €92,000 · gross profit €58,800");
-    await expectMetrics(total, { cpa: "€320", roi: "283.3%", romi: "145%" });
-    // By ROI again: Events 300 > Email 200.
-    await page.getByTestId("rank-by").selectOption("roi");
-    await expect(page.getByTestId("ranking").locator("li")).toHaveText(["Events: 300%", "Email: 200%"]);
+    await expectMetrics(total, { cpa: "€320", roas: "383.3%", romi: "145%" });
+    // By ROAS again: Events 400 > Email 300.
+    await page.getByTestId("rank-by").selectOption("roas");
+    await expect(page.getByTestId("ranking").locator("li")).toHaveText(["Events: 400%", "Email: 300%"]);
   });
 });
 
@@ -244,8 +245,8 @@ test.describe("persistence", () => {
       await expect(p.getByTestId("deals-stats-baseline")).toHaveText("Deals: 2 · mean 35 days · median 35 days");
       await expect(p.getByTestId("date-order")).toHaveValue("mdy");
       await expect(p.getByTestId("campaign-0-name")).toHaveValue("Search");
-      // ROI (60,000 − 10,000) ÷ 10,000 = 500 %, ROMI (12,000 − 10,000) ÷ 10,000 = 20 %.
-      await expectMetrics(p.getByTestId("campaign-0"), { roi: "500%", romi: "20%" });
+      // ROAS 60,000 ÷ 10,000 = 600 %, ROMI (12,000 − 10,000) ÷ 10,000 = 20 %.
+      await expectMetrics(p.getByTestId("campaign-0"), { roas: "600%", romi: "20%" });
       // 181 days against 31 + 28 + 31 = 90.
       await expect(p.locator("#periods .warn-text")).toHaveCount(1);
       // Nothing entered for the example button to fill, so it is not offered.
