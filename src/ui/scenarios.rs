@@ -8,7 +8,7 @@ use super::session::{clear_fragment, now, Note, Tone};
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use super::{present, report};
-use crate::engine::model::{evaluate, Report};
+use crate::engine::model::{evaluate, BenefitLine, Report};
 use crate::i18n::{fill, AppMsg, Msg, Text};
 use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
 use crate::scenario::compare::differences;
@@ -454,6 +454,32 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 .collect_view();
             view! { <tr><th scope="row">{label}</th>{cells}</tr> }
         };
+        // The present value of benefits by line (the calculator's breakdown), for every
+        // line that brings something in one of the scenarios.
+        let line_pv = |r: &Report, line: BenefitLine| {
+            r.benefit_line_totals()
+                .ok()
+                .map(|t| t[line.index()].present_value)
+        };
+        let line_rows = BenefitLine::ALL
+            .into_iter()
+            .filter(|&l| {
+                columns
+                    .iter()
+                    .any(|(_, r)| r.as_ref().and_then(|r| line_pv(r, l)).is_some_and(|v| !v.is_zero()))
+            })
+            .map(|l| {
+                let cells = columns
+                    .iter()
+                    .map(|(f, r)| view! { <td>{r.as_ref().and_then(|r| line_pv(r, l)).map(|v| f.money(v))}</td> })
+                    .collect_view();
+                view! {
+                    <tr class="line-row" data-testid=format!("compare-line-{}", l.index())>
+                        <th scope="row">{Msg::LineName(l).text(lang)}</th>{cells}
+                    </tr>
+                }
+            })
+            .collect_view();
         let diff = differences(&list);
         let currency_cells = list
             .iter()
@@ -466,6 +492,7 @@ fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
             {figure_row(Msg::Irr.text(lang), &|f, r| irr_value(f, &r.returns()))}
             {figure_row(AppMsg::Mirr.text(lang), &|f, r| mirr_value(f, &r.returns()))}
             {figure_row(Msg::PvBenefits.text(lang), &|f, r| f.money(r.pv_benefits))}
+            {line_rows}
             {figure_row(Msg::PvCosts.text(lang), &|f, r| f.money(r.pv_costs))}
             {figure_row(Msg::Tco.text(lang), &|f, r| f.money(r.tco_per_user_3y))}
             <tr class="input-row"><th scope="row">{Msg::Currency.text(lang)}</th>{currency_cells}</tr>

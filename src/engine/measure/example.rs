@@ -43,15 +43,18 @@ impl Measurement {
             142_500, 10_400, 3_200, 51_200, 9_520, 600, 462,
         ];
         let campaign =
-            |name: &str, [spend, clicks, leads, customers, revenue, margin]: [u64; 6]| Campaign {
-                name: name.to_string(),
-                spend: spend.into(),
-                operating_cost: 0.into(),
-                clicks: clicks.into(),
-                leads: leads.into(),
-                customers: customers.into(),
-                revenue: revenue.into(),
-                margin_pct: margin.into(),
+            |name: &str,
+             [spend, operating, clicks, leads, customers, revenue, margin]: [u64; 7]| {
+                Campaign {
+                    name: name.to_string(),
+                    spend: spend.into(),
+                    operating_cost: operating.into(),
+                    clicks: clicks.into(),
+                    leads: leads.into(),
+                    customers: customers.into(),
+                    revenue: revenue.into(),
+                    margin_pct: margin.into(),
+                }
             };
         Measurement {
             baseline: period(
@@ -81,9 +84,13 @@ impl Measurement {
                  2026-02-09 17:25\t2026-02-10 08:30\n2026-02-10 13:10\t2026-02-10 13:15\n",
             ),
             campaigns: vec![
-                campaign("Email nurturing", [8_000, 12_000, 600, 60, 72_000, 40]),
-                campaign("Google Ads", [30_000, 20_000, 900, 45, 90_000, 40]),
-                campaign("Feria / Trade fair", [25_000, 0, 300, 30, 60_000, 50]),
+                campaign("Email nurturing", [8_000, 0, 12_000, 600, 60, 72_000, 40]),
+                campaign("Google Ads", [30_000, 0, 20_000, 900, 45, 90_000, 40]),
+                // The stand, travel and the team's days: what the trade fair really costs.
+                campaign(
+                    "Feria / Trade fair",
+                    [25_000, 6_000, 0, 300, 30, 60_000, 50],
+                ),
             ],
             clv: ClvInputs::default(),
             date_order: Some(DateOrder::DayFirst),

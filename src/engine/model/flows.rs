@@ -38,16 +38,6 @@ pub(super) fn total<N: Num>(lines: &[N]) -> Checked<N> {
     lines.iter().try_fold(N::ZERO, |acc, &x| acc.plus(x))
 }
 
-impl<N: Num> Flows<N> {
-    fn net(&self) -> Checked<Vec<N>> {
-        self.cost_lines
-            .iter()
-            .zip(&self.benefit_lines)
-            .map(|(c, b)| total(b)?.minus(total(c)?))
-            .collect()
-    }
-}
-
 /// Costs by [`CostLine`] for years `0..years` (year 0 = one-time costs).
 pub(super) fn cost_rows<N: Num>(v: &Values<N>, years: usize) -> Checked<Vec<[N; 6]>> {
     use Field as F;
@@ -149,24 +139,35 @@ fn steady_benefits<N: Num>(v: &Values<N>) -> Checked<[N; BenefitLine::COUNT]> {
     Ok(full)
 }
 
-pub(super) fn flows<N: Num>(
-    v: &Values<N>,
-    switches: &BenefitSwitches,
-    horizon: usize,
-) -> Checked<Flows<N>> {
+/// How the benefits are made up over the years: each line's full yearly value after the
+/// risk haircut (zero for lines switched off, and for retention, which depends on the
+/// year), then for each year 1..=N its adoption and the retention line's amount.
+struct Yearly<N> {
+    full_kept: [N; BenefitLine::COUNT],
+    years: Vec<(N, N)>,
+}
+
+fn yearly<N: Num>(v: &Values<N>, switches: &BenefitSwitches, horizon: usize) -> Checked<Yearly<N>> {
     use Field as F;
     let full = steady_benefits(v)?;
     let keep = N::ONE.minus(v.pct(F::RiskHaircutPct)?)?;
+    let mut full_kept = [N::ZERO; BenefitLine::COUNT];
+    for line in BenefitLine::ALL {
+        if line != L::Retention && switches.is_on(line) {
+            full_kept[line.index()] = full[line.index()].times(keep)?;
+        }
+    }
     let survival = N::ONE.minus(v.pct(F::ChurnAfterPct)?)?;
     let saved_per_year = v
         .get(F::Customers)
         .times(v.pct(F::ChurnBeforePct)?.minus(v.pct(F::ChurnAfterPct)?)?)?;
-    let customer_value = v
+    let customer_value_kept = v
         .get(F::RevenuePerCustomer)
-        .times(v.pct(F::GrossMarginPct)?)?;
+        .times(v.pct(F::GrossMarginPct)?)?
+        .times(keep)?;
+    let retention_on = switches.is_on(L::Retention);
 
-    let mut benefit_rows = Vec::with_capacity(horizon + 1);
-    benefit_rows.push([N::ZERO; BenefitLine::COUNT]);
+    let mut years = Vec::with_capacity(horizon);
     // Extra customers still with us, summed over the cohorts saved so far.
     let mut extra_customers = N::ZERO;
     for year in 1..=horizon {
@@ -178,16 +179,31 @@ pub(super) fn flows<N: Num>(
         extra_customers = extra_customers
             .times(survival)?
             .plus(saved_per_year.times(adopted)?)?;
+        let retention = if retention_on {
+            extra_customers.times(customer_value_kept)?
+        } else {
+            N::ZERO
+        };
+        years.push((adopted, retention));
+    }
+    Ok(Yearly { full_kept, years })
+}
+
+/// Yearly costs and benefits by line, year 0 first: what [`super::evaluate`] shows.
+pub(super) fn flows<N: Num>(
+    v: &Values<N>,
+    switches: &BenefitSwitches,
+    horizon: usize,
+) -> Checked<Flows<N>> {
+    let y = yearly(v, switches, horizon)?;
+    let mut benefit_rows = Vec::with_capacity(horizon + 1);
+    benefit_rows.push([N::ZERO; BenefitLine::COUNT]);
+    for &(adopted, retention) in &y.years {
         let mut row = [N::ZERO; BenefitLine::COUNT];
-        for line in BenefitLine::ALL {
-            if switches.is_on(line) {
-                let gross = match line {
-                    L::Retention => extra_customers.times(customer_value)?,
-                    _ => full[line.index()].times(adopted)?,
-                };
-                row[line.index()] = gross.times(keep)?;
-            }
+        for (amount, full) in row.iter_mut().zip(y.full_kept) {
+            *amount = full.times(adopted)?;
         }
+        row[L::Retention.index()] = retention;
         benefit_rows.push(row);
     }
     Ok(Flows {
@@ -196,14 +212,25 @@ pub(super) fn flows<N: Num>(
     })
 }
 
-/// NPV alone, for sensitivity and break-even (values assumed valid).
+/// NPV alone, for sensitivity and break-even (values assumed valid): the same yearly
+/// totals as [`flows`] without the lines kept apart, since the tornado and the
+/// break-even solver run it dozens of times per change.
 pub(crate) fn npv_of<N: Num>(
     v: &Values<N>,
     switches: &BenefitSwitches,
     horizon: usize,
 ) -> Checked<N> {
-    finance::npv(
-        v.pct(Field::DiscountRatePct)?,
-        &flows(v, switches, horizon)?.net()?,
-    )
+    let y = yearly(v, switches, horizon)?;
+    let steady = total(&y.full_kept)?;
+    let costs = cost_rows(v, horizon + 1)?;
+    let mut nets = Vec::with_capacity(costs.len());
+    for (year, cost) in costs.iter().enumerate() {
+        // Year 0 has no benefits; year t ≥ 1 is `y.years[t − 1]`.
+        let benefits = match year.checked_sub(1).and_then(|k| y.years.get(k)) {
+            Some(&(adopted, retention)) => steady.times(adopted)?.plus(retention)?,
+            None => N::ZERO,
+        };
+        nets.push(benefits.minus(total(cost)?)?);
+    }
+    finance::npv(v.pct(Field::DiscountRatePct)?, &nets)
 }

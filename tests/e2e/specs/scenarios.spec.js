@@ -233,6 +233,13 @@ test.describe("compare", () => {
     await expect(line("Average deal value uplift").locator("td")).toHaveText([percent(2), percent(4), percent(6)]);
     // Inputs the variants leave alone are not listed.
     await expect(line("Seats")).toHaveCount(0);
+    // Benefits by line, in present value (the calculator's breakdown): the expected
+    // variant's AI churn line is the default's, 6,998.40 ÷ 1.1 + 9,914.40 ÷ 1.21 +
+    // 11,664 ÷ 1.331 = €23,319 (worked in lines.spec.js); the lifetime-value line counts
+    // in none of them, so it has no row.
+    await expect(page.getByTestId("compare-line-8").locator("td").nth(1)).toHaveText("€23,319");
+    await expect(page.getByTestId("compare-line-8").locator("th")).toHaveText("AI churn prediction");
+    await expect(page.getByTestId("compare-line-7")).toHaveCount(0);
   });
 });
 
