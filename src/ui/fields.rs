@@ -2,6 +2,7 @@
 //! sliders paired with a number field, and the grouped inputs panel.
 
 use super::number::NumberBox;
+use super::results::is_open;
 use super::Ctx;
 use crate::engine::model::{BenefitLine, Field, Group, Inputs};
 use crate::i18n::{fill, AppMsg, Msg, Text};
@@ -293,6 +294,9 @@ fn fields_of(group: Group, line: Option<BenefitLine>) -> impl Iterator<Item = Fi
 fn BenefitBlock(ctx: Ctx, line: BenefitLine) -> impl IntoView {
     let on = Memo::new(move |_| ctx.inputs.with(|i| i.lines.is_on(line)));
     let switch_id = format!("line-{}", line.index());
+    // The math is written only while shown: eleven lines' texts on every slider step
+    // would cost more than the rest of the block.
+    let math_open = RwSignal::new(false);
     view! {
         <fieldset class="benefit" class:off=move || !on.get()>
             <legend>
@@ -312,9 +316,10 @@ fn BenefitBlock(ctx: Ctx, line: BenefitLine) -> impl IntoView {
             <div class="grid">
                 {fields_of(Group::Benefits, Some(line)).map(|field| view! { <NumberField ctx field /> }).collect_view()}
             </div>
-            <details class="line-math" data-testid=format!("line-math-{}", line.index())>
+            <details class="line-math" data-testid=format!("line-math-{}", line.index())
+                on:toggle=move |ev| math_open.set(is_open(&ev))>
                 <summary>{ctx.tr(Msg::ShowMath)}</summary>
-                <p>{move || line_math(ctx, line)}</p>
+                <p>{move || math_open.get().then(|| line_math(ctx, line))}</p>
             </details>
         </fieldset>
     }

@@ -403,17 +403,25 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
 /// Costs and benefits by line and year (the report's table), behind a disclosure.
 #[component]
 fn ByLineTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
+    // Written only while open: a slider step then costs nothing here.
+    let open = RwSignal::new(false);
     let html = move || {
-        report
-            .with(|r| r.as_ref().map(|r| flows_table(ctx.fmt.get(), r, "lines")))
+        open.get()
+            .then(|| report.with(|r| r.as_ref().map(|r| flows_table(ctx.fmt.get(), r, "lines"))))
+            .flatten()
             .unwrap_or_default()
     };
     view! {
-        <details class="panel by-line" data-testid="by-line">
+        <details class="panel by-line" data-testid="by-line" on:toggle=move |ev| open.set(is_open(&ev))>
             <summary>{ctx.tr(AppMsg::ByLine)}</summary>
             <div inner_html=html></div>
         </details>
     }
+}
+
+/// Whether the `<details>` a `toggle` event came from is now open.
+pub(crate) fn is_open(ev: &leptos::ev::Event) -> bool {
+    event_target::<web_sys::Element>(ev).has_attribute("open")
 }
 
 /// The year-by-year table: rows keyed by year, cells updated in place.
