@@ -1,7 +1,9 @@
-//! Engine speed: a full 10-year evaluation, the tornado, and one break-even solve.
+//! Engine speed: a full 10-year evaluation, the tornado, one break-even solve, and the
+//! risk simulation's 10,000 trials.
 //! Run with `cargo bench`; the figures are recorded in docs/PERFORMANCE.md.
 
 use retorno::engine::model::{evaluate, Field, Inputs};
+use retorno::engine::risk::{default_ranges, simulate, DriverRange, Settings, Shape};
 use retorno::engine::sensitivity::{break_even, tornado};
 use rust_decimal::Decimal;
 
@@ -40,4 +42,30 @@ fn full_recompute_10_years() -> impl Sized {
         tornado(&inputs),
         break_even(&inputs, Field::ConversionAfterPct),
     )
+}
+
+/// The risk simulation's default 10,000 trials and their summary, with every default
+/// range of the 10-year case (45 drivers).
+#[divan::bench(sample_count = 20)]
+fn risk_10000_trials_default_ranges_10_years() -> impl Sized {
+    let inputs = divan::black_box(ten_years());
+    simulate(&inputs, &default_ranges(&inputs), Settings::default())
+}
+
+/// The same with three ranged drivers on the default 3-year case.
+#[divan::bench(sample_count = 20)]
+fn risk_10000_trials_3_ranges_3_years() -> impl Sized {
+    let inputs = divan::black_box(Inputs::default());
+    let range = |field, low: i64, high: i64| DriverRange {
+        field,
+        low: Decimal::from(low),
+        high: Decimal::from(high),
+        shape: Shape::Pert,
+    };
+    let ranges = [
+        range(Field::ConversionAfterPct, 10, 14),
+        range(Field::Implementation, 40_000, 70_000),
+        range(Field::ChurnAfterPct, 11, 15),
+    ];
+    simulate(&inputs, &ranges, Settings::default())
 }

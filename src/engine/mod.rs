@@ -11,5 +11,6 @@ pub mod kpi;
 pub mod measure;
 pub mod model;
 pub mod money;
+pub mod risk;
 pub mod sensitivity;
 pub mod speed;

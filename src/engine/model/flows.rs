@@ -212,6 +212,33 @@ pub(super) fn flows<N: Num>(
     })
 }
 
+/// Each year's total benefits and total costs, year 0 first: the yearly totals of
+/// [`flows`] without the lines kept apart (values assumed valid).
+fn yearly_totals<N: Num>(
+    v: &Values<N>,
+    switches: &BenefitSwitches,
+    horizon: usize,
+) -> Checked<Vec<(N, N)>> {
+    let y = yearly(v, switches, horizon)?;
+    let steady = total(&y.full_kept)?;
+    let costs = cost_rows(v, horizon + 1)?;
+    let mut totals = Vec::with_capacity(costs.len());
+    for (year, cost) in costs.iter().enumerate() {
+        // Year 0 has no benefits; year t ≥ 1 is `y.years[t − 1]`.
+        let benefits = match year.checked_sub(1).and_then(|k| y.years.get(k)) {
+            Some(&(adopted, retention)) => steady.times(adopted)?.plus(retention)?,
+            None => N::ZERO,
+        };
+        totals.push((benefits, total(cost)?));
+    }
+    Ok(totals)
+}
+
+/// Benefits − costs of each year of `totals`.
+fn nets<N: Num>(totals: &[(N, N)]) -> Checked<Vec<N>> {
+    totals.iter().map(|&(b, c)| b.minus(c)).collect()
+}
+
 /// NPV alone, for sensitivity and break-even (values assumed valid): the same yearly
 /// totals as [`flows`] without the lines kept apart, since the tornado and the
 /// break-even solver run it dozens of times per change.
@@ -220,17 +247,45 @@ pub(crate) fn npv_of<N: Num>(
     switches: &BenefitSwitches,
     horizon: usize,
 ) -> Checked<N> {
-    let y = yearly(v, switches, horizon)?;
-    let steady = total(&y.full_kept)?;
-    let costs = cost_rows(v, horizon + 1)?;
-    let mut nets = Vec::with_capacity(costs.len());
-    for (year, cost) in costs.iter().enumerate() {
-        // Year 0 has no benefits; year t ≥ 1 is `y.years[t − 1]`.
-        let benefits = match year.checked_sub(1).and_then(|k| y.years.get(k)) {
-            Some(&(adopted, retention)) => steady.times(adopted)?.plus(retention)?,
-            None => N::ZERO,
-        };
-        nets.push(benefits.minus(total(cost)?)?);
-    }
+    let nets = nets(&yearly_totals(v, switches, horizon)?)?;
     finance::npv(v.pct(Field::DiscountRatePct)?, &nets)
+}
+
+/// The headline figures of one run that a risk trial keeps (see [`outcome_of`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Outcome<N> {
+    /// NPV, as [`npv_of`] gives it.
+    pub(crate) npv: N,
+    /// Present value of the costs.
+    pub(crate) pv_costs: N,
+    /// Present value of the benefits.
+    pub(crate) pv_benefits: N,
+    /// Months to pay back on nominal flows ([`finance::payback_months`]); `None` if
+    /// not within the horizon.
+    pub(crate) payback_months: Option<N>,
+}
+
+/// NPV, present values and nominal payback from one run (values assumed valid), for the
+/// Monte Carlo trials: the yearly totals of [`npv_of`], discounted once more by line
+/// side for the ROI, as [`super::evaluate`] takes it on present values.
+pub(crate) fn outcome_of<N: Num>(
+    v: &Values<N>,
+    switches: &BenefitSwitches,
+    horizon: usize,
+) -> Checked<Outcome<N>> {
+    let totals = yearly_totals(v, switches, horizon)?;
+    let nets = nets(&totals)?;
+    let rate = v.pct(Field::DiscountRatePct)?;
+    let factors = finance::discount_factors(rate, totals.len())?;
+    let (mut pv_costs, mut pv_benefits) = (N::ZERO, N::ZERO);
+    for (&(benefits, costs), &factor) in totals.iter().zip(&factors) {
+        pv_benefits = pv_benefits.plus(benefits.times(factor)?)?;
+        pv_costs = pv_costs.plus(costs.times(factor)?)?;
+    }
+    Ok(Outcome {
+        npv: finance::npv(rate, &nets)?,
+        pv_costs,
+        pv_benefits,
+        payback_months: finance::payback_months(&nets)?,
+    })
 }

@@ -70,7 +70,7 @@
 mod flows;
 mod inputs;
 
-pub(crate) use flows::{npv_of, Values};
+pub(crate) use flows::{npv_of, outcome_of, Values};
 pub use inputs::{BenefitLine, BenefitSwitches, Field, FieldError, Group, Inputs};
 
 use super::money::{self, pct, Overflow};
