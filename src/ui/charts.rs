@@ -2,26 +2,26 @@
 //! Each chart has a title, axis labels in the chosen language, and a text alternative.
 
 use super::Ctx;
-use crate::chart::{band, extent_with_zero, nice_ticks, stack, tick_bounds, Scale};
+use crate::chart::{band, extent_with_zero, nice_ticks, tick_bounds, Scale};
 use crate::engine::campaigns::{Campaign, Table};
 use crate::engine::measure::{Comparison, KpiUnit};
-use crate::engine::model::{BenefitLine, Report};
+use crate::engine::model::Report;
 use crate::engine::money::to_f64;
 use crate::engine::sensitivity::tornado;
 use crate::i18n::{fill, AppMsg, Msg, Text};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-const W: f64 = 560.0;
-const H: f64 = 280.0;
-const LEFT: f64 = 70.0;
-const RIGHT: f64 = 14.0;
-const TOP: f64 = 26.0;
-const BOTTOM: f64 = 44.0;
+pub(super) const W: f64 = 560.0;
+pub(super) const H: f64 = 280.0;
+pub(super) const LEFT: f64 = 70.0;
+pub(super) const RIGHT: f64 = 14.0;
+pub(super) const TOP: f64 = 26.0;
+pub(super) const BOTTOM: f64 = 44.0;
 
 /// A screen coordinate as a whole number: a viewBox unit is finer than a pixel here, and
 /// whole numbers keep float formatting out of the bundle.
-fn px(value: f64) -> i32 {
+pub(super) fn px(value: f64) -> i32 {
     value.round() as i32
 }
 
@@ -30,7 +30,7 @@ fn decimal(value: f64) -> Decimal {
     Decimal::try_from(value).unwrap_or_default()
 }
 
-fn year_label(ctx: Ctx, year: usize) -> String {
+pub(super) fn year_label(ctx: Ctx, year: usize) -> String {
     if year == 0 {
         ctx.t(Msg::Initial).to_string()
     } else {
@@ -39,7 +39,13 @@ fn year_label(ctx: Ctx, year: usize) -> String {
 }
 
 /// Horizontal grid lines with compact money labels, and the two axis titles.
-fn y_axis(ctx: Ctx, ticks: &[f64], y: Scale, x_title: String, y_title: String) -> impl IntoView {
+pub(super) fn y_axis(
+    ctx: Ctx,
+    ticks: &[f64],
+    y: Scale,
+    x_title: String,
+    y_title: String,
+) -> impl IntoView {
     let fmt = ctx.fmt.get();
     let lines = ticks
         .iter()
@@ -63,7 +69,7 @@ fn y_axis(ctx: Ctx, ticks: &[f64], y: Scale, x_title: String, y_title: String) -
 
 /// A chart's frame: heading, SVG with title and description, and a legend.
 #[component]
-fn Figure(
+pub(super) fn Figure(
     id: &'static str,
     title: Signal<&'static str>,
     desc: Signal<String>,
@@ -240,116 +246,6 @@ pub fn CostsBenefitsChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
             <li class="cost">{ctx.tr(AppMsg::Costs)}</li>
             <li class="benefit">{ctx.tr(AppMsg::Benefits)}</li>
         </ul>
-    }
-}
-
-/// Each year's benefits as one bar stacked by line (a colour per line, `seg-<index>` in
-/// style/charts.css), the lines worth nothing left out of the legend.
-#[component]
-pub fn BenefitsByLineChart(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
-    // The lines with any amount, in display order: the only ones drawn and named.
-    let shown = Memo::new(move |_| {
-        report.with(|r| {
-            r.as_ref().map_or_else(Vec::new, |r| {
-                BenefitLine::ALL
-                    .into_iter()
-                    .filter(|l| {
-                        r.years
-                            .iter()
-                            .any(|y| !y.benefit_lines[l.index()].is_zero())
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let desc = Signal::derive(move || {
-        let fmt = ctx.fmt.get();
-        let lang = fmt.lang;
-        let rows = report
-            .get()
-            .map(|r| {
-                r.years
-                    .iter()
-                    .skip(1)
-                    .map(|y| {
-                        let parts: Vec<String> = shown
-                            .get()
-                            .iter()
-                            .map(|l| {
-                                format!(
-                                    "{} {}",
-                                    Msg::LineName(*l).text(lang),
-                                    fmt.money(y.benefit_lines[l.index()])
-                                )
-                            })
-                            .collect();
-                        format!("{}: {}", year_label(ctx, y.year), parts.join(", "))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
-            .unwrap_or_default();
-        fill(ctx.t(AppMsg::ChartByLineAlt), &[&rows])
-    });
-    let body = move || {
-        let r = report.get()?;
-        let lines = shown.get();
-        let years: Vec<_> = r.years.iter().skip(1).collect();
-        let stacks: Vec<Vec<(f64, f64)>> = years
-            .iter()
-            .map(|y| {
-                stack(
-                    &lines
-                        .iter()
-                        .map(|l| to_f64(y.benefit_lines[l.index()]))
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .collect();
-        let (lo, hi) = extent_with_zero(stacks.iter().flatten().flat_map(|&(a, b)| [a, b]));
-        let ticks = nice_ticks(lo, hi, 5);
-        let y = Scale::new(tick_bounds(&ticks), (H - BOTTOM, TOP));
-        let plot = W - LEFT - RIGHT;
-        let bars = years
-            .iter()
-            .zip(&stacks)
-            .enumerate()
-            .map(|(i, (row, segments))| {
-                let (bx, bw) = band(i, years.len(), plot, 0.35);
-                let bx = LEFT + bx;
-                let rects = lines
-                    .iter()
-                    .zip(segments)
-                    .map(|(line, &(bottom, top))| {
-                        let (y0, y1) = (y.at(bottom), y.at(top));
-                        view! { <rect class=format!("seg-{}", line.index()) x=px(bx) y=px(y1.min(y0)) width=px(bw) height=px((y0 - y1).abs()) /> }
-                    })
-                    .collect_view();
-                view! {
-                    {rects}
-                    <text class="tick" x=px(bx + bw / 2.0) y=px(H - BOTTOM + 16.0) text-anchor="middle">{year_label(ctx, row.year)}</text>
-                }
-            })
-            .collect_view();
-        let currency = ctx.fmt.get().currency.code();
-        Some(view! {
-            {y_axis(ctx, &ticks, y, ctx.t(Msg::AxisYear).to_string(), fill(ctx.t(Msg::AxisAmount), &[currency]))}
-            {bars}
-        })
-    };
-    let legend = move || {
-        let lang = ctx.lang.get();
-        shown
-            .get()
-            .into_iter()
-            .map(|l| view! { <li class=format!("seg-{}", l.index())>{Msg::LineName(l).text(lang)}</li> })
-            .collect_view()
-    };
-    view! {
-        <Figure id="chart-by-line" title=Signal::derive(ctx.tr(AppMsg::ChartByLine)) desc>
-            {body}
-        </Figure>
-        <ul class="legend by-line" aria-hidden="true">{legend}</ul>
     }
 }
 

@@ -1,8 +1,8 @@
 //! Input fields: number fields that read the locale's way of writing numbers, what-if
 //! sliders paired with a number field, and the grouped inputs panel.
 
+use super::lines::is_open;
 use super::number::NumberBox;
-use super::results::is_open;
 use super::Ctx;
 use crate::engine::model::{BenefitLine, Field, Group, Inputs};
 use crate::i18n::{fill, AppMsg, Msg, Text};

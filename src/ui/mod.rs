@@ -19,9 +19,11 @@
 pub mod app;
 mod breakdown;
 mod charts;
+mod comparison;
 pub mod embed;
 mod fields;
 pub mod format;
+mod lines;
 mod measure;
 mod number;
 mod prefs;

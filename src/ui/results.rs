@@ -1,9 +1,9 @@
 //! Results: headline cards with their math, the break-even solver, charts and the
 //! year-by-year table.
 
-use super::breakdown::flows_table;
-use super::charts::{BenefitsByLineChart, CostsBenefitsChart, CumulativeChart, TornadoChart};
+use super::charts::{CostsBenefitsChart, CumulativeChart, TornadoChart};
 use super::format::Fmt;
+use super::lines::{BenefitsByLineChart, ByLineTable};
 use super::Ctx;
 use crate::engine::model::{
     Field, GartnerBand, ModelError, Report, Returns, YearRow, GARTNER_BAND_USD,
@@ -398,30 +398,6 @@ fn BreakEvenPanel(ctx: Ctx) -> impl IntoView {
             <p class="answer" data-testid="breakeven-answer" aria-live="polite">{text}</p>
         </section>
     }
-}
-
-/// Costs and benefits by line and year (the report's table), behind a disclosure.
-#[component]
-fn ByLineTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoView {
-    // Written only while open: a slider step then costs nothing here.
-    let open = RwSignal::new(false);
-    let html = move || {
-        open.get()
-            .then(|| report.with(|r| r.as_ref().map(|r| flows_table(ctx.fmt.get(), r, "lines"))))
-            .flatten()
-            .unwrap_or_default()
-    };
-    view! {
-        <details class="panel by-line" data-testid="by-line" on:toggle=move |ev| open.set(is_open(&ev))>
-            <summary>{ctx.tr(AppMsg::ByLine)}</summary>
-            <div inner_html=html></div>
-        </details>
-    }
-}
-
-/// Whether the `<details>` a `toggle` event came from is now open.
-pub(crate) fn is_open(ev: &leptos::ev::Event) -> bool {
-    event_target::<web_sys::Element>(ev).has_attribute("open")
 }
 
 /// The year-by-year table: rows keyed by year, cells updated in place.

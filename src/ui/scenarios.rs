@@ -2,16 +2,14 @@
 //! area, and the library (open, rename, duplicate, delete, compare, variants, export and
 //! import).
 
+use super::comparison::{self, figures};
 use super::format::Fmt;
-use super::results::{irr_value, mirr_value};
 use super::session::{clear_fragment, now, Note, Tone};
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use super::{present, report};
-use crate::engine::model::{evaluate, BenefitLine, Report};
-use crate::i18n::{fill, AppMsg, Msg, Text};
+use crate::i18n::{fill, AppMsg, Msg};
 use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
-use crate::scenario::compare::differences;
 use crate::scenario::{Scenario, Variant};
 use crate::units::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
 use leptos::prelude::*;
@@ -133,11 +131,6 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// Headline figures of a scenario, for the list and the comparison.
-fn figures(scenario: &Scenario) -> Option<Report> {
-    evaluate(&scenario.inputs).ok()
 }
 
 /// Triggers a download of `text` as `file_name`.
@@ -392,7 +385,7 @@ pub fn Library(ws: Workspace) -> impl IntoView {
                 </div>
             </Show>
         </section>
-        <Comparison ws selected />
+        <comparison::Comparison ws selected />
         <section class="panel" aria-labelledby="variants-title">
             <h2 id="variants-title">{ctx.tr(AppMsg::Variants)}</h2>
             <p class="hint">{ctx.tr(AppMsg::VariantsHint)}</p>
@@ -415,142 +408,6 @@ pub fn Library(ws: Workspace) -> impl IntoView {
                 </label>
             </div>
         </section>
-    }
-}
-
-/// 2–4 scenarios side by side: headline figures, then the inputs that differ.
-#[component]
-fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl IntoView {
-    let ctx = ws.ctx;
-    let chosen = move || {
-        let ids = selected.get();
-        let library = ws.session.library.get();
-        ids.iter()
-            .filter_map(|id| library.iter().find(|s| &s.id == id).cloned())
-            .collect::<Vec<_>>()
-    };
-    move || {
-        let list = chosen();
-        let first = list.first().filter(|_| list.len() >= 2)?.clone();
-        let fmt = ctx.fmt.get();
-        let lang = fmt.lang;
-        // Each scenario's amounts in its own currency (amounts are never converted).
-        let columns: Vec<(Fmt, Option<Report>)> = list
-            .iter()
-            .map(|s| {
-                (
-                    Fmt {
-                        currency: s.currency,
-                        ..fmt
-                    },
-                    figures(s),
-                )
-            })
-            .collect();
-        let figure_row = |label: &'static str, pick: &dyn Fn(Fmt, &Report) -> String| {
-            let cells = columns
-                .iter()
-                .map(|(f, r)| view! { <td>{r.as_ref().map(|r| pick(*f, r)).unwrap_or_default()}</td> })
-                .collect_view();
-            view! { <tr><th scope="row">{label}</th>{cells}</tr> }
-        };
-        // The present value of benefits by line (the calculator's breakdown), for every
-        // line that brings something in one of the scenarios.
-        let line_pv = |r: &Report, line: BenefitLine| {
-            r.benefit_line_totals()
-                .ok()
-                .map(|t| t[line.index()].present_value)
-        };
-        let line_rows = BenefitLine::ALL
-            .into_iter()
-            .filter(|&l| {
-                columns
-                    .iter()
-                    .any(|(_, r)| r.as_ref().and_then(|r| line_pv(r, l)).is_some_and(|v| !v.is_zero()))
-            })
-            .map(|l| {
-                let cells = columns
-                    .iter()
-                    .map(|(f, r)| view! { <td>{r.as_ref().and_then(|r| line_pv(r, l)).map(|v| f.money(v))}</td> })
-                    .collect_view();
-                view! {
-                    <tr class="line-row" data-testid=format!("compare-line-{}", l.index())>
-                        <th scope="row">{Msg::LineName(l).text(lang)}</th>{cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        let diff = differences(&list);
-        let currency_cells = list
-            .iter()
-            .map(|s| view! { <td class:differs=s.currency != first.currency>{s.currency.code()}</td> })
-            .collect_view();
-        let headline = view! {
-            {figure_row(Msg::Roi.text(lang), &|f, r| r.roi_pct.map(|v| f.percent(v)).unwrap_or_default())}
-            {figure_row(Msg::Npv.text(lang), &|f, r| f.money(r.npv))}
-            {figure_row(Msg::Payback.text(lang), &|f, r| r.payback_months.map(|m| f.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into()))}
-            {figure_row(Msg::Irr.text(lang), &|f, r| irr_value(f, &r.returns()))}
-            {figure_row(AppMsg::Mirr.text(lang), &|f, r| mirr_value(f, &r.returns()))}
-            {figure_row(Msg::PvBenefits.text(lang), &|f, r| f.money(r.pv_benefits))}
-            {line_rows}
-            {figure_row(Msg::PvCosts.text(lang), &|f, r| f.money(r.pv_costs))}
-            {figure_row(Msg::Tco.text(lang), &|f, r| f.money(r.tco_per_user_3y))}
-            <tr class="input-row"><th scope="row">{Msg::Currency.text(lang)}</th>{currency_cells}</tr>
-        };
-        let differing = diff
-            .fields
-            .into_iter()
-            .map(|f| {
-                let cells = list
-                    .iter()
-                    .map(|s| {
-                        let v = f.get(&s.inputs);
-                        let fmt = Fmt { currency: s.currency, ..fmt };
-                        view! { <td class:differs=v != f.get(&first.inputs)>{fmt.in_unit(f.unit(), v)}</td> }
-                    })
-                    .collect_view();
-                view! { <tr class="input-row"><th scope="row">{Msg::Field(f).text(lang)}</th>{cells}</tr> }
-            })
-            .collect_view();
-        let switches = diff
-            .lines
-            .into_iter()
-            .map(|l| {
-                let cells = list
-                    .iter()
-                    .map(|s| {
-                        let on = s.inputs.lines.is_on(l);
-                        view! { <td class:differs=on != first.inputs.lines.is_on(l)>{if on { "✓" } else { "—" }}</td> }
-                    })
-                    .collect_view();
-                view! { <tr class="input-row"><th scope="row">{Msg::LineName(l).text(lang)}</th>{cells}</tr> }
-            })
-            .collect_view();
-        let pins = diff.pins.then(|| {
-            let cells = list
-                .iter()
-                .map(|s| {
-                    let names: Vec<&str> = s.pins.fields().iter().map(|&f| Msg::Field(f).text(lang)).collect();
-                    view! { <td class:differs=s.pins != first.pins>{names.join(", ")}</td> }
-                })
-                .collect_view();
-            view! { <tr class="input-row" data-testid="compare-pins"><th scope="row">{AppMsg::PinnedRow.text(lang)}</th>{cells}</tr> }
-        });
-        let heads = list
-            .iter()
-            .map(|s| view! { <th scope="col">{s.name.clone()}</th> })
-            .collect_view();
-        Some(view! {
-            <section class="panel compare" aria-labelledby="compare-title">
-                <h2 id="compare-title">{AppMsg::CompareTitle.text(lang)}</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
-                    <table data-testid="comparison">
-                        <thead><tr><th scope="col"></th>{heads}</tr></thead>
-                        <tbody>{headline}{differing}{switches}{pins}</tbody>
-                    </table>
-                </div>
-            </section>
-        })
     }
 }
 
