@@ -8,7 +8,8 @@
 //!   nothing of the browser; tested natively;
 //! - [`scenario`]: the saved, shared and exported form of the user's inputs, with
 //!   validation at every edge;
-//! - [`i18n`]: the Spanish and English messages, number parsing;
+//! - [`i18n`]: the Spanish and English messages, number parsing; [`worker`]: the
+//!   background worker's protocol (and, in wasm, its side of it);
 //! - `ui` (wasm only): Leptos components, thin over the engine.
 #![deny(missing_docs)]
 
@@ -20,3 +21,4 @@ pub mod scenario;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod units;
+pub mod worker;

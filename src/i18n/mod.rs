@@ -395,6 +395,81 @@ pub enum ReportMsg {
     LinkHint,
 }
 
+/// A visible text of the risk ranges (issue 15), shown by the full app and the report:
+/// apart from [`Msg`], so the visitor's calculator links none of them. `{0}`, `{1}`… are
+/// filled by [`fill`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum RiskMsg {
+    Waiting,
+    Running,
+    Done,
+    Chance,
+    TableCaption,
+    Median,
+    Mean,
+    Never,
+    Headline,
+    ErrInputs,
+    ErrTrials,
+    ErrOverflow,
+    ErrLowAboveLikely,
+    ErrLikelyAboveHigh,
+    ErrBelowMin,
+    ErrAboveMax,
+    ErrFixed,
+    ChartHistogram,
+    ChartHistogramAlt,
+    ChartSCurve,
+    ChartSCurveAlt,
+    ChartContributions,
+    ChartContributionsAlt,
+    AxisTrials,
+    AxisShare,
+    AxisRho,
+    MathPert,
+    MathTriangular,
+    MathQuantiles,
+    MathIndependent,
+    ReportTitle,
+    ReportIntro,
+    ReportTop,
+}
+
+/// A visible text of the calculator's risk panel only (the switch, the ranges, the
+/// controls): apart from [`RiskMsg`], so the report links none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum RiskPanelMsg {
+    Title,
+    Hint,
+    Switch,
+    HaircutAside,
+    Trials,
+    Seed,
+    Resimulate,
+    RangesTitle,
+    RangesHint,
+    RangesCaption,
+    Driver,
+    Low,
+    Likely,
+    High,
+    Shape,
+    Pert,
+    Triangular,
+    Default,
+    ResetRanges,
+    LowAboveLikely,
+    HighBelowLikely,
+    MathTrials,
+    MathContributions,
+    CompareNpvRange,
+    CompareChance,
+    CompareOff,
+    LineError,
+}
+
 /// Something with a text in each language: a [`Msg`], an [`AppMsg`] or a [`ReportMsg`].
 pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
@@ -415,6 +490,24 @@ impl Text for AppMsg {
         match lang {
             Lang::Es => es::app_text(self),
             Lang::En => en::app_text(self),
+        }
+    }
+}
+
+impl Text for RiskMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::risk_text(self),
+            Lang::En => en::risk_text(self),
+        }
+    }
+}
+
+impl Text for RiskPanelMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::risk_panel_text(self),
+            Lang::En => en::risk_panel_text(self),
         }
     }
 }

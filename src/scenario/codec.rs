@@ -20,6 +20,8 @@
 //! - `pin` (schema 2 on): the [`Pins`] as positions in [`Field::ALL`] joined by `_`
 //!   (empty when nothing is pinned), left out when they are the default pins. A link
 //!   without it (every schema-1 link) has the default pins.
+//! - `r` (schema 4 on): the [`Risk`](super::Risk) settings in their stored form, left
+//!   out when they are the defaults (ranges off).
 //!
 //! A link is a copy, not a saved item: it carries no id and no timestamps.
 //!
@@ -40,7 +42,7 @@ mod migrate;
 
 use super::base64url::{base64url_decode, base64url_encode};
 pub use super::names::unique_name;
-use super::{Pins, Scenario, ScenarioError, SCHEMA_VERSION};
+use super::{Pins, Risk, Scenario, ScenarioError, SCHEMA_VERSION};
 use crate::engine::measure::Measurement;
 use crate::engine::model::{BenefitLine, Field, Inputs};
 use crate::units::{Currency, MAX_NAME_CHARS};
@@ -161,12 +163,17 @@ struct LinkBody {
     #[serde(default)]
     m: Measurement,
     pin: Option<String>,
+    /// Read as plain JSON and handed to `migrate` with the rest, so the risk settings
+    /// have one reader (the stored form's), not a second one for link text.
+    #[serde(default)]
+    r: Option<Value>,
 }
 
-/// What a link carries, by reference, in [`LinkBody`]'s order; the measurements as `M`,
-/// so a caller that never carries any ([`encode_inputs_link`]) links no code for them.
+/// What a link carries, by reference, in [`LinkBody`]'s order; the measurements as `M`
+/// and the risk settings as `R`, so a caller that never carries any
+/// ([`encode_inputs_link`]) links no code for them.
 #[derive(Serialize)]
-struct LinkOut<'a, M: Serialize> {
+struct LinkOut<'a, M: Serialize, R: Serialize> {
     v: u32,
     cur: &'a str,
     on: String,
@@ -181,6 +188,8 @@ struct LinkOut<'a, M: Serialize> {
     m: Option<&'a M>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<&'a R>,
 }
 
 /// The share-link payload of `s` (what goes after `#s=`): URL-safe characters only
@@ -191,12 +200,14 @@ pub fn encode_link(s: &Scenario) -> String {
         let positions: Vec<String> = s.pins.positions().map(|k| k.to_string()).collect();
         positions.join("_")
     });
+    let risk = (s.risk != Risk::default()).then_some(&s.risk);
     pack(
         s.currency,
         &s.inputs,
         [&s.name, &s.company, &s.notes],
         measured,
         pins,
+        risk,
     )
 }
 
@@ -204,22 +215,40 @@ pub fn encode_link(s: &Scenario) -> String {
 /// no measurements): what the visitor's calculator hands to the full app. The same as
 /// [`encode_link`] of such a scenario.
 pub fn encode_inputs_link(currency: Currency, inputs: &Inputs) -> String {
-    /// Measurements that cannot exist: the visitor's calculator never has any.
-    enum NoMeasurement {}
-    impl Serialize for NoMeasurement {
-        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-            match *self {}
-        }
-    }
-    pack::<NoMeasurement>(currency, inputs, ["", "", ""], None, None)
+    pack::<Nothing, Nothing>(currency, inputs, ["", "", ""], None, None, None)
 }
 
-fn pack<M: Serialize>(
+/// What the background worker needs to simulate `s`: its currency, inputs and risk
+/// settings as a share-link payload (no texts, measurements or pins), read back with
+/// [`decode_link`].
+pub fn encode_simulation_link(s: &Scenario) -> String {
+    pack::<Nothing, Risk>(
+        s.currency,
+        &s.inputs,
+        ["", "", ""],
+        None,
+        None,
+        Some(&s.risk),
+    )
+}
+
+/// Measurements or risk settings a link leaves out: a caller that passes this type links
+/// no code to write them.
+enum Nothing {}
+
+impl Serialize for Nothing {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        match *self {}
+    }
+}
+
+fn pack<M: Serialize, R: Serialize>(
     currency: Currency,
     inputs: &Inputs,
     [name, company, notes]: [&str; 3],
     m: Option<&M>,
     pin: Option<String>,
+    r: Option<&R>,
 ) -> String {
     let on: String = BenefitLine::ALL
         .iter()
@@ -239,6 +268,7 @@ fn pack<M: Serialize>(
         notes,
         m,
         pin,
+        r,
     };
     // Serializing strings, numbers and validated measurements cannot fail; were it to,
     // the link would read back as `LinkError::Corrupt` rather than crash the app.
@@ -292,13 +322,17 @@ fn decode_link_v1(packed_and_check: &str) -> Result<Scenario, LinkError> {
     }
     let bytes = base64url_decode(packed).ok_or(LinkError::Corrupt)?;
     let json = std::str::from_utf8(&bytes).map_err(|_| LinkError::Corrupt)?;
-    let body: LinkBody = serde_json::from_str(json).map_err(|_| LinkError::Corrupt)?;
+    let mut body: LinkBody = serde_json::from_str(json).map_err(|_| LinkError::Corrupt)?;
     if body.v > SCHEMA_VERSION {
         return Err(LinkError::FutureVersion(body.v));
     }
+    let risk = body.r.take();
     let unpacked = unpack(body)?;
     // The link's values follow schema `v`: the same migrations as stored data apply.
-    let value = serde_json::to_value(&unpacked).map_err(|_| LinkError::Corrupt)?;
+    let mut value = serde_json::to_value(&unpacked).map_err(|_| LinkError::Corrupt)?;
+    if let (Some(risk), Value::Object(map)) = (risk, &mut value) {
+        map.insert("risk".to_string(), risk);
+    }
     let scenario = migrate(value).map_err(|error| match error {
         DecodeError::FutureVersion(v) => LinkError::FutureVersion(v),
         DecodeError::Invalid(e) => LinkError::Invalid(e),
@@ -368,6 +402,7 @@ fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
         inputs,
         measure: body.m,
         pins,
+        risk: Risk::default(),
     })
 }
 

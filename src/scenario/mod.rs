@@ -9,11 +9,13 @@ pub mod compare;
 pub mod embed;
 mod names;
 mod pins;
+mod risk;
 pub mod store;
 mod validate;
 mod variants;
 
 pub use pins::{Pins, MAX_PINS};
+pub use risk::Risk;
 pub use validate::{validate_measurement, MeasurementError, ScenarioError};
 pub use variants::Variant;
 
@@ -35,7 +37,9 @@ use serde::{Deserialize, Serialize};
 ///   personalised offers) and their drivers, campaign operating costs, the CLV
 ///   calculator's cost to serve. A version-2 scenario gets the new lines switched off
 ///   (the same figures); the new amounts default to zero where old data lacks them.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: the [`Risk`] ranges, seed and trials. A version-3 scenario gets ranges off (the
+///   same figures); an app of version 3 refuses version-4 data rather than drop them.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Every input of the calculator, the currency it is expressed in, and what the user
 /// wrote about it.
@@ -70,6 +74,8 @@ pub struct Scenario {
     pub measure: Measurement,
     /// The sliders presentation mode shows.
     pub pins: Pins,
+    /// Risk ranges: the Monte Carlo simulation's settings.
+    pub risk: Risk,
 }
 
 impl Default for Scenario {
@@ -86,6 +92,7 @@ impl Default for Scenario {
             inputs: Inputs::default(),
             measure: Measurement::default(),
             pins: Pins::default(),
+            risk: Risk::default(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub enum ScenarioError {
     InvalidMeasurement(MeasurementError),
     /// More than [`MAX_PINS`](super::MAX_PINS) pins, or one field pinned twice.
     BadPins,
+    /// A risk range breaks its rules (see [`Risk::is_valid`](super::Risk::is_valid)).
+    BadRisk,
 }
 
 /// Why stored or linked measurements were refused.
@@ -62,6 +64,9 @@ impl Scenario {
             .map_err(ScenarioError::InvalidInputs)?;
         if !self.pins.is_valid() {
             return Err(ScenarioError::BadPins);
+        }
+        if !self.risk.is_valid() {
+            return Err(ScenarioError::BadRisk);
         }
         validate_measurement(&self.measure).map_err(ScenarioError::InvalidMeasurement)
     }

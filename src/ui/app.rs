@@ -1,6 +1,7 @@
 //! The full app (`index.html`): the calculator, the measurement screen and the library
 //! of scenarios, with autosave, share links and tabs kept in step.
 
+use super::risk::{RiskRun, SETTLE_MS};
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::workspace::{Screen, Workspace};
@@ -17,6 +18,7 @@ pub fn App() -> impl IntoView {
         ctx,
         session: Session::start(ctx),
         screen: RwSignal::new(Screen::Calculator),
+        risk: RiskRun::follow(ctx, SETTLE_MS),
     };
     follow_language(ctx, AppMsg::PageTitle);
     Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
@@ -78,7 +80,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
                         <scenarios::ScenarioBar ws />
                         <fields::WhatIf ctx />
                     </div>
-                    <results::Results ctx />
+                    <results::Results ctx risk=ws.risk />
                     <fields::InputsPanel ctx />
                 </main>
             }

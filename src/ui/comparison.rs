@@ -3,9 +3,10 @@
 
 use super::format::Fmt;
 use super::results::{irr_value, mirr_value};
+use super::risk::{headline_range, share, summaries, Job};
 use super::workspace::Workspace;
 use crate::engine::model::{evaluate, BenefitLine, Report};
-use crate::i18n::{AppMsg, Msg, Text};
+use crate::i18n::{AppMsg, Msg, RiskPanelMsg, Text};
 use crate::scenario::compare::differences;
 use crate::scenario::Scenario;
 use leptos::prelude::*;
@@ -21,6 +22,9 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
             .filter_map(|id| library.iter().find(|s| &s.id == id).cloned())
             .collect::<Vec<_>>()
     };
+    // The simulations of the scenarios with ranges on, run in the background.
+    let jobs = Memo::new(move |_| chosen().iter().filter_map(Job::of).collect::<Vec<_>>());
+    let simulated = summaries(jobs);
     move || {
         let list = chosen();
         let first = list.first().filter(|_| list.len() >= 2)?.clone();
@@ -72,6 +76,28 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
                 }
             })
             .collect_view();
+        // With ranges on in any scenario: NPV's P10–P90 and the chance of a positive NPV.
+        let risk_rows = list.iter().any(|s| s.risk.on).then(|| {
+            let cell = |s: &Scenario, pick: &dyn Fn(Fmt, &crate::engine::risk::Summary) -> String| {
+                let f = Fmt { currency: s.currency, ..fmt };
+                let text = match Job::of(s) {
+                    None => RiskPanelMsg::CompareOff.text(lang).to_string(),
+                    Some(job) => simulated.with(|d| {
+                        d.iter().find(|(j, _)| *j == job).map_or_else(
+                            || "…".to_string(),
+                            |(_, summary)| summary.as_ref().map(|x| pick(f, x)).unwrap_or_else(|| "—".to_string()),
+                        )
+                    }),
+                };
+                view! { <td>{text}</td> }
+            };
+            let range_cells = list.iter().map(|s| cell(s, &headline_range)).collect_view();
+            let chance_cells = list.iter().map(|s| cell(s, &|f, x| share(f, x.npv_positive_share))).collect_view();
+            view! {
+                <tr data-testid="compare-risk-range"><th scope="row">{RiskPanelMsg::CompareNpvRange.text(lang)}</th>{range_cells}</tr>
+                <tr data-testid="compare-risk-chance"><th scope="row">{RiskPanelMsg::CompareChance.text(lang)}</th>{chance_cells}</tr>
+            }
+        });
         let diff = differences(&list);
         let currency_cells = list
             .iter()
@@ -80,6 +106,7 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
         let headline = view! {
             {figure_row(Msg::Roi.text(lang), &|f, r| r.roi_pct.map(|v| f.percent(v)).unwrap_or_default())}
             {figure_row(Msg::Npv.text(lang), &|f, r| f.money(r.npv))}
+            {risk_rows}
             {figure_row(Msg::Payback.text(lang), &|f, r| r.payback_months.map(|m| f.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into()))}
             {figure_row(Msg::Irr.text(lang), &|f, r| irr_value(f, &r.returns()))}
             {figure_row(AppMsg::Mirr.text(lang), &|f, r| mirr_value(f, &r.returns()))}

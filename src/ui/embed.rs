@@ -58,7 +58,7 @@ fn read_options(search: &str) -> (EmbedOptions, Vec<String>) {
     let (options, problems) = parse_options(pairs_of(search));
     let keys: Vec<String> = problems.iter().map(|p| p.key().to_string()).collect();
     for key in &keys {
-        web_sys::console::warn_1(&format!("Retorno: option {key:?} ignored").into());
+        web_sys::console::warn_1(&format!("Retorno: option \"{key}\" ignored").into());
     }
     (options, keys)
 }

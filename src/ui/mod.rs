@@ -12,7 +12,7 @@
 //!   `breakdown` (tables written as HTML text: costs and benefits by line and year);
 //! - full app: `app` (the shell), `session` and `storage` (keeping the user's work),
 //!   `scenarios`, `site` ("put it on your website"), `measure` (the measurement screen),
-//!   `present` (presentation mode);
+//!   `present` (presentation mode); `risk` (risk ranges, also in the report);
 //! - visitor's calculator: `embed`;
 //! - the report: [`report`](mod@report), opened from the full app with a share link.
 
@@ -30,6 +30,7 @@ mod prefs;
 mod present;
 pub mod report;
 mod results;
+mod risk;
 mod scenarios;
 mod session;
 mod site;

@@ -9,6 +9,7 @@
 use super::charts::CumulativeChart;
 use super::fields::any_slider_range;
 use super::results::{card_texts, gartner_short};
+use super::risk::RiskLine;
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use crate::engine::model::Field;
@@ -164,6 +165,7 @@ pub fn Presentation(ws: Workspace) -> impl IntoView {
             <section class="present-figures" aria-label=ctx.tr(Msg::Results)>
                 {FIGURES.into_iter().map(figure).collect_view()}
             </section>
+            <RiskLine ctx run=ws.risk />
             <div class="present-body">
                 <div class="present-main">
                     {move || if math.get() { math_panel().into_any() } else { view! { <CumulativeChart ctx report=ctx.shown /> }.into_any() }}

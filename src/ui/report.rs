@@ -12,6 +12,7 @@ use super::breakdown::{esc, flows_table, table};
 use super::charts::{CostsBenefitsChart, CumulativeChart};
 use super::format::Fmt;
 use super::results::{analyst_card_texts, gartner_short, payback_text};
+use super::risk::{RiskRun, RiskSection};
 use super::widgets::{follow_language, LangSwitch};
 use super::{prefs, Ctx};
 use crate::engine::model::{BenefitLine, Field, Group, Inputs, Report, GARTNER_BAND_USD};
@@ -146,6 +147,7 @@ fn ReportDocument(ctx: Ctx, author: Signal<String>) -> impl IntoView {
         Some(document_html(ctx, fmt, &scenario, &report, &author.get()))
     });
     let lang = move || ctx.lang.get().code();
+    let risk = RiskRun::follow(ctx, 0);
     view! {
         <article class="report" data-testid="report" lang=lang>
             <Show when=move || parts.with(Option::is_none)>
@@ -157,6 +159,7 @@ fn ReportDocument(ctx: Ctx, author: Signal<String>) -> impl IntoView {
                 <CumulativeChart ctx report=ctx.shown />
                 <CostsBenefitsChart ctx report=ctx.shown />
             </section>
+            <RiskSection ctx run=risk />
             <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.1.clone()).unwrap_or_default())></div>
         </article>
     }

@@ -4,6 +4,7 @@
 use super::charts::{CostsBenefitsChart, CumulativeChart, TornadoChart};
 use super::format::Fmt;
 use super::lines::{BenefitsByLineChart, ByLineTable};
+use super::risk::{RiskLine, RiskPanel, RiskRun};
 use super::Ctx;
 use crate::engine::model::{
     Field, GartnerBand, ModelError, Report, Returns, YearRow, GARTNER_BAND_USD,
@@ -20,7 +21,7 @@ pub fn payback_text(fmt: Fmt, months: Option<Decimal>) -> String {
 
 /// Results column.
 #[component]
-pub fn Results(ctx: Ctx) -> impl IntoView {
+pub fn Results(ctx: Ctx, risk: RiskRun) -> impl IntoView {
     let report = ctx.shown;
     let overflow = move || matches!(ctx.report.get(), Err(ModelError::Overflow));
     let live = move || {
@@ -45,11 +46,13 @@ pub fn Results(ctx: Ctx) -> impl IntoView {
                 <p class="banner error" role="alert">{ctx.tr(AppMsg::ErrOverflow)}</p>
             </Show>
             <Cards ctx report texts=analyst_card_texts />
+            <RiskLine ctx run=risk />
             <BreakEvenPanel ctx />
             <CumulativeChart ctx report />
             <CostsBenefitsChart ctx report />
             <BenefitsByLineChart ctx report />
             <TornadoChart ctx />
+            <RiskPanel ctx run=risk />
             <CashFlowTable ctx report />
             <ByLineTable ctx report />
         </section>

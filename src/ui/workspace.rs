@@ -1,6 +1,7 @@
 //! What the full app adds to the shared [`Ctx`]: storage and the library of scenarios,
 //! and which screen is on show. The visitor's calculator has none of it.
 
+use super::risk::RiskRun;
 use super::session::Session;
 use super::Ctx;
 use leptos::prelude::*;
@@ -28,4 +29,6 @@ pub struct Workspace {
     pub session: Session,
     /// The screen on show.
     pub screen: RwSignal<Screen>,
+    /// The simulation of the scenario's risk ranges (kept across screens).
+    pub risk: RiskRun,
 }

@@ -8,7 +8,8 @@ use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
 use retorno::engine::measure::{ClvInputs, Measure, Measurement, Period, Values};
 use retorno::engine::model::{BenefitLine, Field, Inputs};
-use retorno::scenario::{Pins, Scenario, MAX_PINS, SCHEMA_VERSION};
+use retorno::engine::risk::{DriverRange, Shape, MAX_TRIALS};
+use retorno::scenario::{Pins, Risk, Scenario, MAX_PINS, SCHEMA_VERSION};
 use retorno::units::{Currency, MAX_NAME_CHARS, MAX_NOTES_CHARS, MEASURE_MAX};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -408,6 +409,57 @@ pub fn pins_strategy() -> impl Strategy<Value = Pins> {
     prop_oneof![1 => Just(Pins::default()), 2 => some]
 }
 
+/// Risk settings: the defaults (often), or ranges on with up to five custom ranges, each
+/// within its field's valid range (low ≤ high, both picked on a 1/1000 grid of it), any
+/// seed, any number of trials allowed, a haircut put aside within its range.
+pub fn risk_strategy() -> impl Strategy<Value = Risk> {
+    let fields: Vec<Field> = Field::ALL
+        .iter()
+        .copied()
+        .filter(|&f| f != Field::HorizonYears)
+        .collect();
+    let ranges = proptest::sample::subsequence(fields, 0..=5).prop_flat_map(|fields| {
+        let n = fields.len();
+        (
+            Just(fields),
+            proptest::collection::vec((0u32..=1000, 0u32..=1000, any::<bool>()), n),
+        )
+    });
+    let (min_cut, max_cut) = Field::RiskHaircutPct.range();
+    let some = (
+        ranges,
+        any::<u64>(),
+        1..=MAX_TRIALS as u32,
+        0u32..=100,
+        any::<bool>(),
+    )
+        .prop_map(move |((fields, picks), seed, trials, cut, on)| {
+            let custom = fields
+                .into_iter()
+                .zip(picks)
+                .map(|(field, (a, b, pert))| {
+                    let (min, max) = field.range();
+                    let at = |k: u32| min + (max - min) / Decimal::from(1000) * Decimal::from(k);
+                    DriverRange {
+                        field,
+                        low: at(a.min(b)),
+                        high: at(a.max(b)),
+                        shape: if pert { Shape::Pert } else { Shape::Triangular },
+                    }
+                })
+                .collect();
+            Risk {
+                on,
+                haircut_pct: min_cut
+                    + (max_cut - min_cut) / Decimal::from(100) * Decimal::from(cut),
+                custom,
+                seed,
+                trials,
+            }
+        });
+    prop_oneof![1 => Just(Risk::default()), 2 => some]
+}
+
 pub fn scenario_strategy() -> impl Strategy<Value = Scenario> {
     (
         text(MAX_NAME_CHARS),
@@ -419,9 +471,21 @@ pub fn scenario_strategy() -> impl Strategy<Value = Scenario> {
         inputs_strategy(),
         measurement_strategy(),
         pins_strategy(),
+        risk_strategy(),
     )
         .prop_map(
-            |(id, name, company, notes, (created, updated), currency, inputs, measure, pins)| {
+            |(
+                id,
+                name,
+                company,
+                notes,
+                (created, updated),
+                currency,
+                inputs,
+                measure,
+                pins,
+                risk,
+            )| {
                 Scenario {
                     version: SCHEMA_VERSION,
                     id,
@@ -434,6 +498,7 @@ pub fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                     inputs,
                     measure,
                     pins,
+                    risk,
                 }
             },
         )

@@ -92,6 +92,7 @@ use super::model::{self, BenefitSwitches, Field, FieldError, Group, Inputs, Valu
 use super::money::{self, Num, Overflow};
 use rand_pcg::Pcg64Mcg;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 mod draw;
 mod stats;
@@ -112,7 +113,8 @@ pub const HISTOGRAM_BINS: usize = 30;
 pub const S_CURVE_POINTS: usize = 101;
 
 /// The distribution of a ranged driver between its low and high values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Shape {
     /// PERT: a Beta distribution with shape λ = 4 (see the [module docs](self)).
     #[default]
@@ -122,7 +124,7 @@ pub enum Shape {
 }
 
 /// One driver's range; its likely value is the field's current value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DriverRange {
     /// The field.
     pub field: Field,
@@ -274,11 +276,21 @@ pub fn default_range(field: Field, value: Decimal) -> DriverRange {
 /// the horizon, nor the drivers of lines switched off) whose default range is not a
 /// single value.
 pub fn default_ranges(inputs: &Inputs) -> Vec<DriverRange> {
+    ranges_with(inputs, &[])
+}
+
+/// The ranges of a simulation: every field that can move NPV (not the horizon, nor the
+/// drivers of lines switched off) with its range in `custom` if it has one there, else
+/// its [`default_range`], left out when that is a single value. In [`Field::ALL`] order.
+pub fn ranges_with(inputs: &Inputs, custom: &[DriverRange]) -> Vec<DriverRange> {
     Field::ALL
         .iter()
+        .filter(|&&f| f != Field::HorizonYears)
         .filter(|f| f.line().is_none_or(|line| inputs.lines.is_on(line)))
-        .map(|&f| default_range(f, f.get(inputs)))
-        .filter(|r| r.low < r.high)
+        .filter_map(|&f| match custom.iter().find(|r| r.field == f) {
+            Some(r) => Some(*r),
+            None => Some(default_range(f, f.get(inputs))).filter(|r| r.low < r.high),
+        })
         .collect()
 }
 
@@ -316,6 +328,17 @@ pub fn check_ranges(inputs: &Inputs, ranges: &[DriverRange]) -> Result<(), Vec<R
     } else {
         Err(errors)
     }
+}
+
+/// Whether a simulation of `inputs` with `ranges` and `settings` can run: the inputs
+/// valid, the trials within 1..=[`MAX_TRIALS`], every range accepted by
+/// [`check_ranges`]. What [`Simulation::new`] checks first, and all it can refuse.
+pub fn check(inputs: &Inputs, ranges: &[DriverRange], settings: Settings) -> Result<(), RiskError> {
+    inputs.validate().map_err(RiskError::Inputs)?;
+    if !(1..=MAX_TRIALS).contains(&settings.trials) {
+        return Err(RiskError::Trials);
+    }
+    check_ranges(inputs, ranges).map_err(RiskError::Ranges)
 }
 
 /// A ranged field, its draw and the key its trials' generators derive from.
@@ -366,11 +389,7 @@ impl Simulation {
         ranges: &[DriverRange],
         settings: Settings,
     ) -> Result<Simulation, RiskError> {
-        inputs.validate().map_err(RiskError::Inputs)?;
-        if !(1..=MAX_TRIALS).contains(&settings.trials) {
-            return Err(RiskError::Trials);
-        }
-        check_ranges(inputs, ranges).map_err(RiskError::Ranges)?;
+        check(inputs, ranges, settings)?;
         let root = splitmix64(settings.seed);
         let drivers: Vec<Driver> = ranges
             .iter()

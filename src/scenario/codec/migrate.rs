@@ -79,6 +79,11 @@ fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> 
             }
             Ok(3)
         }
+        3 => {
+            // v4 added the risk ranges; a version-3 scenario has none: ranges off, the
+            // defaults (serde fills them in).
+            Ok(4)
+        }
         0 => Err(not_a_scenario(
             "version 0 was never written: the first is 1",
         )),

@@ -1,0 +1,94 @@
+//! The worker's side: reads requests, runs them in chunks (yielding between chunks so a
+//! cancel can arrive), posts progress and the result.
+
+use super::protocol::{encode_reply, Reply, Request, READY};
+use crate::engine::risk::Simulation;
+use crate::scenario::codec::decode_link;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Trials between two progress reports (and two looks for a cancel).
+const CHUNK: usize = 1_000;
+
+thread_local! {
+    /// Requests cancelled while they run.
+    static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &Reply) {
+    let numbers = js_sys::Float64Array::from(encode_reply(reply).as_slice());
+    let _ = scope().post_message(&numbers);
+}
+
+/// Whether request `id` was cancelled (forgetting it: it stops now).
+fn cancelled(id: u32) -> bool {
+    CANCELLED.with(|c| {
+        let mut c = c.borrow_mut();
+        let found = c.contains(&id);
+        c.retain(|&x| x != id);
+        found
+    })
+}
+
+/// Lets the worker read its messages before going on.
+async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Starts listening for requests.
+pub fn start() {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        let Some(text) = ev.data().as_string() else {
+            return;
+        };
+        match Request::decode(&text) {
+            Some(Request::Risk { id, link }) => wasm_bindgen_futures::spawn_local(risk(id, link)),
+            Some(Request::Cancel { id }) => CANCELLED.with(|c| c.borrow_mut().push(id)),
+            // The page only sends what it can read back; anything else is not a request.
+            None => {}
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope().post_message(&js_sys::Float64Array::from(READY.as_slice()));
+}
+
+async fn risk(id: u32, link: String) {
+    let simulation = decode_link(&link).ok().and_then(|s| {
+        let ranges = s.risk.ranges(&s.inputs);
+        Simulation::new(&s.inputs, &ranges, s.risk.settings()).ok()
+    });
+    let Some(mut simulation) = simulation else {
+        post(&Reply::Failed { id });
+        return;
+    };
+    let total = simulation.trials();
+    while !simulation.is_finished() {
+        if simulation.run_chunk(CHUNK).is_err() {
+            post(&Reply::Failed { id });
+            return;
+        }
+        post(&Reply::Progress {
+            id,
+            done: simulation.done(),
+            total,
+        });
+        yield_now().await;
+        if cancelled(id) {
+            return;
+        }
+    }
+    match simulation.summary() {
+        Some(summary) => post(&Reply::Risk { id, summary }),
+        None => post(&Reply::Failed { id }),
+    }
+}
