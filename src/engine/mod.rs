@@ -15,3 +15,4 @@ pub mod money;
 pub mod risk;
 pub mod sensitivity;
 pub mod speed;
+pub mod targets;
