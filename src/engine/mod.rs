@@ -3,6 +3,7 @@
 //! Nothing here touches Leptos, the DOM or storage, so the same code runs natively in
 //! tests and benchmarks and in the browser. See [`money`] for the rounding rule.
 
+pub mod abtest;
 pub mod campaigns;
 pub mod deals;
 pub mod finance;
@@ -14,3 +15,4 @@ pub mod money;
 pub mod risk;
 pub mod sensitivity;
 pub mod speed;
+pub mod targets;

@@ -1,0 +1,101 @@
+//! KPI targets: a value to reach, perhaps by a date, and where a KPI's measured value
+//! stands against it.
+//!
+//! Which side of a target is good comes from the KPI itself
+//! ([`Kpi::direction`](crate::engine::measure::Kpi::direction)): a retention of 90 %
+//! meets a target of 85 %, a churn of 6 % misses a target of 5 %. A KPI with no better
+//! direction ([`Direction::Neutral`]) cannot be on or off a target.
+//!
+//! Definitions, for a current value `v` and a target `t`:
+//!
+//! - **on target**: `v ≥ t` when higher is better ([`Direction::Up`]), `v ≤ t` when lower
+//!   is better ([`Direction::Down`]); reaching the target exactly counts;
+//! - **gap**, when off target: how far `v` is from `t` on the bad side, always positive,
+//!   in the KPI's unit: `t − v` (up) or `v − t` (down);
+//! - **relative gap**: `gap ÷ |t| × 100`, in percent like every rate of
+//!   [`kpi`] (the magnitude of
+//!   [`kpi::relative_change`] from `t` to `v`); none
+//!   for a target of zero;
+//! - **overdue**: off target after the target's date (the date itself still counts as in
+//!   time).
+//!
+//! Decimal arithmetic, checked: a gap too large for `Decimal` is
+//! [`KpiError::Overflow`], never a panic.
+
+use super::kpi::{self, KpiError};
+use super::measure::{Direction, Kpi};
+use super::money;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A value a KPI should reach, in the KPI's unit (percent for a rate: 5 = 5 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// The value to reach.
+    pub value: Decimal,
+    /// The last day to reach it, if there is one.
+    pub by: Option<NaiveDate>,
+}
+
+/// Where a KPI stands against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The KPI has no target.
+    NoTarget,
+    /// The KPI has no better direction ([`Direction::Neutral`]), so no side of a target
+    /// is better: it is neither on nor off it.
+    Undirected,
+    /// The value is at the target or on its good side.
+    OnTarget,
+    /// The value is on the bad side of the target.
+    OffTarget {
+        /// How far from the target, in the KPI's unit, always positive.
+        gap: Decimal,
+        /// The gap as a percentage of the target's magnitude; `None` for a target of 0.
+        gap_pct: Option<Decimal>,
+        /// Whether the target's date has passed.
+        overdue: bool,
+    },
+}
+
+/// Where `current` stands against `target` for a KPI going `direction`, on `today`.
+///
+/// Errors: a gap (or its percentage) too large for `Decimal` → [`KpiError::Overflow`].
+pub fn status(
+    direction: Direction,
+    current: Decimal,
+    target: Option<Target>,
+    today: NaiveDate,
+) -> Result<Status, KpiError> {
+    let Some(target) = target else {
+        return Ok(Status::NoTarget);
+    };
+    let gap = match direction {
+        Direction::Neutral => return Ok(Status::Undirected),
+        Direction::Up => money::sub(target.value, current)?,
+        Direction::Down => money::sub(current, target.value)?,
+    };
+    if gap <= Decimal::ZERO {
+        return Ok(Status::OnTarget);
+    }
+    let gap_pct = match kpi::relative_change(target.value, current) {
+        Ok(change) => Some(change.abs()),
+        Err(KpiError::DivisionByZero) => None,
+        Err(other) => return Err(other),
+    };
+    Ok(Status::OffTarget {
+        gap,
+        gap_pct,
+        overdue: target.by.is_some_and(|by| today > by),
+    })
+}
+
+/// [`status`] with the direction of `kpi`.
+pub fn status_of(
+    kpi: Kpi,
+    current: Decimal,
+    target: Option<Target>,
+    today: NaiveDate,
+) -> Result<Status, KpiError> {
+    status(kpi.direction(), current, target, today)
+}
