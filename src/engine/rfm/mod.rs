@@ -223,7 +223,7 @@ pub struct RfmResult {
 }
 
 /// Scores what an [`Aggregator`] read.
-fn finish(agg: Aggregator, reference: Option<NaiveDate>) -> Result<RfmResult, RfmError> {
+fn finish(mut agg: Aggregator, reference: Option<NaiveDate>) -> Result<RfmResult, RfmError> {
     let (Some(first), Some(last)) = (agg.first, agg.last) else {
         return Err(if agg.cleaning.rows == 0 {
             RfmError::NoRows
@@ -240,23 +240,39 @@ fn finish(agg: Aggregator, reference: Option<NaiveDate>) -> Result<RfmResult, Rf
         Some(_) => FrequencyBasis::Invoices,
         None => FrequencyBasis::Dates,
     };
+    // What only reading needed goes first, to keep the peak low.
+    drop(std::mem::take(&mut agg.invoices));
+    drop(std::mem::take(&mut agg.pairs));
+    let mut names = vec![String::new(); agg.accs.len()];
+    for (key, i) in std::mem::take(&mut agg.index) {
+        if let Some(name) = names.get_mut(i as usize) {
+            // Checked to be UTF-8 when the customer was first seen.
+            *name = String::from_utf8(key.into_vec())
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        }
+    }
     let recency: Vec<i64> = agg
         .accs
         .iter()
         .map(|a| (reference - a.last).num_days())
         .collect();
-    let as_decimal = |v: &[i64]| v.iter().map(|&x| Decimal::from(x)).collect::<Vec<_>>();
-    let frequency: Vec<Decimal> = agg
-        .accs
-        .iter()
-        .map(|a| Decimal::from(a.frequency))
-        .collect();
-    let monetary: Vec<Decimal> = agg.accs.iter().map(|a| a.monetary).collect();
-    let (rt, r) = score::score_all(&as_decimal(&recency), score::Direction::LowerBetter)?;
-    let (ft, f) = score::score_all(&frequency, score::Direction::HigherBetter)?;
-    let (mt, m) = score::score_all(&monetary, score::Direction::HigherBetter)?;
-    let mut customers: Vec<CustomerRfm> = agg
-        .names
+    let measure = |values: Vec<Decimal>, direction| score::score_all(&values, direction);
+    let (rt, r) = measure(
+        recency.iter().map(|&x| Decimal::from(x)).collect(),
+        score::Direction::LowerBetter,
+    )?;
+    let (ft, f) = measure(
+        agg.accs
+            .iter()
+            .map(|a| Decimal::from(a.frequency))
+            .collect(),
+        score::Direction::HigherBetter,
+    )?;
+    let (mt, m) = measure(
+        agg.accs.iter().map(|a| a.monetary).collect(),
+        score::Direction::HigherBetter,
+    )?;
+    let mut customers: Vec<CustomerRfm> = names
         .into_iter()
         .zip(agg.accs)
         .zip(recency)
