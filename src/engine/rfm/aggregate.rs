@@ -185,7 +185,11 @@ pub(super) struct Acc {
     last_key: u32,
 }
 
-/// The engine's chunked reader of one file: see the [module documentation](self).
+/// The engine's chunked reader of one file (see the [module documentation](super)).
+///
+/// [`push`](Aggregator::push) takes any slice of the file (a record may span two
+/// chunks) and [`finish`](Aggregator::finish) scores what was read. Memory grows with
+/// the number of customers and of distinct (customer, invoice) pairs, not with the file.
 #[derive(Debug)]
 pub struct Aggregator {
     options: ReadOptions,
