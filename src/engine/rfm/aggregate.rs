@@ -371,7 +371,6 @@ impl Aggregator {
 
     /// Runs the CSV reader over `input` (empty: the end of the file).
     fn feed(&mut self, mut input: &[u8]) -> Result<(), RfmError> {
-        let at_end = input.is_empty();
         loop {
             let (res, nin, nout, nend) = self.reader.read_record(
                 input,
@@ -383,12 +382,10 @@ impl Aggregator {
             self.outlen += nout;
             self.endlen += nend;
             match res {
-                csv_core::ReadRecordResult::InputEmpty => {
-                    if !at_end {
-                        return Ok(());
-                    }
+                // Every byte read (at the end: the last record was returned before).
+                csv_core::ReadRecordResult::InputEmpty | csv_core::ReadRecordResult::End => {
+                    return Ok(())
                 }
-                csv_core::ReadRecordResult::End => return Ok(()),
                 csv_core::ReadRecordResult::OutputFull => {
                     if self.out.len() >= MAX_RECORD_BYTES {
                         return Err(RfmError::RecordTooLong {
