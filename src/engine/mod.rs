@@ -12,6 +12,7 @@ pub mod kpi;
 pub mod measure;
 pub mod model;
 pub mod money;
+pub mod rfm;
 pub mod risk;
 pub mod sensitivity;
 pub mod speed;
