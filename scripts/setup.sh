@@ -2,7 +2,9 @@
 # Installs what building (and, with --test, testing) Retorno needs, skipping whatever is
 # already there at the right version. Safe to run again and again.
 #   scripts/setup.sh          build tools: wasm target, trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh --test   also Chromium, ChromeDriver and the e2e npm packages
+#   scripts/setup.sh --test   also Chromium, ChromeDriver, the e2e npm packages and a
+#                             Python venv with DuckDB ($RETORNO_PYVENV, by default
+#                             ~/.cache/retorno-py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +57,14 @@ if [ "${1:-}" = "--test" ]; then
     log "installing the e2e test tools (Playwright, axe-core)"
     npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
     cp tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.stamp
+  fi
+  # DuckDB for the RFM query's test: a venv kept between runs, duckdb (pinned in
+  # tests/fixtures/requirements.txt) installed only when it cannot be imported.
+  PYVENV="${RETORNO_PYVENV:-$HOME/.cache/retorno-py}"
+  [ -x "$PYVENV/bin/python" ] || python3 -m venv "$PYVENV"
+  if ! "$PYVENV/bin/python" -c "import duckdb" 2>/dev/null; then
+    log "installing DuckDB's Python package"
+    "$PYVENV/bin/pip" install --quiet "$(grep '^duckdb==' tests/fixtures/requirements.txt)"
   fi
 fi
 log "ready"

@@ -21,15 +21,8 @@ echo "== native tests (engine, scenario codec, i18n)"
 cargo test --all-targets --quiet
 cargo test --doc --quiet
 
-echo "== RFM query in DuckDB"
-# A venv kept between runs; duckdb (pinned in tests/fixtures/requirements.txt) installed
-# only when it cannot be imported, so this takes about a second on a machine that has it.
-PYVENV="${RETORNO_PYVENV:-$HOME/.cache/retorno-py}"
-[ -x "$PYVENV/bin/python" ] || python3 -m venv "$PYVENV"
-if ! "$PYVENV/bin/python" -c "import duckdb" 2>/dev/null; then
-  "$PYVENV/bin/pip" install --quiet "$(grep '^duckdb==' tests/fixtures/requirements.txt)"
-fi
-"$PYVENV/bin/python" tests/fixtures/rfm_duckdb.py
+echo "== RFM query in DuckDB (the venv setup.sh keeps)"
+"$RETORNO_PYVENV/bin/python" tests/fixtures/rfm_duckdb.py
 
 echo "== release build"
 bash scripts/build.sh
