@@ -22,5 +22,7 @@ for door in embed report; do
   cp -R "target/$door-dist/." dist/
 done
 
-# Last: lists everything now in dist/, whichever builds put it there.
+# The background worker's files get hashed names like the rest (Trunk leaves them
+# unhashed); last, the service worker's list of everything now in dist/.
+python3 scripts/hash_worker.py dist
 python3 scripts/offline.py dist

@@ -20,7 +20,7 @@
 //! - `pin` (schema 2 on): the [`Pins`] as positions in [`Field::ALL`] joined by `_`
 //!   (empty when nothing is pinned), left out when they are the default pins. A link
 //!   without it (every schema-1 link) has the default pins.
-//! - `r` (schema 4 on): the [`Risk`](super::Risk) settings in their stored form, left
+//! - `r` (schema 4 on): the [`Risk`] settings in their stored form, left
 //!   out when they are the defaults (ranges off).
 //!
 //! A link is a copy, not a saved item: it carries no id and no timestamps.
