@@ -61,7 +61,14 @@ if [ "${1:-}" = "--test" ]; then
   # DuckDB for the RFM query's test: a venv kept between runs, duckdb (pinned in
   # tests/fixtures/requirements.txt) installed only when it cannot be imported.
   PYVENV="${RETORNO_PYVENV:-$HOME/.cache/retorno-py}"
-  [ -x "$PYVENV/bin/python" ] || python3 -m venv "$PYVENV"
+  if [ ! -x "$PYVENV/bin/python" ] && ! python3 -m venv "$PYVENV"; then
+    # Debian's Python ships venv apart.
+    log "installing python3-venv from Debian"
+    rm -rf "$PYVENV"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$PYVENV"
+  fi
   if ! "$PYVENV/bin/python" -c "import duckdb" 2>/dev/null; then
     log "installing DuckDB's Python package"
     "$PYVENV/bin/pip" install --quiet "$(grep '^duckdb==' tests/fixtures/requirements.txt)"

@@ -9,8 +9,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// Trials between two progress reports (and two looks for a cancel).
-const CHUNK: usize = 1_000;
+/// Trials run between two looks at the clock.
+const CHUNK: usize = 250;
+
+/// How long the worker runs trials before it reports progress and reads its messages
+/// (a cancel), in milliseconds: each pause costs a few milliseconds (a timer's minimum
+/// delay), so it pauses rarely.
+const SLICE_MS: f64 = 100.0;
 
 thread_local! {
     /// Requests cancelled while they run.
@@ -73,9 +78,12 @@ async fn risk(id: u32, link: String) {
     };
     let total = simulation.trials();
     while !simulation.is_finished() {
-        if simulation.run_chunk(CHUNK).is_err() {
-            post(&Reply::Failed { id });
-            return;
+        let start = js_sys::Date::now();
+        while !simulation.is_finished() && js_sys::Date::now() - start < SLICE_MS {
+            if simulation.run_chunk(CHUNK).is_err() {
+                post(&Reply::Failed { id });
+                return;
+            }
         }
         post(&Reply::Progress {
             id,
