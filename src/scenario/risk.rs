@@ -4,13 +4,13 @@
 
 use crate::engine::model::{Field, Inputs};
 use crate::engine::risk::{
-    ranges_with, DriverRange, Settings, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS,
+    default_range, ranges_with, DriverRange, Settings, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// A scenario's risk settings. Every driver not in `custom` has its default range
-/// ([`crate::engine::risk::default_range`]), which follows its current value.
+/// ([`default_range`]), which follows its current value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Risk {
@@ -61,7 +61,7 @@ impl Risk {
             .iter()
             .find(|r| r.field == field)
             .copied()
-            .unwrap_or_else(|| crate::engine::risk::default_range(field, value))
+            .unwrap_or_else(|| default_range(field, value))
     }
 
     /// Whether the user set `field`'s range.
