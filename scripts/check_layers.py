@@ -15,7 +15,7 @@ import re
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
-RANK = {"units": 0, "chart": 0, "qr": 0, "engine": 1, "scenario": 2, "i18n": 3, "worker": 3, "ui": 4}
+RANK = {"units": 0, "chart": 0, "qr": 0, "html": 0, "engine": 1, "scenario": 2, "i18n": 3, "worker": 3, "ui": 4}
 
 
 def module_path(path):

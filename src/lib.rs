@@ -2,8 +2,8 @@
 //!
 //! The layers, each using only those before it (checked by `scripts/check_layers.py`):
 //!
-//! - [`units`], [`chart`] and [`qr`]: leaf types (currencies, units, the range rule,
-//!   limits), pure chart geometry and the share link's QR code;
+//! - [`units`], [`chart`], [`qr`] and [`html`]: leaf types (currencies, units, the range
+//!   rule, limits), pure chart geometry, the share link's QR code and HTML escaping;
 //! - [`engine`]: pure Rust, `Decimal`-exact ROI model, finance and KPI formulas. Knows
 //!   nothing of the browser; tested natively;
 //! - [`scenario`]: the saved, shared and exported form of the user's inputs, with
@@ -15,6 +15,7 @@
 
 pub mod chart;
 pub mod engine;
+pub mod html;
 pub mod i18n;
 pub mod qr;
 pub mod scenario;

@@ -406,3 +406,31 @@ proptest! {
         }
     }
 }
+
+/// The retention proposal, worked by hand: churn before 15 %, 20 % of an at-risk revenue
+/// share of 0.24 won back → 15 − 20 × 0.24 = 15 − 4.8 = 10.2 %; a share that would take
+/// churn below zero stops at 0; values out of range propose nothing.
+#[test]
+fn win_back_churn_by_hand() {
+    let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+    assert_eq!(
+        export::win_back_churn(d("15"), d("20"), d("0.24")),
+        Some(d("10.2"))
+    );
+    assert_eq!(
+        export::win_back_churn(d("15"), d("0"), d("0.24")),
+        Some(d("15"))
+    );
+    assert_eq!(
+        export::win_back_churn(d("5"), d("100"), d("0.5")),
+        Some(d("0"))
+    );
+    // 12.5 − 33.3333 × 0.1234 = 12.5 − 4.11333… → 8.3867 (4 decimals)
+    assert_eq!(
+        export::win_back_churn(d("12.5"), d("33.3333"), d("0.1234")),
+        Some(d("8.3867"))
+    );
+    assert_eq!(export::win_back_churn(d("15"), d("101"), d("0.2")), None);
+    assert_eq!(export::win_back_churn(d("15"), d("20"), d("1.5")), None);
+    assert_eq!(export::win_back_churn(d("-1"), d("20"), d("0.2")), None);
+}

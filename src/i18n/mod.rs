@@ -4,11 +4,13 @@
 //! function from message to text (`es.rs`, `en.rs`), so a missing translation is a
 //! compile error and a third language is one more file and one more [`Lang`] (a leaf type, in [`crate::units`]). Messages
 //! about the model (a field's label, a KPI's formula) carry what they name. Numbers are
-//! formatted by the browser's `Intl` (see `ui::format`) and read back by
+//! formatted by the browser's `Intl` (see `format`, in wasm) and read back by
 //! [`parse_number`].
 
 mod en;
 mod es;
+#[cfg(target_arch = "wasm32")]
+pub mod format;
 mod parse;
 
 pub use crate::units::Lang;
@@ -16,6 +18,7 @@ pub use parse::{parse_number, ParseError};
 
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
+use crate::engine::rfm::{Role, Segment};
 
 /// A visible text. `{0}`, `{1}`… in a text are filled by [`fill`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,6 +134,7 @@ pub enum AppMsg {
     Sources,
     NavCalculator,
     NavScenarios,
+    NavCustomers,
     NavLabel,
     Scenario,
     ScenarioName,
@@ -470,6 +474,122 @@ pub enum RiskPanelMsg {
     LineError,
 }
 
+/// The customer screen's texts the page writes itself (the file picker, the progress):
+/// apart from [`AppMsg`], so only the full app links them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum CustomersMsg {
+    Title,
+    Hint,
+    ChooseFile,
+    DropHere,
+    PasteSummary,
+    PasteLabel,
+    PasteScore,
+    Reading,
+    Cancel,
+    WinBackDone,
+    WorkerFailed,
+}
+
+/// The rest of the customer screen, which its worker (`worker::rfm`) writes: no page
+/// links these texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum RfmMsg {
+    SegmentName(Segment),
+    RoleName(Role),
+    FileInfo,
+    Pasted,
+    Cancelled,
+    MappingTitle,
+    MappingHint,
+    NoColumn,
+    HasHeader,
+    DateOrder,
+    DayFirst,
+    MonthFirst,
+    Guessed,
+    Decimal,
+    DecimalPoint,
+    DecimalComma,
+    Reference,
+    ReferenceHint,
+    PreviewSummary,
+    TopSegment,
+    ExportCustomers,
+    ExportSegments,
+    WinBackTitle,
+    WinBackHeld,
+    WinBackShare,
+    WinBackShareBad,
+    WinBackProposal,
+    WinBackMath,
+    WinBackSame,
+    WinBackApply,
+    Summary,
+    BasisInvoices,
+    BasisDates,
+    CleaningTitle,
+    CleaningSummary,
+    CleaningNone,
+    CleaningCaption,
+    Reason,
+    Rows,
+    Done,
+    Examples,
+    Line,
+    Excluded,
+    ReasonShort,
+    ReasonNoCustomer,
+    ReasonBadDate,
+    ReasonBadAmount,
+    ReasonCancelled,
+    SegmentsTitle,
+    SegmentsCaption,
+    SegmentHead,
+    Customers,
+    CustomerShare,
+    Revenue,
+    RevenueShare,
+    AvgRecency,
+    AvgFrequency,
+    AvgMonetary,
+    BarsTitle,
+    BarsAlt,
+    HeatTitle,
+    HeatHint,
+    HeatCaption,
+    TopCaption,
+    TopEmpty,
+    Customer,
+    Recency,
+    Frequency,
+    Monetary,
+    RuleTitle,
+    RuleMeasures,
+    RuleScores,
+    RuleSegments,
+    ThresholdsCaption,
+    SqlTitle,
+    SqlHint,
+    PreviewCaption,
+    ColumnN,
+    ErrEmpty,
+    ErrBinary,
+    ErrNotUtf8,
+    ErrTooLarge,
+    ErrTooFewColumns,
+    ErrMissingColumn,
+    ErrNoRows,
+    ErrNoValidRows,
+    ErrRecordTooLong,
+    ErrTooManyFields,
+    ErrOverflow,
+    ErrReference,
+    ErrUnreadable,
+}
+
 /// Something with a text in each language: a [`Msg`], an [`AppMsg`] or a [`ReportMsg`].
 pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
@@ -517,6 +637,24 @@ impl Text for ReportMsg {
         match lang {
             Lang::Es => es::report_text(self),
             Lang::En => en::report_text(self),
+        }
+    }
+}
+
+impl Text for CustomersMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::customers::customers_text(self),
+            Lang::En => en::customers::customers_text(self),
+        }
+    }
+}
+
+impl Text for RfmMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::customers::rfm_text(self),
+            Lang::En => en::customers::rfm_text(self),
         }
     }
 }

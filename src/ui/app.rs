@@ -1,6 +1,8 @@
 //! The full app (`index.html`): the calculator, the measurement screen and the library
 //! of scenarios, with autosave, share links and tabs kept in step.
 
+use super::customers;
+use super::rfm::Customers;
 use super::risk::{RiskRun, SETTLE_MS};
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
@@ -19,6 +21,7 @@ pub fn App() -> impl IntoView {
         session: Session::start(ctx),
         screen: RwSignal::new(Screen::Calculator),
         risk: RiskRun::follow(ctx, SETTLE_MS),
+        customers: Customers::new(ctx),
     };
     follow_language(ctx, AppMsg::PageTitle);
     Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
@@ -57,6 +60,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
                 {tab(ws, Screen::Calculator, AppMsg::NavCalculator, "nav-calculator")}
                 {tab(ws, Screen::Measure, AppMsg::NavMeasure, "nav-measure")}
                 {tab(ws, Screen::Scenarios, AppMsg::NavScenarios, "nav-scenarios")}
+                {tab(ws, Screen::Customers, AppMsg::NavCustomers, "nav-customers")}
             </nav>
             <div class="settings">
                 <LangSwitch ctx />
@@ -66,6 +70,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
         <scenarios::Notes ws />
         {move || match ws.screen.get() {
             Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
+            Screen::Customers => view! { <customers::CustomersScreen ws /> }.into_any(),
             Screen::Scenarios => view! {
                 <main class="library-screen">
                     <scenarios::Library ws />

@@ -8,7 +8,7 @@
 //! the calculator; the scenario's private notes are left out of the link, so of the text
 //! and of the link printed in it.
 
-use super::breakdown::{esc, flows_table, table};
+use super::breakdown::flows_table;
 use super::charts::{CostsBenefitsChart, CumulativeChart};
 use super::format::Fmt;
 use super::results::{analyst_card_texts, gartner_short, payback_text};
@@ -16,6 +16,7 @@ use super::risk::{RiskRun, RiskSection};
 use super::widgets::{follow_language, LangSwitch};
 use super::{prefs, Ctx};
 use crate::engine::model::{BenefitLine, Field, Group, Inputs, Report, GARTNER_BAND_USD};
+use crate::html::{esc, table};
 use crate::i18n::{fill, AppMsg, Msg, ReportMsg, Text};
 use crate::qr::qr_svg;
 use crate::scenario::codec::{decode_link, encode_link};

@@ -5,6 +5,7 @@
 use super::comparison::{self, figures};
 use super::format::Fmt;
 use super::session::{clear_fragment, now, Note, Tone};
+use super::widgets::download;
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use super::{present, report};
@@ -131,29 +132,6 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// Triggers a download of `text` as `file_name`.
-fn download(file_name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 fn import_text(ws: Workspace, text: String) {
@@ -396,11 +374,11 @@ pub fn Library(ws: Workspace) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="secondary" data-testid="export-current" on:click=move |_| {
                     let s = ctx.scenario.get_untracked();
-                    download("retorno-scenario.json", &export_json(std::slice::from_ref(&s), now()));
+                    download("retorno-scenario.json", "application/json", &export_json(std::slice::from_ref(&s), now()));
                 }>{ctx.tr(AppMsg::ExportCurrent)}</button>
                 <button type="button" class="secondary" data-testid="export-all" on:click=move |_| {
                     let all = session.library.get_untracked();
-                    download("retorno-scenarios.json", &export_json(&all, now()));
+                    download("retorno-scenarios.json", "application/json", &export_json(&all, now()));
                 }>{ctx.tr(AppMsg::ExportAll)}</button>
                 <label class="file-button">
                     <span>{ctx.tr(AppMsg::Import)}</span>

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::i18n::{Lang, Msg, Text};
 use crate::units::Currency;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Español / English.
 #[component]
@@ -63,4 +64,27 @@ pub fn follow_language(ctx: Ctx, title: impl Text) {
         }
         document().set_title(title.text(lang));
     });
+}
+
+/// Triggers a download of `text` as `file_name`, of type `mime`.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

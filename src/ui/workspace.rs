@@ -1,6 +1,7 @@
 //! What the full app adds to the shared [`Ctx`]: storage and the library of scenarios,
 //! and which screen is on show. The visitor's calculator has none of it.
 
+use super::rfm::Customers;
 use super::risk::RiskRun;
 use super::session::Session;
 use super::Ctx;
@@ -15,6 +16,8 @@ pub enum Screen {
     Measure,
     /// Saved scenarios, comparison, export and import.
     Scenarios,
+    /// Customer value (RFM) from a transactions file.
+    Customers,
     /// Presentation mode: the calculator for a prospect, full screen.
     Present,
 }
@@ -31,4 +34,6 @@ pub struct Workspace {
     pub screen: RwSignal<Screen>,
     /// The simulation of the scenario's risk ranges (kept across screens).
     pub risk: RiskRun,
+    /// The customer screen's file and results (kept across screens).
+    pub customers: Customers,
 }

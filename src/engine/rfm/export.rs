@@ -231,3 +231,41 @@ pub fn segments_csv(result: &RfmResult) -> String {
     let _ = write_segments_csv(&mut out, result);
     out
 }
+
+/// The yearly churn with the CRM that a win-back campaign proposes for the ROI model's
+/// retention line: `churn_before − won_back × at_risk_share`, in percentage points,
+/// clamped to 0–100 and rounded to 4 decimals.
+///
+/// - `churn_before_pct`: the model's yearly churn before the CRM, %;
+/// - `won_back_pct`: the share of the win-back segments' revenue the team wins back each
+///   year, % (the user's assumption);
+/// - `at_risk_share`: the revenue share of "At risk" and "Can't lose them", a fraction
+///   ([`win_back_revenue`]).
+///
+/// Why the revenue share: the model values every customer kept at its revenue per
+/// customer ([`crate::engine::model`], retention line = customers × (churn before −
+/// churn after) × revenue per customer × margin), so winning back `won_back` of a
+/// revenue share `s` keeps as much value as `won_back × s` of the customers would; the
+/// RFM segments (article 003: "seguimiento positivo o negativo en la valoración de
+/// futuras de los clientes") say who they are. `None` when a value is out of range.
+pub fn win_back_churn(
+    churn_before_pct: Decimal,
+    won_back_pct: Decimal,
+    at_risk_share: Decimal,
+) -> Option<Decimal> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let in_range = |x: Decimal, top: Decimal| x >= Decimal::ZERO && x <= top;
+    if !(in_range(churn_before_pct, hundred)
+        && in_range(won_back_pct, hundred)
+        && in_range(at_risk_share, Decimal::ONE))
+    {
+        return None;
+    }
+    let drop = won_back_pct.checked_mul(at_risk_share)?;
+    Some(
+        churn_before_pct
+            .checked_sub(drop)?
+            .max(Decimal::ZERO)
+            .round_dp(4),
+    )
+}

@@ -7,8 +7,8 @@
 use super::{decimal, months, share};
 use crate::chart::{nice_ticks, tick_bounds, Scale};
 use crate::engine::risk::{Spread, Summary};
+use crate::html::esc;
 use crate::i18n::{fill, AppMsg, Msg, RiskMsg, Text};
-use crate::ui::breakdown::esc;
 use crate::ui::charts::{px, BOTTOM, H, LEFT, RIGHT, TOP, W};
 use crate::ui::format::Fmt;
 

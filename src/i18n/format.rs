@@ -5,7 +5,7 @@
 //! Formatters are built once per (language, currency, style) and cached: building one
 //! costs far more than using it, and the results re-render on every slider step.
 
-use crate::i18n::{fill, Lang, Msg, Text};
+use super::{fill, Lang, Msg, Text};
 use crate::units::Currency;
 use crate::units::Unit;
 use rust_decimal::prelude::*;

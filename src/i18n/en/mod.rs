@@ -1,5 +1,7 @@
 //! Every visible text in English: one exhaustive match, so a message missing here is a
-//! compile error.
+//! compile error. The customer screen's texts are in `customers.rs`.
+
+pub(super) mod customers;
 
 use super::{AppMsg, Msg, ReportMsg, RiskMsg, RiskPanelMsg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -112,6 +114,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::Sources => "Based on articles on measuring CRM ROI and KPIs.",
         AppMsg::NavCalculator => "Calculator",
         AppMsg::NavScenarios => "Scenarios",
+        AppMsg::NavCustomers => "Customers",
         AppMsg::NavLabel => "Sections",
         AppMsg::Scenario => "Scenario",
         AppMsg::ScenarioName => "Scenario name",

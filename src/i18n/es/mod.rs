@@ -1,5 +1,7 @@
 //! Every visible text in Spanish: one exhaustive match, so a message missing here is a
-//! compile error.
+//! compile error. The customer screen's texts are in `customers.rs`.
+
+pub(super) mod customers;
 
 use super::{AppMsg, Msg, ReportMsg, RiskMsg, RiskPanelMsg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -112,6 +114,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::Sources => "Basado en artículos sobre cómo medir el ROI y los KPI de un CRM.",
         AppMsg::NavCalculator => "Calculadora",
         AppMsg::NavScenarios => "Escenarios",
+        AppMsg::NavCustomers => "Clientes",
         AppMsg::NavLabel => "Secciones",
         AppMsg::Scenario => "Escenario",
         AppMsg::ScenarioName => "Nombre del escenario",

@@ -1,0 +1,338 @@
+//! The customer-value worker's side: holds the screen's state, reads the file it is
+//! sent in slices (never whole), scores it, and writes the screen after every change.
+
+use super::protocol::{encode_reply, Cell, Control, Reply, Request, View};
+use super::view;
+use crate::engine::deals::DateOrder;
+use crate::engine::measure::parse_iso;
+use crate::engine::rfm::export::{customers_csv, segments_csv};
+use crate::engine::rfm::read::{sniff, SNIFF_BYTES};
+use crate::engine::rfm::{
+    check_size, Aggregator, DecimalMark, Mapping, ReadOptions, RfmError, RfmResult, Segment,
+};
+use crate::worker::protocol::READY;
+use rust_decimal::Decimal;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Bytes read at a time: large enough that the pauses between slices cost nothing,
+/// small enough that a cancel is seen within a few tens of milliseconds.
+const SLICE: f64 = 2.0 * 1024.0 * 1024.0;
+
+/// How the file is read: the sniffed proposal as the user corrected it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Reading {
+    pub delimiter: u8,
+    pub has_header: bool,
+    pub mapping: Mapping,
+    pub date_order: DateOrder,
+    pub decimal: DecimalMark,
+    /// `None`: the day after the last purchase.
+    pub reference: Option<chrono::NaiveDate>,
+}
+
+/// What the first rows told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FirstRows {
+    /// Column names (empty without a header).
+    pub headers: Vec<String>,
+    pub date_order_certain: bool,
+    pub decimal_certain: bool,
+    pub preview: Vec<Vec<String>>,
+}
+
+/// Why there is no result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Problem {
+    Rfm(RfmError),
+    /// The browser could not read the file (moved, changed).
+    Unreadable,
+    /// The user stopped the reading.
+    Cancelled,
+}
+
+/// Everything the screen shows.
+#[derive(Default)]
+pub(super) struct State {
+    pub file: Option<Blob>,
+    /// The file's name (`None` for pasted rows) and size in bytes.
+    pub name: Option<String>,
+    pub size: f64,
+    pub first: Option<FirstRows>,
+    pub reading: Option<Reading>,
+    pub result: Option<RfmResult>,
+    pub problem: Option<Problem>,
+    pub segment: Option<Segment>,
+    /// The share of the win-back revenue won back each year, % as typed, and its value
+    /// when it is one from 0 to 100.
+    pub won_back: (String, Option<Decimal>),
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State {
+        won_back: ("20".into(), Some(Decimal::from(20))),
+        ..State::default()
+    });
+    /// Requests cancelled while they run.
+    static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &Reply) {
+    let array = js_sys::Array::new();
+    for cell in encode_reply(reply) {
+        array.push(&match cell {
+            Cell::Num(x) => JsValue::from_f64(x),
+            Cell::Text(t) => JsValue::from_str(&t),
+        });
+    }
+    let _ = scope().post_message(&array);
+}
+
+/// Writes the screen for `view` and posts it as the answer to `id`.
+fn show(id: u32, view: View) {
+    let (html, proposal) = STATE.with(|s| view::screen(&s.borrow(), view));
+    post(&Reply::Html { id, html, proposal });
+}
+
+/// Whether request `id` was cancelled (forgetting it: it stops now).
+fn cancelled(id: u32) -> bool {
+    CANCELLED.with(|c| {
+        let mut c = c.borrow_mut();
+        let found = c.contains(&id);
+        c.retain(|&x| x != id);
+        found
+    })
+}
+
+/// Bytes `start..end` of `blob`; `None` when the browser cannot read them.
+async fn read(blob: &Blob, start: f64, end: f64) -> Option<Vec<u8>> {
+    let part = blob.slice_with_f64_and_f64(start, end).ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Starts listening for requests.
+pub fn start() {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        let data = ev.data();
+        let (text, blob) = match data.dyn_ref::<js_sys::Array>() {
+            Some(parts) => (
+                parts.get(0).as_string(),
+                parts.get(1).dyn_into::<Blob>().ok(),
+            ),
+            None => (data.as_string(), None),
+        };
+        let Some(request) = text.as_deref().and_then(Request::decode) else {
+            return;
+        };
+        match request {
+            Request::File { id, view } => {
+                if let Some(blob) = blob {
+                    wasm_bindgen_futures::spawn_local(open(id, view, blob));
+                }
+            }
+            Request::Set {
+                id,
+                control,
+                value,
+                view,
+            } => {
+                if set(control, &value) {
+                    wasm_bindgen_futures::spawn_local(score(id, view));
+                } else {
+                    show(id, view);
+                }
+            }
+            Request::Show { id, view } => show(id, view),
+            Request::Export { id, customers } => export(id, customers),
+            Request::Cancel { id } => CANCELLED.with(|c| c.borrow_mut().push(id)),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope().post_message(&js_sys::Float64Array::from(READY.as_slice()));
+}
+
+/// A new file: its first rows propose how to read it, then it is scored.
+async fn open(id: u32, view: View, blob: Blob) {
+    let name = blob.dyn_ref::<web_sys::File>().map(|f| f.name());
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.name = name;
+        s.size = blob.size();
+        s.file = Some(blob.clone());
+        s.first = None;
+        s.reading = None;
+        s.result = None;
+        s.problem = None;
+    });
+    let checked = check_size(blob.size() as u64);
+    let head = match checked {
+        Ok(()) => read(&blob, 0.0, SNIFF_BYTES as f64).await,
+        Err(_) => None,
+    };
+    let proposed = match (checked, head) {
+        (Err(e), _) => Err(Problem::Rfm(e)),
+        (Ok(()), None) => Err(Problem::Unreadable),
+        (Ok(()), Some(head)) => sniff(&head).map_err(Problem::Rfm),
+    };
+    let ok = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        match proposed {
+            Ok(p) => {
+                s.reading = Some(Reading {
+                    delimiter: p.delimiter,
+                    has_header: p.has_header,
+                    mapping: p.mapping,
+                    date_order: p.date_order,
+                    decimal: p.decimal,
+                    reference: None,
+                });
+                s.first = Some(FirstRows {
+                    headers: if p.has_header { p.headers } else { Vec::new() },
+                    date_order_certain: p.date_order_certain,
+                    decimal_certain: p.decimal_certain,
+                    preview: p.preview,
+                });
+                true
+            }
+            Err(problem) => {
+                s.problem = Some(problem);
+                false
+            }
+        }
+    });
+    if ok {
+        score(id, view).await;
+    } else {
+        show(id, view);
+    }
+}
+
+/// Applies a control's new value; `true` when the file must be read again. A value the
+/// control cannot take changes nothing (the screen shows the value it keeps).
+fn set(control: Control, value: &str) -> bool {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        match control {
+            Control::Segment => {
+                s.segment = Segment::from_key(value).or(s.segment);
+                return false;
+            }
+            Control::WonBack => {
+                let share = value
+                    .replace(',', ".")
+                    .parse::<Decimal>()
+                    .ok()
+                    .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED);
+                let typed = if value == "-" { "" } else { value };
+                s.won_back = (typed.to_string(), share);
+                return false;
+            }
+            _ => {}
+        }
+        let Some(r) = s.reading.as_mut() else {
+            return false;
+        };
+        let before = *r;
+        match control {
+            Control::Role(role) => {
+                let column = value.parse::<usize>().ok();
+                let m = &mut r.mapping;
+                *match role {
+                    crate::engine::rfm::Role::Customer => &mut m.customer,
+                    crate::engine::rfm::Role::Date => &mut m.date,
+                    crate::engine::rfm::Role::Amount => &mut m.amount,
+                    crate::engine::rfm::Role::Quantity => &mut m.quantity,
+                    crate::engine::rfm::Role::Price => &mut m.price,
+                    crate::engine::rfm::Role::Invoice => &mut m.invoice,
+                } = column;
+            }
+            Control::DateOrder => {
+                r.date_order = match value {
+                    "mdy" => DateOrder::MonthFirst,
+                    _ => DateOrder::DayFirst,
+                }
+            }
+            Control::Decimal => {
+                r.decimal = match value {
+                    "comma" => DecimalMark::Comma,
+                    _ => DecimalMark::Point,
+                }
+            }
+            Control::Header => r.has_header = value == "1",
+            Control::Reference => r.reference = parse_iso(value),
+            Control::Segment | Control::WonBack => {}
+        }
+        *r != before
+    })
+}
+
+/// Reads and scores the file as the state says, posting progress, then the screen.
+async fn score(id: u32, view: View) {
+    let (blob, reading) = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        // The old result goes first: its memory goes to this reading.
+        s.result = None;
+        s.problem = None;
+        (s.file.clone(), s.reading)
+    });
+    let (Some(blob), Some(reading)) = (blob, reading) else {
+        return show(id, view);
+    };
+    let outcome = read_all(id, &blob, reading).await;
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        match outcome {
+            Ok(result) => s.result = Some(result),
+            Err(problem) => s.problem = Some(problem),
+        }
+    });
+    show(id, view);
+}
+
+async fn read_all(id: u32, blob: &Blob, reading: Reading) -> Result<RfmResult, Problem> {
+    let total = blob.size();
+    check_size(total as u64).map_err(Problem::Rfm)?;
+    let columns = reading.mapping.columns().map_err(Problem::Rfm)?;
+    let mut agg = Aggregator::new(ReadOptions {
+        delimiter: reading.delimiter,
+        has_header: reading.has_header,
+        columns,
+        date_order: reading.date_order,
+        decimal: reading.decimal,
+    });
+    let mut done = 0.0;
+    post(&Reply::Progress { id, done, total });
+    while done < total {
+        let end = (done + SLICE).min(total);
+        let chunk = read(blob, done, end).await.ok_or(Problem::Unreadable)?;
+        if cancelled(id) {
+            return Err(Problem::Cancelled);
+        }
+        agg.push(&chunk).map_err(Problem::Rfm)?;
+        done = end;
+        post(&Reply::Progress { id, done, total });
+    }
+    agg.finish(reading.reference).map_err(Problem::Rfm)
+}
+
+fn export(id: u32, customers: bool) {
+    let text = STATE.with(|s| {
+        s.borrow().result.as_ref().map(|r| match customers {
+            true => customers_csv(r),
+            false => segments_csv(r),
+        })
+    });
+    if let Some(text) = text {
+        post(&Reply::Csv { id, text });
+    }
+}
