@@ -21,6 +21,7 @@ mod example;
 mod feed;
 mod figures;
 mod kpis;
+pub mod targets;
 
 pub use clv::{ClvField, ClvInputs, ClvReport};
 pub use feed::{apply, proposals, Proposal};

@@ -1,5 +1,6 @@
 //! KPI targets: a value to reach, perhaps by a date, and where a KPI's measured value
-//! stands against it.
+//! stands against it. Also reachable as `engine::targets`: it lives under `measure`
+//! because a [`Measurement`](super::Measurement) stores its targets.
 //!
 //! Which side of a target is good comes from the KPI itself
 //! ([`Kpi::direction`](crate::engine::measure::Kpi::direction)): a retention of 90 %
@@ -22,9 +23,9 @@
 //! Decimal arithmetic, checked: a gap too large for `Decimal` is
 //! [`KpiError::Overflow`], never a panic.
 
-use super::kpi::{self, KpiError};
-use super::measure::{Direction, Kpi};
-use super::money;
+use super::kpis::{Direction, Kpi};
+use crate::engine::kpi::{self, KpiError};
+use crate::engine::money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
