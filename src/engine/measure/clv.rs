@@ -220,9 +220,9 @@ impl ClvInputs {
     /// rounded to cents. Lower churn is left out on purpose: it is the retention line's.
     /// `None` unless both periods measured a margin and it rose, or with an infinite CLV.
     pub fn measured_uplift(&self, m: &Measurement, readings: &[Comparison]) -> Option<Decimal> {
-        let before = m.baseline.values.margin_per_customer?;
-        let after = m.current.values.margin_per_customer?;
-        let now = self.with_measured(&m.current, readings);
+        let before = m.baseline().values.margin_per_customer?;
+        let after = m.current().values.margin_per_customer?;
+        let now = self.with_measured(m.current(), readings);
         let clv = |margin: Decimal| {
             ClvInputs {
                 margin_per_year: ClvField::Margin.rule().clamp(margin),

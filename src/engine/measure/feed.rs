@@ -44,8 +44,8 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
         ]);
     }
     if let Some((b, a)) = both(Kpi::Churn) {
-        let yearly_b = yearly_loss_pct(b, m.baseline.days());
-        let yearly_a = yearly_loss_pct(a, m.current.days());
+        let yearly_b = yearly_loss_pct(b, m.baseline().days());
+        let yearly_a = yearly_loss_pct(a, m.current().days());
         if let (Some(b), Some(a)) = (yearly_b, yearly_a) {
             wanted.extend([(Field::ChurnBeforePct, b), (Field::ChurnAfterPct, a)]);
         }

@@ -24,10 +24,12 @@
 //! [`KpiError::Overflow`], never a panic.
 
 use super::kpis::{Direction, Kpi};
+use super::{iso, parse_iso};
 use crate::engine::kpi::{self, KpiError};
 use crate::engine::money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A value a KPI should reach, in the KPI's unit (percent for a rate: 5 = 5 %).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,4 +101,103 @@ pub fn status_of(
     today: NaiveDate,
 ) -> Result<Status, KpiError> {
     status(kpi.direction(), current, target, today)
+}
+
+// ---------------------------------------------------------------------------------------
+// The targets a measurement stores
+
+/// The targets of a measurement: at most one per KPI, kept in [`Kpi::ALL`] order.
+///
+/// Stored as a map from [`Kpi::key`] to `{"value": "5", "by": "2026-12-31"}` (`by`
+/// left out when there is no date). Reading is strict: an unknown KPI, a value that is
+/// not a number or a `by` that is not an ISO date is an error, not a silent default.
+/// What values are allowed ([`Kpi::target_rule`]) is checked by the scenario's
+/// validation, like every other number.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Targets(Vec<(Kpi, Target)>);
+
+impl Targets {
+    /// The target of `kpi`, if it has one.
+    pub fn get(&self, kpi: Kpi) -> Option<Target> {
+        self.0.iter().find(|(k, _)| *k == kpi).map(|&(_, t)| t)
+    }
+
+    /// Sets (or with `None` removes) the target of `kpi`.
+    pub fn set(&mut self, kpi: Kpi, target: Option<Target>) {
+        self.0.retain(|(k, _)| *k != kpi);
+        if let Some(target) = target {
+            self.0.push((kpi, target));
+            let rank = |k: &Kpi| Kpi::ALL.iter().position(|x| x == k);
+            self.0.sort_by_key(|(k, _)| rank(k));
+        }
+    }
+
+    /// Every target, in [`Kpi::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Kpi, Target)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Whether no KPI has a target.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether every target passes its KPI's [`Kpi::target_rule`] (so no KPI without
+    /// a better direction has one).
+    pub fn is_valid(&self) -> bool {
+        self.0.iter().all(|(k, t)| {
+            k.target_rule()
+                .is_some_and(|rule| rule.check(t.value).is_ok())
+        })
+    }
+}
+
+/// A target as stored.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored {
+    value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
+}
+
+impl Serialize for Targets {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (kpi, target) in &self.0 {
+            let stored = Stored {
+                value: target.value,
+                by: target.by.map(iso),
+            };
+            map.serialize_entry(kpi.key(), &stored)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Targets {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let map = std::collections::BTreeMap::<String, Stored>::deserialize(d)?;
+        let mut targets = Targets::default();
+        for (key, stored) in map {
+            let kpi = Kpi::from_key(&key)
+                .ok_or_else(|| D::Error::custom(format_args!("unknown KPI {key:?}")))?;
+            let by = match stored.by {
+                None => None,
+                Some(text) => Some(parse_iso(&text).ok_or_else(|| {
+                    D::Error::custom(format_args!("the target date of {key} is not a date"))
+                })?),
+            };
+            targets.set(
+                kpi,
+                Some(Target {
+                    value: stored.value,
+                    by,
+                }),
+            );
+        }
+        Ok(targets)
+    }
 }
