@@ -29,6 +29,7 @@ mod feed;
 mod figures;
 mod kpis;
 pub mod targets;
+mod trend;
 
 pub use clv::{ClvField, ClvInputs, ClvReport};
 pub use costs::ActualCosts;
@@ -38,7 +39,8 @@ pub use kpis::{
     compare, find, reading, verdict, yearly_loss_pct, Comparison, Direction, Gap, Kpi, KpiUnit,
     PeriodDeals, Reading, Verdict,
 };
-pub use targets::{Target, Targets};
+pub use targets::{scorecard, Latest, Score, Status, Target, Targets};
+pub use trend::{pastes_of, trend, Change, Step, Trend};
 
 use super::campaigns::Campaign;
 use super::deals::{self, DateOrder};

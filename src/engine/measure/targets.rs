@@ -1,6 +1,6 @@
 //! KPI targets: a value to reach, perhaps by a date, and where a KPI's measured value
 //! stands against it. Also reachable as `engine::targets`: it lives under `measure`
-//! because a [`Measurement`](super::Measurement) stores its targets.
+//! because a [`Measurement`] stores its targets.
 //!
 //! Which side of a target is good comes from the KPI itself
 //! ([`Kpi::direction`](crate::engine::measure::Kpi::direction)): a retention of 90 %
@@ -24,7 +24,8 @@
 //! [`KpiError::Overflow`], never a panic.
 
 use super::kpis::{Direction, Kpi};
-use super::{iso, parse_iso};
+use super::trend::Trend;
+use super::{iso, parse_iso, Measurement};
 use crate::engine::kpi::{self, KpiError};
 use crate::engine::money;
 use chrono::NaiveDate;
@@ -200,4 +201,66 @@ impl<'de> Deserialize<'de> for Targets {
         }
         Ok(targets)
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The scorecard
+
+/// The latest reading of a KPI: the last period, in the measurement's order, that has
+/// one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Latest {
+    /// The period's position.
+    pub period: usize,
+    /// The KPI's value there.
+    pub value: Decimal,
+    /// The period's last day, the date the value is "as of"; `None` without one.
+    pub date: Option<NaiveDate>,
+}
+
+/// One KPI on the scorecard: its target, its latest reading and where that stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    /// The KPI.
+    pub kpi: Kpi,
+    /// Its target, if it has one.
+    pub target: Option<Target>,
+    /// Its latest reading, if any period has one.
+    pub latest: Option<Latest>,
+    /// On target, off target (how far, whether overdue) or no target ([`status`]);
+    /// `None` when it has a target but no period has a reading to judge;
+    /// `Some(Err(_))` only when the gap is too large for `Decimal`.
+    pub status: Option<Result<Status, KpiError>>,
+}
+
+/// Every KPI's standing against its target, from its latest reading in `trends`
+/// ([`trend`](super::trend)), judged on `today` (for [`Status::OffTarget::overdue`]: a
+/// target whose date has passed while still missed).
+pub fn scorecard(m: &Measurement, trends: &[Trend], today: NaiveDate) -> Vec<Score> {
+    Kpi::ALL
+        .iter()
+        .map(|&kpi| {
+            let target = m.targets.get(kpi);
+            let latest = trends
+                .iter()
+                .find(|t| t.kpi == kpi)
+                .and_then(Trend::latest)
+                .map(|(period, value)| Latest {
+                    period,
+                    value,
+                    date: m.period(period).end,
+                });
+            let status = match (target, latest) {
+                (None, _) => Some(Ok(Status::NoTarget)),
+                (Some(_), None) => None,
+                (Some(_), Some(l)) => Some(status_of(kpi, l.value, target, today)),
+            };
+            Score {
+                kpi,
+                target,
+                latest,
+                status,
+            }
+        })
+        .collect()
 }
