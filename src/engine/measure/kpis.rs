@@ -442,12 +442,25 @@ pub fn compare(
     baseline: &PeriodDeals,
     current: &PeriodDeals,
 ) -> Vec<Comparison> {
-    let discount = m.clv.discount_pct;
+    compare_periods(
+        (m.baseline(), baseline),
+        (m.current(), current),
+        m.clv.discount_pct,
+    )
+}
+
+/// Every KPI compared between any two periods, each with its pastes (`before` in the
+/// [`Comparison::baseline`] slot), at the CLV calculator's discount rate `discount_pct`.
+pub fn compare_periods(
+    (before_period, before_pastes): (&Period, &PeriodDeals),
+    (after_period, after_pastes): (&Period, &PeriodDeals),
+    discount_pct: Decimal,
+) -> Vec<Comparison> {
     Kpi::ALL
         .iter()
         .map(|&k| {
-            let before = reading(k, m.baseline(), baseline, discount);
-            let after = reading(k, m.current(), current, discount);
+            let before = reading(k, before_period, before_pastes, discount_pct);
+            let after = reading(k, after_period, after_pastes, discount_pct);
             let (absolute, relative, verdict) = match (before, after) {
                 (Ok(b), Ok(a)) => (
                     kpi::absolute_change(b, a).ok(),

@@ -32,12 +32,15 @@ pub mod targets;
 mod trend;
 
 pub use clv::{ClvField, ClvInputs, ClvReport};
-pub use costs::ActualCosts;
-pub use feed::{apply, proposals, Proposal};
+pub use costs::{
+    realised, ActualCosts, LineVariance, PeriodRealisation, Realisation, Realised, RealisedError,
+    Skipped,
+};
+pub use feed::{apply, proposals, proposals_between, Proposal};
 pub use figures::{KpiGroup, Measure, Values};
 pub use kpis::{
-    compare, find, reading, verdict, yearly_loss_pct, Comparison, Direction, Gap, Kpi, KpiUnit,
-    PeriodDeals, Reading, Verdict,
+    compare, compare_periods, find, reading, verdict, yearly_loss_pct, Comparison, Direction, Gap,
+    Kpi, KpiUnit, PeriodDeals, Reading, Verdict,
 };
 pub use targets::{scorecard, Latest, Score, Status, Target, Targets};
 pub use trend::{pastes_of, trend, Change, Step, Trend};
@@ -155,7 +158,7 @@ pub struct Measurement {
     #[serde(skip_serializing_if = "Targets::is_empty")]
     pub targets: Targets,
     /// The day the ROI plan's year 0 and year 1 start, to set actual costs against the
-    /// plan for the same months; `None` for the start of the second
+    /// plan for the same months ([`realised`]); `None` for the start of the second
     /// period.
     #[serde(with = "iso_date", skip_serializing_if = "Option::is_none")]
     pub plan_start: Option<NaiveDate>,
