@@ -28,6 +28,7 @@ mod example;
 mod feed;
 mod figures;
 mod kpis;
+pub mod paste;
 pub mod targets;
 mod trend;
 
@@ -41,6 +42,10 @@ pub use figures::{KpiGroup, Measure, Values};
 pub use kpis::{
     compare, compare_periods, find, reading, verdict, yearly_loss_pct, Comparison, Direction, Gap,
     Kpi, KpiUnit, PeriodDeals, Reading, Verdict,
+};
+pub use paste::{
+    column_of, parse_number, parse_periods, Column, Layout, PasteProblem, PasteRow, PeriodsParse,
+    HEADER_WORDS,
 };
 pub use targets::{scorecard, Latest, Score, Status, Target, Targets};
 pub use trend::{pastes_of, trend, Change, Step, Trend};
@@ -284,7 +289,7 @@ impl Measurement {
         Ok(())
     }
 
-    /// Replaces every period, e.g. with pasted ones; fewer than
+    /// Replaces every period, e.g. with pasted ones ([`parse_periods`]); fewer than
     /// [`MIN_PERIODS`] are followed by empty ones.
     pub fn replace_periods(&mut self, mut periods: Vec<Period>) -> Result<(), PeriodsError> {
         if periods.len() > MAX_PERIODS {
