@@ -20,8 +20,10 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
-use retorno::engine::measure::{ClvInputs, Measure, Measurement, Period};
-use retorno::engine::model::{BenefitLine, Field, Inputs};
+use retorno::engine::measure::{
+    ClvInputs, Kpi, Measure, Measurement, Period, Target, Targets, MAX_PERIODS,
+};
+use retorno::engine::model::{BenefitLine, CostLine, Field, Inputs};
 use retorno::scenario::codec::{
     decode_link, decode_stored, encode_inputs_link, encode_link, export_json, import_json,
     LinkError, MAX_IMPORT_BYTES, MAX_LINK_CHARS,
@@ -121,8 +123,8 @@ fn link_lengths() {
         assert!(value >= min);
         f.set(&mut worst.inputs, value);
     }
-    // Measurements at their widest: every figure of both periods at MEASURE_MAX (less
-    // 10^-16 where fractions are allowed: 28 digits), both pastes at their limit in
+    // Measurements at their widest: every figure of every period at MEASURE_MAX (less
+    // 10^-16 where fractions are allowed: 28 digits), the pastes at their limit in
     // escaped characters, every campaign with the longest name and widest numbers, the
     // CLV inputs at 28 digits and signed.
     let widest = |whole: bool| {
@@ -144,6 +146,35 @@ fn link_lengths() {
     for &m in Measure::ALL {
         m.set(&mut period.values, Some(widest(m.unit().is_whole())));
     }
+    // Schema 5: every period named at the limit, with every actual cost at 28 digits.
+    period.name = "\u{1}".repeat(MAX_NAME_CHARS);
+    for line in CostLine::ALL {
+        period.costs.set(line, Some(widest(false)));
+    }
+    // The most periods; the pastes' total is capped at what two full periods held, so
+    // the first two carry full pastes and the others none.
+    let mut periods = vec![period.clone(); 2];
+    period.deals.clear();
+    period.leads.clear();
+    periods.resize(MAX_PERIODS, period);
+    // A target for every KPI that can have one, at a 28-digit value within its rule.
+    let mut targets = Targets::default();
+    for k in Kpi::ALL {
+        if let Some(rule) = k.target_rule() {
+            let value = if rule.max == MEASURE_MAX {
+                widest(false)
+            } else {
+                rule.max - Decimal::new(1, 26)
+            };
+            targets.set(
+                k,
+                Some(Target {
+                    value,
+                    by: NaiveDate::from_ymd_opt(2030, 12, 31),
+                }),
+            );
+        }
+    }
     let campaign = Campaign {
         name: "\u{1}".repeat(MAX_NAME_CHARS),
         spend: widest(false),
@@ -155,8 +186,9 @@ fn link_lengths() {
         margin_pct: widest_pct,
     };
     worst.measure = Measurement {
-        baseline: period.clone(),
-        current: period,
+        periods,
+        targets,
+        plan_start: NaiveDate::from_ymd_opt(2025, 1, 1),
         campaigns: vec![campaign; MAX_CAMPAIGNS],
         clv: ClvInputs {
             margin_per_year: -widest(false),

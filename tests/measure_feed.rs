@@ -271,7 +271,7 @@ fn proposals_need_both_periods() {
     // them. The cycle is pasted in both. The AI precision needs the current period only.
     let mut m = fixture();
     for measure in [M::Leads, M::CustomersStart] {
-        measure.set(&mut m.current.values, None);
+        measure.set(&mut m.periods[1].values, None);
     }
     let fields: Vec<Field> = proposals_for(&m, &Inputs::default())
         .iter()
@@ -296,11 +296,7 @@ fn proposals_need_both_periods() {
 #[test]
 fn proposals_are_zero_when_order_value_fell_or_cac_rose() {
     // The fixture backwards: order value 540 → 500 (fell), CAC 450 → 500 (rose).
-    let m = Measurement {
-        baseline: current(),
-        current: baseline(),
-        ..Measurement::default()
-    };
+    let m = Measurement::of_two(current(), baseline());
     let list = proposals_for(&m, &Inputs::default());
     let find = |f: Field| list.iter().find(|p| p.field == f).copied();
     assert_eq!(
@@ -328,28 +324,30 @@ fn proposals_are_clamped_to_each_fields_range() {
         (d("1"), d("3650"), d("1000"))
     );
     let m = Measurement {
-        baseline: Period {
-            // Every deal closed the day it was created: a mean of 0 days.
-            deals: "2025-01-01\t2025-01-01\n2025-02-01\t2025-02-01\n".into(),
-            // Order value 10 ÷ 10 = 1; conversion 1 ÷ 3 = 33.33…%.
-            ..period(&[
-                (M::Revenue, "10"),
-                (M::Orders, "10"),
-                (M::WonDeals, "1"),
-                (M::Leads, "3"),
-            ])
-        },
-        current: Period {
-            // 2000-01-01 → 2020-01-01 is 20 × 365 + 5 leap days = 7305 days.
-            deals: "2000-01-01\t2020-01-01\n".into(),
-            // Order value 200 ÷ 10 = 20: +1900 %; conversion 2 ÷ 3 = 66.66…%.
-            ..period(&[
-                (M::Revenue, "200"),
-                (M::Orders, "10"),
-                (M::WonDeals, "2"),
-                (M::Leads, "3"),
-            ])
-        },
+        periods: vec![
+            Period {
+                // Every deal closed the day it was created: a mean of 0 days.
+                deals: "2025-01-01\t2025-01-01\n2025-02-01\t2025-02-01\n".into(),
+                // Order value 10 ÷ 10 = 1; conversion 1 ÷ 3 = 33.33…%.
+                ..period(&[
+                    (M::Revenue, "10"),
+                    (M::Orders, "10"),
+                    (M::WonDeals, "1"),
+                    (M::Leads, "3"),
+                ])
+            },
+            Period {
+                // 2000-01-01 → 2020-01-01 is 20 × 365 + 5 leap days = 7305 days.
+                deals: "2000-01-01\t2020-01-01\n".into(),
+                // Order value 200 ÷ 10 = 20: +1900 %; conversion 2 ÷ 3 = 66.66…%.
+                ..period(&[
+                    (M::Revenue, "200"),
+                    (M::Orders, "10"),
+                    (M::WonDeals, "2"),
+                    (M::Leads, "3"),
+                ])
+            },
+        ],
         ..Measurement::default()
     };
     let all = compare_all(&m);
@@ -409,20 +407,19 @@ proptest! {
         discount in 0u32..=100,
     ) {
         let start = date(2025, 1, 1);
-        let mut m = Measurement {
-            baseline: Period { values: b, deals: BASELINE_DEALS.into(), ..Period::default() },
-            current: Period { values: c, ..Period::default() },
-            ..Measurement::default()
-        };
+        let mut m = Measurement::of_two(
+            Period { values: b, deals: BASELINE_DEALS.into(), ..Period::default() },
+            Period { values: c, ..Period::default() },
+        );
         m.clv.discount_pct = Decimal::from(discount);
         if let Some(days) = days {
-            m.baseline.start = Some(start);
-            m.baseline.end = start.checked_add_days(chrono::Days::new((days - 1) as u64));
-            prop_assert_eq!(m.baseline.days(), Some(days));
+            m.periods[0].start = Some(start);
+            m.periods[0].end = start.checked_add_days(chrono::Days::new((days - 1) as u64));
+            prop_assert_eq!(m.periods[0].days(), Some(days));
         }
         let all = compare_all(&m);
         for cmp in &all {
-            for (p, r) in [(&m.baseline, cmp.baseline), (&m.current, cmp.current)] {
+            for (p, r) in [(&m.periods[0], cmp.baseline), (&m.periods[1], cmp.current)] {
                 let blank = cmp.kpi.inputs().iter().any(|x| x.get(&p.values).is_none());
                 let not_entered = r == Err(Gap::NotEntered);
                 // The two pasted KPIs read no figures (see their own tests).
@@ -448,7 +445,7 @@ proptest! {
                 _ => prop_assert_eq!((cmp.absolute, cmp.relative, cmp.verdict), (None, None, None)),
             }
         }
-        for p in [&m.baseline, &m.current] {
+        for p in [&m.periods[0], &m.periods[1]] {
             if let (Ok(r), Ok(c)) = (read(Kpi::Retention, p), read(Kpi::Churn, p)) {
                 prop_assert!(close(r + c, Decimal::ONE_HUNDRED, "1e-20"), "{} + {}", r, c);
             }
@@ -469,11 +466,7 @@ fn no_relative_proposal_from_a_zero_baseline() {
     // Order value 0 → 540 (revenue 0 then 5,400 over 10 orders): a rise from zero has no
     // relative size, so no deal-size uplift is proposed (rather than 0 %).
     let order_value = |revenue: &str| period(&[(M::Revenue, revenue), (M::Orders, "10")]);
-    let m = Measurement {
-        baseline: order_value("0"),
-        current: order_value("5400"),
-        ..Measurement::default()
-    };
+    let m = Measurement::of_two(order_value("0"), order_value("5400"));
     let list = proposals_for(&m, &Inputs::default());
     assert!(
         list.iter().all(|p| p.field != Field::DealSizeUpliftPct),
@@ -486,11 +479,7 @@ fn proposals_round_half_away_from_zero() {
     // 1 deal won of 3,200 leads is 0.03125 %: to 4 decimals, half away from zero (the
     // rule of engine::money), 0.0313; banker's rounding would give 0.0312.
     let conversion = |won: &str| period(&[(M::WonDeals, won), (M::Leads, "3200")]);
-    let m = Measurement {
-        baseline: conversion("1"),
-        current: conversion("2"),
-        ..Measurement::default()
-    };
+    let m = Measurement::of_two(conversion("1"), conversion("2"));
     let list = proposals_for(&m, &Inputs::default());
     assert_eq!(
         list.iter().find(|p| p.field == Field::ConversionBeforePct),
@@ -513,7 +502,7 @@ fn clv_inputs_take_the_current_periods_measurements() {
     let m = fixture();
     let readings = compare_all(&m);
     let base = clv("100", "50", "7", "10");
-    let with = base.with_measured(&m.current, &readings);
+    let with = base.with_measured(&m.periods[1], &readings);
     assert_eq!(
         with,
         clv("960", "90", "7", "450"),
@@ -524,10 +513,10 @@ fn clv_inputs_take_the_current_periods_measurements() {
     // Dated: 90 days at 15 % churn is 48.2686 % a year (see BASELINE_YEARLY_CHURN), so
     // retention 51.73 % (100 − 48.2686, to 2 decimals); CAC 50,000 ÷ 100 = 500.
     let readings = compare_all(&Measurement {
-        current: m.baseline.clone(),
+        periods: vec![m.periods[0].clone(), m.periods[0].clone()],
         ..m.clone()
     });
-    let with = base.with_measured(&m.baseline, &readings);
+    let with = base.with_measured(&m.periods[0], &readings);
     assert_eq!(with.retention_pct, d("51.73"));
     assert_eq!(with.acquisition_cost, d("500"));
 }
@@ -539,7 +528,7 @@ fn clv_uplift_comes_from_the_margin_measured_in_both_periods() {
     assert_eq!(m.clv.measured_uplift(&m, &compare_all(&m)), None);
     // Current margin 1,000: the calculator's 10 % rate at the current period's yearly
     // retention (churn 10 % → 90 %): (1,000 − 960) ÷ (1 + 0.10 − 0.90) = 40 ÷ 0.2 = 200.
-    M::MarginPerCustomer.set(&mut m.current.values, Some(d("1000")));
+    M::MarginPerCustomer.set(&mut m.periods[1].values, Some(d("1000")));
     let readings = compare_all(&m);
     assert_eq!(m.clv.measured_uplift(&m, &readings), Some(d("200")));
     // The same rise at another cost to serve and acquisition cost: both cancel out.
@@ -554,8 +543,8 @@ fn clv_uplift_comes_from_the_margin_measured_in_both_periods() {
         .lines
         .is_on(BenefitLine::Lifetime));
     // A margin that fell, or one period without a margin: nothing proposed.
-    M::MarginPerCustomer.set(&mut m.current.values, Some(d("900")));
+    M::MarginPerCustomer.set(&mut m.periods[1].values, Some(d("900")));
     assert_eq!(m.clv.measured_uplift(&m, &compare_all(&m)), None);
-    M::MarginPerCustomer.set(&mut m.baseline.values, None);
+    M::MarginPerCustomer.set(&mut m.periods[0].values, None);
     assert_eq!(m.clv.measured_uplift(&m, &compare_all(&m)), None);
 }

@@ -435,24 +435,26 @@ fn verdicts_follow_each_kpis_direction() {
 #[test]
 fn compare_cac_up_zero_and_negative_baselines() {
     let m = Measurement {
-        baseline: period(&[
-            // CAC 1000 ÷ 10 = 100; ROMI (500 − 1000) ÷ 1000 = −50 %.
-            (M::MarketingSpend, "1000"),
-            (M::CustomersNew, "10"),
-            (M::MarketingProfit, "500"),
-            (M::Complaints, "0"),
-            (M::Interactions, "50"),
-            (M::CustomersEnd, "10"),
-        ]),
-        current: period(&[
-            // CAC 1500 ÷ 10 = 150; ROMI (2250 − 1500) ÷ 1500 = 50 %.
-            (M::MarketingSpend, "1500"),
-            (M::CustomersNew, "10"),
-            (M::MarketingProfit, "2250"),
-            (M::Complaints, "5"),
-            (M::Interactions, "40"),
-            (M::CustomersEnd, "10"),
-        ]),
+        periods: vec![
+            period(&[
+                // CAC 1000 ÷ 10 = 100; ROMI (500 − 1000) ÷ 1000 = −50 %.
+                (M::MarketingSpend, "1000"),
+                (M::CustomersNew, "10"),
+                (M::MarketingProfit, "500"),
+                (M::Complaints, "0"),
+                (M::Interactions, "50"),
+                (M::CustomersEnd, "10"),
+            ]),
+            period(&[
+                // CAC 1500 ÷ 10 = 150; ROMI (2250 − 1500) ÷ 1500 = 50 %.
+                (M::MarketingSpend, "1500"),
+                (M::CustomersNew, "10"),
+                (M::MarketingProfit, "2250"),
+                (M::Complaints, "5"),
+                (M::Interactions, "40"),
+                (M::CustomersEnd, "10"),
+            ]),
+        ],
         ..Measurement::default()
     };
     let all = compare_all(&m);
@@ -490,7 +492,7 @@ fn compare_cac_up_zero_and_negative_baselines() {
         (None, None, None)
     );
     let mut one_side = fixture();
-    one_side.current.values = Values::default();
+    one_side.periods[1].values = Values::default();
     for c in compare_all(&one_side) {
         assert!(c.baseline.is_ok(), "{:?}", c.kpi);
         // The pasted deals and leads stay.

@@ -52,9 +52,9 @@ fn measurements_validate() {
     assert!(!fixture().is_empty());
     // Contradictions and reversed dates are not validation errors.
     let mut odd = fixture();
-    odd.baseline.values.customers_new = Some(d("5000"));
-    odd.current.start = Some(date(2026, 1, 1));
-    odd.current.end = Some(date(2025, 1, 1));
+    odd.periods[0].values.customers_new = Some(d("5000"));
+    odd.periods[1].start = Some(date(2026, 1, 1));
+    odd.periods[1].end = Some(date(2025, 1, 1));
     assert_eq!(odd.validate(), Ok(()));
 
     // Values, in either period.
@@ -68,16 +68,16 @@ fn measurements_validate() {
             for which in 0..2 {
                 let mut x = fixture();
                 let p = if which == 0 {
-                    &mut x.baseline
+                    &mut x.periods[0]
                 } else {
-                    &mut x.current
+                    &mut x.periods[1]
                 };
                 m.set(&mut p.values, Some(d(bad)));
                 assert_eq!(x.validate(), Err(BadValue), "{m:?} = {bad} in {which}");
             }
         }
         let mut x = Measurement::default();
-        m.set(&mut x.current.values, Some(MEASURE_MAX));
+        m.set(&mut x.periods[1].values, Some(MEASURE_MAX));
         assert_eq!(x.validate(), Ok(()), "{m:?} at the maximum");
     }
 
@@ -85,16 +85,16 @@ fn measurements_validate() {
     for which in 0..2 {
         let mut x = Measurement::default();
         let p = if which == 0 {
-            &mut x.baseline
+            &mut x.periods[0]
         } else {
-            &mut x.current
+            &mut x.periods[1]
         };
         p.deals = "é".repeat(MAX_DEALS_CHARS);
         assert_eq!(x.validate(), Ok(()));
         let p = if which == 0 {
-            &mut x.baseline
+            &mut x.periods[0]
         } else {
-            &mut x.current
+            &mut x.periods[1]
         };
         p.deals.push('x');
         assert_eq!(x.validate(), Err(TooLong));

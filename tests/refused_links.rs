@@ -316,7 +316,7 @@ fn links_with_bad_measurements_are_invalid() {
     };
     // A good one first, so the refusals below are about the one thing changed.
     let good = measurement_link(|m| {
-        m.baseline.values.customers_start = Some(d("1000"));
+        m.periods[0].values.customers_start = Some(d("1000"));
         m.campaigns = vec![row.clone(); MAX_CAMPAIGNS];
     });
     assert!(good.is_ok(), "{good:?}");
@@ -324,22 +324,22 @@ fn links_with_bad_measurements_are_invalid() {
     let cases: Vec<(&str, Result<Scenario, LinkError>, MeasurementError)> = vec![
         (
             "negative measure",
-            measurement_link(|m| m.baseline.values.customers_start = Some(d("-1"))),
+            measurement_link(|m| m.periods[0].values.customers_start = Some(d("-1"))),
             BadValue,
         ),
         (
             "measure over the maximum",
-            measurement_link(|m| m.current.values.revenue = Some(MEASURE_MAX + d("0.01"))),
+            measurement_link(|m| m.periods[1].values.revenue = Some(MEASURE_MAX + d("0.01"))),
             BadValue,
         ),
         (
             "fractional count",
-            measurement_link(|m| m.current.values.orders = Some(d("2.5"))),
+            measurement_link(|m| m.periods[1].values.orders = Some(d("2.5"))),
             BadValue,
         ),
         (
             "oversized deals paste",
-            measurement_link(|m| m.current.deals = "x".repeat(MAX_DEALS_CHARS + 1)),
+            measurement_link(|m| m.periods[1].deals = "x".repeat(MAX_DEALS_CHARS + 1)),
             TooLong,
         ),
         (
@@ -401,7 +401,7 @@ fn links_with_bad_measurements_are_invalid() {
     // The same, written by hand into the JSON of a link: refused as invalid, not corrupt.
     let hand = |m: Value| decode_link(&link_with(|b| b["m"] = m));
     assert_eq!(
-        hand(json!({"baseline": {"values": {"leads": "-3"}}})),
+        hand(json!({"periods": [{"values": {"leads": "-3"}}, {}]})),
         invalid(BadValue)
     );
     assert_eq!(
@@ -409,14 +409,15 @@ fn links_with_bad_measurements_are_invalid() {
         invalid(BadCampaign)
     );
     assert_eq!(
-        hand(json!({"current": {"deals": "x".repeat(MAX_DEALS_CHARS + 1)}})),
+        hand(json!({"periods": [{}, {"deals": "x".repeat(MAX_DEALS_CHARS + 1)}]})),
         invalid(TooLong)
     );
     // Wrong types inside `m` are damage.
     for m in [
         json!(5),
-        json!({"baseline": {"values": {"leads": "many"}}}),
-        json!({"baseline": {"deals": 7}}),
+        json!({"periods": [{"values": {"leads": "many"}}, {}]}),
+        json!({"periods": [{"deals": 7}, {}]}),
+        json!({"periods": {"deals": "x"}}),
         json!({"campaigns": {"name": "A"}}),
         json!({"date_order": "Sideways"}),
     ] {
@@ -432,34 +433,40 @@ fn links_carry_measurements_under_m() {
     assert!(plain.get("m").is_none(), "{plain}");
     // Something measured: `m` in the stored form, dates as YYYY-MM-DD, blanks left out.
     let mut s = sample();
-    s.measure.baseline.start = NaiveDate::from_ymd_opt(2025, 1, 1);
-    s.measure.baseline.end = NaiveDate::from_ymd_opt(2025, 3, 31);
-    s.measure.baseline.values.customers_start = Some(d("1000"));
-    s.measure.current.deals = "2025-04-01\t2025-04-05".into();
+    s.measure.periods[0].start = NaiveDate::from_ymd_opt(2025, 1, 1);
+    s.measure.periods[0].end = NaiveDate::from_ymd_opt(2025, 3, 31);
+    s.measure.periods[0].values.customers_start = Some(d("1000"));
+    s.measure.periods[1].deals = "2025-04-01\t2025-04-05".into();
     let body = json_of_link(&encode_link(&s));
-    assert_eq!(body["m"]["baseline"]["start"], "2025-01-01");
-    assert_eq!(body["m"]["baseline"]["end"], "2025-03-31");
+    assert_eq!(body["m"]["periods"][0]["start"], "2025-01-01");
+    assert_eq!(body["m"]["periods"][0]["end"], "2025-03-31");
     assert_eq!(
-        body["m"]["baseline"]["values"].as_object().unwrap().len(),
+        body["m"]["periods"][0]["values"].as_object().unwrap().len(),
         1,
         "{body}"
     );
-    assert_eq!(body["m"]["current"]["deals"], "2025-04-01\t2025-04-05");
+    assert_eq!(body["m"]["periods"][1]["deals"], "2025-04-01\t2025-04-05");
+    // No names, costs or targets entered: none written.
+    assert!(body["m"].get("targets").is_none(), "{body}");
+    assert!(body["m"]["periods"][0].get("name").is_none(), "{body}");
+    assert!(body["m"]["periods"][0].get("costs").is_none(), "{body}");
     assert_eq!(decode_link(&encode_link(&s)), Ok(as_shared(&s)));
     // A measurement written by hand reads as written; what it leaves out takes defaults.
     let by_hand = link_with(|b| {
         b["m"] = json!({
-            "baseline": {"start": "2024-02-29", "values": {"customers_start": "1000"}},
-            "current": {"end": "2025-02-29", "values": {"revenue": "12.5"}, "deals": "x"},
+            "periods": [
+                {"start": "2024-02-29", "values": {"customers_start": "1000"}},
+                {"end": "2025-02-29", "values": {"revenue": "12.5"}, "deals": "x"},
+            ],
         })
     });
     let read = decode_link(&by_hand).unwrap();
     let mut expected = Measurement::default();
-    expected.baseline.start = NaiveDate::from_ymd_opt(2024, 2, 29);
-    expected.baseline.values.customers_start = Some(d("1000"));
+    expected.periods[0].start = NaiveDate::from_ymd_opt(2024, 2, 29);
+    expected.periods[0].values.customers_start = Some(d("1000"));
     // 2025-02-29 does not exist: no date.
-    expected.current.values.revenue = Some(d("12.5"));
-    expected.current.deals = "x".into();
+    expected.periods[1].values.revenue = Some(d("12.5"));
+    expected.periods[1].deals = "x".into();
     assert_eq!(read.measure, expected);
     assert_eq!(read.measure.clv, ClvInputs::default());
 }

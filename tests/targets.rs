@@ -1,4 +1,4 @@
-//! KPI targets (`src/engine/targets.rs`): the status of a measured value against a target,
+//! KPI targets (`src/engine/measure/targets.rs`): the status of a measured value against a target,
 //! each case worked by hand in its comment.
 
 use chrono::NaiveDate;

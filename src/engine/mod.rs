@@ -16,4 +16,4 @@ pub mod rfm;
 pub mod risk;
 pub mod sensitivity;
 pub mod speed;
-pub mod targets;
+pub use measure::targets;

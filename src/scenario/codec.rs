@@ -17,6 +17,8 @@
 //!   [`Field::ALL`] order (positional, so exact and short);
 //! - `name`, `company`, `notes`: the texts, left out when empty;
 //! - `m`: the [`Measurement`] in its stored form, left out when nothing was measured;
+//!   in it, empty names, costs and targets are left out too. Schema 5 on: `periods`, a
+//!   list; before, `baseline` and `current` (migrated like stored data);
 //! - `pin` (schema 2 on): the [`Pins`] as positions in [`Field::ALL`] joined by `_`
 //!   (empty when nothing is pinned), left out when they are the default pins. A link
 //!   without it (every schema-1 link) has the default pins.
@@ -160,8 +162,10 @@ struct LinkBody {
     company: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     notes: String,
+    /// Read as plain JSON and handed to `migrate` with the rest, like `r`: a link of an
+    /// older schema holds the measurements in that schema's form.
     #[serde(default)]
-    m: Measurement,
+    m: Option<Value>,
     pin: Option<String>,
     /// Read as plain JSON and handed to `migrate` with the rest, so the risk settings
     /// have one reader (the stored form's), not a second one for link text.
@@ -327,11 +331,24 @@ fn decode_link_v1(packed_and_check: &str) -> Result<Scenario, LinkError> {
         return Err(LinkError::FutureVersion(body.v));
     }
     let risk = body.r.take();
+    let measure = body.m.take();
     let unpacked = unpack(body)?;
     // The link's values follow schema `v`: the same migrations as stored data apply.
     let mut value = serde_json::to_value(&unpacked).map_err(|_| LinkError::Corrupt)?;
-    if let (Some(risk), Value::Object(map)) = (risk, &mut value) {
-        map.insert("risk".to_string(), risk);
+    if let Value::Object(map) = &mut value {
+        if let Some(risk) = risk {
+            map.insert("risk".to_string(), risk);
+        }
+        match measure {
+            Some(Value::Object(m)) => {
+                map.insert("measure".to_string(), Value::Object(m));
+            }
+            // Measurements left out: the default, whatever the schema.
+            None => {
+                map.remove("measure");
+            }
+            Some(_) => return Err(LinkError::Corrupt),
+        }
     }
     let scenario = migrate(value).map_err(|error| match error {
         DecodeError::FutureVersion(v) => LinkError::FutureVersion(v),
@@ -400,7 +417,7 @@ fn unpack(body: LinkBody) -> Result<Scenario, LinkError> {
         updated: None,
         currency,
         inputs,
-        measure: body.m,
+        measure: Measurement::default(),
         pins,
         risk: Risk::default(),
     })

@@ -39,7 +39,12 @@ use serde::{Deserialize, Serialize};
 ///   (the same figures); the new amounts default to zero where old data lacks them.
 /// - 4: the [`Risk`] ranges, seed and trials. A version-3 scenario gets ranges off (the
 ///   same figures); an app of version 3 refuses version-4 data rather than drop them.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: any number of measurement periods (`measure.periods`, in order, each with a
+///   name and its actual costs) instead of `measure.baseline` and `measure.current`, the
+///   KPIs' targets and the plan's start date. A version-4 scenario's two periods become
+///   the first and the last of two (the same figures); an app of version 4 refuses
+///   version-5 data rather than lose the periods between.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Every input of the calculator, the currency it is expressed in, and what the user
 /// wrote about it.
@@ -70,7 +75,8 @@ pub struct Scenario {
     pub currency: Currency,
     /// The ROI model's inputs.
     pub inputs: Inputs,
-    /// KPIs measured before and after, campaigns and the CLV calculator.
+    /// KPIs measured over time, their targets and actual costs, campaigns and the CLV
+    /// calculator.
     pub measure: Measurement,
     /// The sliders presentation mode shows.
     pub pins: Pins,

@@ -6,7 +6,7 @@
 
 use super::{Scenario, SCHEMA_VERSION};
 use crate::engine::campaigns::CampaignField;
-use crate::engine::measure::{Measure, Measurement};
+use crate::engine::measure::{Measure, Measurement, MAX_PASTES_CHARS, MAX_PERIODS, MIN_PERIODS};
 use crate::engine::model::FieldError;
 use crate::units::{MAX_CAMPAIGNS, MAX_DEALS_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS};
 
@@ -32,14 +32,23 @@ pub enum ScenarioError {
 pub enum MeasurementError {
     /// A figure is negative, too large, or fractional where it must be whole.
     BadValue,
-    /// A deals or leads paste or a campaign name is too long, or there are too many
-    /// campaigns.
+    /// A deals or leads paste or a campaign name is too long, all the pastes together are
+    /// longer than [`MAX_PASTES_CHARS`], or there are too many campaigns.
     TooLong,
     /// A campaign field breaks its rule (negative, too large, a fractional count, a
     /// margin above 100 %).
     BadCampaign,
     /// The CLV calculator's inputs are out of range.
     BadClv,
+    /// Fewer than [`MIN_PERIODS`] or more than [`MAX_PERIODS`] periods.
+    PeriodCount,
+    /// A period's name is longer than [`MAX_NAME_CHARS`].
+    NameTooLong,
+    /// An actual cost is negative or too large.
+    BadCost,
+    /// A target is outside its KPI's range, or set for a KPI that has no better
+    /// direction ([`Kpi::target_rule`](crate::engine::measure::Kpi::target_rule)).
+    BadTarget,
 }
 
 fn too_long(text: &str, max: usize) -> bool {
@@ -74,9 +83,14 @@ impl Scenario {
 
 /// Checks what a link, a file or storage could get wrong in measurements. Anything the
 /// interface lets a user enter passes; contradictions between figures (more customers
-/// kept than there were, reversed dates) are not errors here but shown on the KPIs.
+/// kept than there were, reversed dates, periods out of date order) are not errors here
+/// but shown on the KPIs and the periods.
 pub fn validate_measurement(m: &Measurement) -> Result<(), MeasurementError> {
-    for period in [&m.baseline, &m.current] {
+    if !(MIN_PERIODS..=MAX_PERIODS).contains(&m.periods.len()) {
+        return Err(MeasurementError::PeriodCount);
+    }
+    let mut pasted: usize = 0;
+    for period in &m.periods {
         let values_ok = Measure::ALL.iter().all(|f| {
             f.get(&period.values)
                 .is_none_or(|v| f.rule().check(v).is_ok())
@@ -87,6 +101,21 @@ pub fn validate_measurement(m: &Measurement) -> Result<(), MeasurementError> {
         if too_long(&period.deals, MAX_DEALS_CHARS) || too_long(&period.leads, MAX_DEALS_CHARS) {
             return Err(MeasurementError::TooLong);
         }
+        pasted = pasted
+            .saturating_add(period.deals.chars().count())
+            .saturating_add(period.leads.chars().count());
+        if too_long(&period.name, MAX_NAME_CHARS) {
+            return Err(MeasurementError::NameTooLong);
+        }
+        if !period.costs.is_valid() {
+            return Err(MeasurementError::BadCost);
+        }
+    }
+    if pasted > MAX_PASTES_CHARS {
+        return Err(MeasurementError::TooLong);
+    }
+    if !m.targets.is_valid() {
+        return Err(MeasurementError::BadTarget);
     }
     if m.campaigns.len() > MAX_CAMPAIGNS
         || m.campaigns

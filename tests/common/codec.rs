@@ -6,8 +6,10 @@ use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
-use retorno::engine::measure::{ClvInputs, Measure, Measurement, Period, Values};
-use retorno::engine::model::{BenefitLine, Field, Inputs};
+use retorno::engine::measure::{
+    ActualCosts, ClvInputs, Kpi, Measure, Measurement, Period, Target, Targets, Values, MIN_PERIODS,
+};
+use retorno::engine::model::{BenefitLine, CostLine, Field, Inputs};
 use retorno::engine::risk::{DriverRange, Shape, MAX_TRIALS};
 use retorno::scenario::{Pins, Risk, Scenario, MAX_PINS, SCHEMA_VERSION};
 use retorno::units::{Currency, MAX_NAME_CHARS, MAX_NOTES_CHARS, MEASURE_MAX};
@@ -297,21 +299,74 @@ pub fn deals_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Actual costs: nothing entered (often), or any lines entered at amounts 0 to
+/// `MEASURE_MAX`.
+pub fn costs_strategy() -> impl Strategy<Value = ActualCosts> {
+    let max = measure_max() as i128;
+    let some =
+        proptest::collection::vec(proptest::option::of(ranged(0, max)), 6).prop_map(|amounts| {
+            let mut costs = ActualCosts::default();
+            for (line, amount) in CostLine::ALL.into_iter().zip(amounts) {
+                costs.set(line, amount);
+            }
+            costs
+        });
+    prop_oneof![1 => Just(ActualCosts::default()), 2 => some]
+}
+
 pub fn period_strategy() -> impl Strategy<Value = Period> {
+    let name = prop_oneof![
+        2 => Just(String::new()),
+        3 => proptest::collection::vec(any::<char>(), 0..=20).prop_map(String::from_iter),
+        1 => text(MAX_NAME_CHARS),
+    ];
     (
+        name,
         iso_date(),
         iso_date(),
         values_strategy(),
         deals_text(),
         deals_text(),
+        costs_strategy(),
     )
-        .prop_map(|(start, end, values, deals, leads)| Period {
+        .prop_map(|(name, start, end, values, deals, leads, costs)| Period {
+            name,
             start,
             end,
             values,
             deals,
             leads,
+            costs,
         })
+}
+
+/// Targets: none (often), or some of the KPIs that can have one, each at a value
+/// picked on a 1/1000 grid of its rule, with or without a date.
+pub fn targets_strategy() -> impl Strategy<Value = Targets> {
+    let directed: Vec<Kpi> = Kpi::ALL
+        .into_iter()
+        .filter(|k| k.target_rule().is_some())
+        .collect();
+    let some = proptest::sample::subsequence(directed, 0..=6).prop_flat_map(|kpis| {
+        let n = kpis.len();
+        (
+            Just(kpis),
+            proptest::collection::vec((0u32..=1000, iso_date()), n),
+        )
+            .prop_map(|(kpis, picks)| {
+                let mut targets = Targets::default();
+                for (k, (at, by)) in kpis.into_iter().zip(picks) {
+                    let Some(rule) = k.target_rule() else {
+                        continue;
+                    };
+                    let value =
+                        rule.min + (rule.max - rule.min) / Decimal::from(1000) * Decimal::from(at);
+                    targets.set(k, Some(Target { value, by }));
+                }
+                targets
+            })
+    });
+    prop_oneof![1 => Just(Targets::default()), 2 => some]
 }
 
 /// A campaign row as the table accepts it: amounts 0 to `MEASURE_MAX`, whole counts,
@@ -376,24 +431,27 @@ pub fn clv_strategy() -> impl Strategy<Value = ClvInputs> {
         )
 }
 
-/// Valid measurements: nothing measured (often), or two periods with some figures,
-/// dates and short pastes, 0–4 campaigns and any CLV inputs in range.
+/// Valid measurements: nothing measured (often), or 2–6 periods with some figures,
+/// names, dates, short pastes and costs, targets, a plan start, 0–4 campaigns and any
+/// CLV inputs in range.
 pub fn measurement_strategy() -> BoxedStrategy<Measurement> {
     let order = proptest::option::of(prop_oneof![
         Just(DateOrder::DayFirst),
         Just(DateOrder::MonthFirst)
     ]);
     let some = (
-        period_strategy(),
-        period_strategy(),
+        proptest::collection::vec(period_strategy(), MIN_PERIODS..=6),
+        targets_strategy(),
+        iso_date(),
         proptest::collection::vec(campaign_strategy(), 0..=4),
         prop_oneof![Just(ClvInputs::default()), clv_strategy()],
         order,
     )
         .prop_map(
-            |(baseline, current, campaigns, clv, date_order)| Measurement {
-                baseline,
-                current,
+            |(periods, targets, plan_start, campaigns, clv, date_order)| Measurement {
+                periods,
+                targets,
+                plan_start,
                 campaigns,
                 clv,
                 date_order,

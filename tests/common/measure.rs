@@ -174,11 +174,7 @@ pub fn current() -> Period {
 
 /// The fixture: both periods, no campaigns, the default CLV calculator (discount 10 %).
 pub fn fixture() -> Measurement {
-    Measurement {
-        baseline: baseline(),
-        current: current(),
-        ..Measurement::default()
-    }
+    Measurement::of_two(baseline(), current())
 }
 
 /// Baseline CLV: 90-day churn 15 % made yearly, rounded to 4 decimals (as the code does
@@ -257,8 +253,8 @@ pub fn read(k: Kpi, p: &Period) -> Result<Decimal, Gap> {
 }
 
 pub fn compare_all(m: &Measurement) -> Vec<Comparison> {
-    let b = PeriodDeals::of(&m.baseline, DateOrder::DayFirst);
-    let c = PeriodDeals::of(&m.current, DateOrder::DayFirst);
+    let b = PeriodDeals::of(&m.periods[0], DateOrder::DayFirst);
+    let c = PeriodDeals::of(&m.periods[1], DateOrder::DayFirst);
     compare(m, &b, &c)
 }
 

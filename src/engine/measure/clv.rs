@@ -220,9 +220,20 @@ impl ClvInputs {
     /// rounded to cents. Lower churn is left out on purpose: it is the retention line's.
     /// `None` unless both periods measured a margin and it rose, or with an infinite CLV.
     pub fn measured_uplift(&self, m: &Measurement, readings: &[Comparison]) -> Option<Decimal> {
-        let before = m.baseline.values.margin_per_customer?;
-        let after = m.current.values.margin_per_customer?;
-        let now = self.with_measured(&m.current, readings);
+        self.uplift_between(m.baseline(), m.current(), readings)
+    }
+
+    /// [`ClvInputs::measured_uplift`] from any period `from` to a later one `to`, with
+    /// `readings` their comparison.
+    pub fn uplift_between(
+        &self,
+        from: &Period,
+        to: &Period,
+        readings: &[Comparison],
+    ) -> Option<Decimal> {
+        let before = from.values.margin_per_customer?;
+        let after = to.values.margin_per_customer?;
+        let now = self.with_measured(to, readings);
         let clv = |margin: Decimal| {
             ClvInputs {
                 margin_per_year: ClvField::Margin.rule().clamp(margin),

@@ -1,7 +1,7 @@
 //! What the measured KPIs propose for the ROI model's benefit drivers, and applying it.
 
 use super::kpis::{find, round4, yearly_loss_pct, Comparison, Kpi};
-use super::Measurement;
+use super::{ClvInputs, Measurement, Period};
 use crate::engine::kpi;
 use crate::engine::model::{BenefitLine, Field, Inputs};
 use rust_decimal::Decimal;
@@ -34,6 +34,17 @@ pub struct Proposal {
 /// field's range (a cycle under one day becomes one day) and rounded to 4 decimals.
 /// Proposals equal to the current value are left out.
 pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -> Vec<Proposal> {
+    proposals_between(comparisons, (m.baseline(), m.current()), &m.clv, inputs)
+}
+
+/// [`proposals`] from the comparison of any two periods (`before`, `after`), as
+/// [`compare_periods`](super::compare_periods) gives it, with the CLV calculator `clv`.
+pub fn proposals_between(
+    comparisons: &[Comparison],
+    (before, after): (&Period, &Period),
+    clv: &ClvInputs,
+    inputs: &Inputs,
+) -> Vec<Proposal> {
     let both =
         |k: Kpi| find(comparisons, k).and_then(|c| Some((c.baseline.ok()?, c.current.ok()?)));
     let mut wanted: Vec<(Field, Decimal)> = Vec::new();
@@ -44,8 +55,8 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
         ]);
     }
     if let Some((b, a)) = both(Kpi::Churn) {
-        let yearly_b = yearly_loss_pct(b, m.baseline.days());
-        let yearly_a = yearly_loss_pct(a, m.current.days());
+        let yearly_b = yearly_loss_pct(b, before.days());
+        let yearly_a = yearly_loss_pct(a, after.days());
         if let (Some(b), Some(a)) = (yearly_b, yearly_a) {
             wanted.extend([(Field::ChurnBeforePct, b), (Field::ChurnAfterPct, a)]);
         }
@@ -63,7 +74,7 @@ pub fn proposals(comparisons: &[Comparison], m: &Measurement, inputs: &Inputs) -
     if let Some(accuracy) = find(comparisons, Kpi::AiAccuracy).and_then(|c| c.current.ok()) {
         wanted.push((Field::AiPrecisionPct, accuracy));
     }
-    if let Some(uplift) = m.clv.measured_uplift(m, comparisons) {
+    if let Some(uplift) = clv.uplift_between(before, after, comparisons) {
         wanted.push((Field::ClvUplift, uplift));
     }
     wanted

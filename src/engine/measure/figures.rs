@@ -59,6 +59,11 @@ macro_rules! measures {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Measure { $( $(#[doc = $doc])* $variant, )* }
 
+        impl Values {
+            /// Nothing measured (the default), as a constant.
+            pub const EMPTY: Values = Values { $($name: None,)* };
+        }
+
         impl Measure {
             /// All measures, grouped, in display order.
             pub const ALL: &'static [Measure] = &[$(Measure::$variant),*];

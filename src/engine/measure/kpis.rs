@@ -8,6 +8,7 @@ use crate::engine::deals::{self, DateOrder, DealsParse};
 use crate::engine::kpi::{self, CycleStats, KpiError};
 use crate::engine::money;
 use crate::engine::speed::{self, LeadsParse, SpeedStats};
+use crate::units::{Rule, Unit, MEASURE_MAX};
 use rust_decimal::prelude::*;
 
 /// Which way a KPI should move.
@@ -208,6 +209,63 @@ kpis! {
         => |_: &Context, [c, p]: [Decimal; 2]| kpi::prediction_accuracy(c, p);
 }
 
+impl Kpi {
+    /// Stable identifier (stored targets are keyed by it).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kpi::Retention => "retention",
+            Kpi::Churn => "churn",
+            Kpi::Complaints => "complaints",
+            Kpi::Csat => "csat",
+            Kpi::Nps => "nps",
+            Kpi::SurveyResponse => "survey_response",
+            Kpi::Clv => "clv",
+            Kpi::OrderValue => "order_value",
+            Kpi::Conversion => "conversion",
+            Kpi::SalesCycle => "sales_cycle",
+            Kpi::SpeedToLead => "speed_to_lead",
+            Kpi::OpenRate => "open_rate",
+            Kpi::ClickRate => "click_rate",
+            Kpi::TimeOnSite => "time_on_site",
+            Kpi::Downloads => "downloads",
+            Kpi::BadRecords => "bad_records",
+            Kpi::Delivery => "delivery",
+            Kpi::Cac => "cac",
+            Kpi::Romi => "romi",
+            Kpi::Cpc => "cpc",
+            Kpi::Cpl => "cpl",
+            Kpi::Cpa => "cpa",
+            Kpi::LeadResponse => "lead_response",
+            Kpi::Resolution => "resolution",
+            Kpi::Interactions => "interactions",
+            Kpi::AiAccuracy => "ai_accuracy",
+        }
+    }
+
+    /// The KPI whose [`Kpi::key`] is `key`.
+    pub fn from_key(key: &str) -> Option<Kpi> {
+        Kpi::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// What a target for this KPI may be, in its unit; `None` for a KPI with no better
+    /// direction ([`Direction::Neutral`]), which cannot have one. Shares in percent are
+    /// 0–100 %; downloads per 100 visits and amounts, counts and times are 0 to
+    /// [`MEASURE_MAX`]; ROMI is −100 % (every cent lost) to [`MEASURE_MAX`]; NPS is −100
+    /// to 100. Never required to be whole (a target of 2.5 complaints a day is fine).
+    pub fn target_rule(self) -> Option<Rule> {
+        let hundred = Decimal::ONE_HUNDRED;
+        let (min, max) = match (self.direction(), self, self.unit()) {
+            (Direction::Neutral, _, _) => return None,
+            (_, Kpi::Romi, _) => (-hundred, MEASURE_MAX),
+            (_, Kpi::Downloads, _) => (Decimal::ZERO, MEASURE_MAX),
+            (_, _, KpiUnit::Percent) => (Decimal::ZERO, hundred),
+            (_, _, KpiUnit::Points) => (-hundred, hundred),
+            _ => (Decimal::ZERO, MEASURE_MAX),
+        };
+        Some(Rule::new(min, max, Unit::Money))
+    }
+}
+
 /// A formula's result as a [`Reading`]: formulas return either a KPI result or a reading.
 fn into_reading(result: impl IntoReading) -> Reading {
     result.into_reading()
@@ -325,7 +383,7 @@ pub fn verdict(direction: Direction, before: Decimal, after: Decimal) -> Verdict
     }
 }
 
-/// A KPI's baseline, current value and change.
+/// A KPI's baseline (first period), current value (last period) and change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Comparison {
     /// The KPI.
@@ -377,18 +435,32 @@ impl PeriodDeals {
     }
 }
 
-/// Every KPI compared, baseline against current.
+/// Every KPI compared, the baseline (first period) against the current one (the last);
+/// `baseline` and `current` are those periods' pastes.
 pub fn compare(
     m: &super::Measurement,
     baseline: &PeriodDeals,
     current: &PeriodDeals,
 ) -> Vec<Comparison> {
-    let discount = m.clv.discount_pct;
+    compare_periods(
+        (m.baseline(), baseline),
+        (m.current(), current),
+        m.clv.discount_pct,
+    )
+}
+
+/// Every KPI compared between any two periods, each with its pastes (`before` in the
+/// [`Comparison::baseline`] slot), at the CLV calculator's discount rate `discount_pct`.
+pub fn compare_periods(
+    (before_period, before_pastes): (&Period, &PeriodDeals),
+    (after_period, after_pastes): (&Period, &PeriodDeals),
+    discount_pct: Decimal,
+) -> Vec<Comparison> {
     Kpi::ALL
         .iter()
         .map(|&k| {
-            let before = reading(k, &m.baseline, baseline, discount);
-            let after = reading(k, &m.current, current, discount);
+            let before = reading(k, before_period, before_pastes, discount_pct);
+            let after = reading(k, after_period, after_pastes, discount_pct);
             let (absolute, relative, verdict) = match (before, after) {
                 (Ok(b), Ok(a)) => (
                     kpi::absolute_change(b, a).ok(),

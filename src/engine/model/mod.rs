@@ -124,6 +124,28 @@ impl CostLine {
         CostLine::Staff,
         CostLine::Contingency,
     ];
+
+    /// Stable identifier (stored actual costs are keyed by it).
+    pub fn key(self) -> &'static str {
+        match self {
+            CostLine::OneTime => "one_time",
+            CostLine::Licences => "licences",
+            CostLine::Maintenance => "maintenance",
+            CostLine::Training => "training",
+            CostLine::Staff => "staff",
+            CostLine::Contingency => "contingency",
+        }
+    }
+
+    /// The line whose [`CostLine::key`] is `key`.
+    pub fn from_key(key: &str) -> Option<CostLine> {
+        CostLine::ALL.into_iter().find(|line| line.key() == key)
+    }
+
+    /// Its position in [`CostLine::ALL`] (and in [`YearRow::cost_lines`]).
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// One row of the year-by-year table; year 0 is the initial investment.

@@ -84,6 +84,23 @@ fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> 
             // defaults (serde fills them in).
             Ok(4)
         }
+        4 => {
+            // v5 keeps the periods in a list: {baseline, current} becomes periods
+            // [baseline, current], each moved whole (missing ones are empty periods).
+            if let Some(measure) = map.get_mut("measure") {
+                let measure = measure
+                    .as_object_mut()
+                    .ok_or_else(|| not_a_scenario("measure is not an object"))?;
+                let mut take = |key: &str| {
+                    measure
+                        .remove(key)
+                        .unwrap_or_else(|| Value::Object(Map::new()))
+                };
+                let periods = vec![take("baseline"), take("current")];
+                measure.insert("periods".to_string(), Value::Array(periods));
+            }
+            Ok(5)
+        }
         0 => Err(not_a_scenario(
             "version 0 was never written: the first is 1",
         )),

@@ -130,7 +130,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         let readings = d.comparisons.get_untracked();
         ctx.rewrite(|s| {
             let m = &mut s.measure;
-            m.clv = m.clv.with_measured(&m.current, &readings);
+            m.clv = m.clv.with_measured(m.current(), &readings);
         });
     };
     view! {

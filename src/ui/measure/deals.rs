@@ -148,7 +148,9 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
             let lang_order = order_of(ctx.lang.get_untracked());
             update_measure(ctx, |m| {
                 m.date_order.get_or_insert(lang_order);
-                *paste.text_mut(which.of_mut(m)) = text;
+                if let Some(p) = which.of_mut(m) {
+                    *paste.text_mut(p) = text;
+                }
             });
         };
         let stats = move || parsed.with(|p| paste.stats(ctx, p));

@@ -22,7 +22,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
             let label_id = format!("m-{}", m.key());
             let cell = |which: Which| {
                 let value = Signal::derive(move || d.measure.with(|x| m.get(&which.of(x).values)));
-                let set = Callback::new(move |v| update_measure(ctx, |x| m.set(&mut which.of_mut(x).values, v)));
+                let set = Callback::new(move |v| update_measure(ctx, |x| if let Some(p) = which.of_mut(x) { m.set(&mut p.values, v) }));
                 let check = Callback::new(move |v| rule_problem(ctx, v, m.rule()));
                 let head = format!("col-{}", which.key());
                 view! {

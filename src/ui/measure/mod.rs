@@ -24,7 +24,8 @@ use crate::i18n::{AppMsg, Lang, Msg, Text};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-/// Which period a control edits.
+/// Which period a control edits: the first (the baseline) or the last of the
+/// measurement's periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Which {
     Baseline,
@@ -36,15 +37,17 @@ impl Which {
 
     fn of(self, m: &Measurement) -> &Period {
         match self {
-            Which::Baseline => &m.baseline,
-            Which::Current => &m.current,
+            Which::Baseline => m.baseline(),
+            Which::Current => m.current(),
         }
     }
 
-    fn of_mut(self, m: &mut Measurement) -> &mut Period {
+    /// The period to edit; `None` only for measurements without periods, which
+    /// validation never lets in.
+    fn of_mut(self, m: &mut Measurement) -> Option<&mut Period> {
         match self {
-            Which::Baseline => &mut m.baseline,
-            Which::Current => &mut m.current,
+            Which::Baseline => m.periods.first_mut(),
+            Which::Current => m.periods.last_mut(),
         }
     }
 

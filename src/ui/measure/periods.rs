@@ -22,11 +22,12 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
         let on_change = move |ev| {
             let date = parse_iso(&event_target_value(&ev));
             update_measure(ctx, |m| {
-                let p = which.of_mut(m);
-                if end {
-                    p.end = date;
-                } else {
-                    p.start = date;
+                if let Some(p) = which.of_mut(m) {
+                    if end {
+                        p.end = date;
+                    } else {
+                        p.start = date;
+                    }
                 }
             });
         };
@@ -49,7 +50,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
                     ));
                 }
             }
-            if let (Some(a), Some(b)) = (m.baseline.days(), m.current.days()) {
+            if let (Some(a), Some(b)) = (m.baseline().days(), m.current().days()) {
                 if a != b {
                     out.push(fill(
                         AppMsg::PeriodsDiffer.text(lang),
