@@ -32,8 +32,10 @@ pub fn CustomersScreen(ws: Workspace) -> impl IntoView {
     });
     on_cleanup(move || c.mount.set_value(None));
     let applied = move || {
-        c.applied
-            .with(|a| a.as_ref().is_some_and(|(_, after)| ctx.inputs.with(|i| i == after)))
+        c.applied.with(|a| {
+            a.as_ref()
+                .is_some_and(|(_, after)| ctx.inputs.with(|i| i == after))
+        })
     };
     view! {
         <main
@@ -85,7 +87,11 @@ fn status(ctx: Ctx, c: Customers, applied: bool) -> String {
     let mut out = String::new();
     if let Some((done, total)) = c.progress.get() {
         // Whole numbers only: an f64's `Display` would link float formatting.
-        let pct = if total > 0.0 { (done / total * 100.0) as u32 } else { 0 };
+        let pct = if total > 0.0 {
+            (done / total * 100.0) as u32
+        } else {
+            0
+        };
         out.push_str(&format!(
             "<div class=\"rfm-progress\" data-testid=\"rfm-progress\"><label for=\"rfm-progress-bar\">{}</label><progress id=\"rfm-progress-bar\" max=\"100\" value=\"{pct}\"></progress><button type=\"button\" class=\"secondary\" data-action=\"cancel\" data-testid=\"rfm-cancel\">{}</button></div>",
             esc(&fill(C::Reading.text(lang), &[&format!("{pct} %")])),
@@ -140,7 +146,15 @@ fn changed(ctx: Ctx, c: Customers, ev: &web_sys::Event) {
     };
     let view = view_of(ctx);
     let id = c.next();
-    c.send(&Request::Set { id, control, value, view }, None);
+    c.send(
+        &Request::Set {
+            id,
+            control,
+            value,
+            view,
+        },
+        None,
+    );
 }
 
 /// A button of the screen.
@@ -160,7 +174,12 @@ fn clicked(ws: Workspace, ev: &leptos::ev::MouseEvent) {
                 c.choose(ctx, blob);
             }
         }
-        Some("cancel") => c.send(&Request::Cancel { id: c.current.get_untracked() }, None),
+        Some("cancel") => c.send(
+            &Request::Cancel {
+                id: c.current.get_untracked(),
+            },
+            None,
+        ),
         Some("apply") => apply_proposal(ctx, c),
         Some("undo") => {
             if let Some((before, _)) = c.applied.get_untracked() {
@@ -200,7 +219,11 @@ fn dropped(ctx: Ctx, c: Customers, ev: &leptos::ev::DragEvent) {
     };
     ev.prevent_default();
     let _ = zone.class_list().remove_1("dragging");
-    if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+    if let Some(file) = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+    {
         c.choose(ctx, file.into());
     }
 }
