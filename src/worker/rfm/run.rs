@@ -296,6 +296,10 @@ async fn score(id: u32, view: View) {
             Err(problem) => s.problem = Some(problem),
         }
     });
+    // For the browser measurement (tests/e2e/perf/rfm.mjs): the worker's wasm memory in
+    // bytes. Linear memory only grows, so after a file this is the peak it needed.
+    let bytes = core::arch::wasm32::memory_size(0) as f64 * 65_536.0;
+    let _ = js_sys::Reflect::set(&scope(), &"retornoWasmBytes".into(), &bytes.into());
     show(id, view);
 }
 
