@@ -259,8 +259,10 @@ test.describe("persistence", () => {
       .poll(async () => JSON.parse((await stored(page))["retorno.current"] ?? "{}").measure?.campaigns?.[0]?.name)
       .toBe("Search");
     const saved = JSON.parse((await stored(page))["retorno.current"]).measure;
-    expect(Number(saved.baseline.values.customers_start)).toBe(1000);
-    expect(saved.current.end).toBe("2026-03-31");
+    // Schema 5: the periods in order, the baseline first and the current one last.
+    expect(saved.periods).toHaveLength(2);
+    expect(Number(saved.periods[0].values.customers_start)).toBe(1000);
+    expect(saved.periods[1].end).toBe("2026-03-31");
 
     await page.reload();
     await expect(npv(page)).not.toHaveText("");
