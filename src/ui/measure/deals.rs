@@ -128,13 +128,14 @@ fn lead_problem(lang: Lang, p: LeadProblem) -> String {
     }
 }
 
-/// Pasted deals or leads of both periods, with their figures and the bad rows.
+/// Pasted deals or leads of every period, with their figures and the bad rows.
 #[component]
 pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
     let [title, hint, too_long_msg] = paste.texts();
     let kind = paste.key();
     let box_for = move |which: Which| {
-        let id = format!("{kind}-{}", which.key());
+        let key = which.key(d.count.get_untracked());
+        let id = format!("{kind}-{key}");
         let too_long = RwSignal::new(None::<usize>);
         let parsed = d.deals_of(which);
         let on_input = move |ev| {
@@ -153,10 +154,15 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
                 }
             });
         };
-        let stats = move || parsed.with(|p| paste.stats(ctx, p));
+        let stats = move || parsed.with(|p| p.as_ref().map(|p| paste.stats(ctx, p)));
+        let bad_id = format!("bad-{kind}-{key}");
         let bad = move || {
             let lang = ctx.lang.get();
-            let rows = parsed.with(|p| paste.bad_rows(lang, p));
+            let rows = parsed.with(|p| {
+                p.as_ref()
+                    .map(|p| paste.bad_rows(lang, p))
+                    .unwrap_or_default()
+            });
             (!rows.is_empty()).then(|| {
                 let count = rows.len();
                 let items = rows
@@ -173,7 +179,7 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <div class="bad-rows" data-testid=format!("bad-{kind}-{}", which.key())>
+                    <div class="bad-rows" data-testid=bad_id.clone()>
                         <p class="warn-text">{fill(AppMsg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
                         <ul>{items}</ul>
                     </div>
@@ -183,7 +189,7 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
         let error_id = format!("{id}-error");
         view! {
             <div class="field deals-field">
-                <label for=id.clone()>{ctx.tr(which.label())}</label>
+                <label for=id.clone()>{move || { let lang = ctx.lang.get(); d.measure.with(|m| which.label(lang, m)) }}</label>
                 <textarea
                     id=id.clone()
                     data-testid=id.clone()
@@ -199,7 +205,7 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
                         fill(ctx.t(too_long_msg), &[&fmt.plain(Decimal::from(n)), &fmt.plain(Decimal::from(MAX_DEALS_CHARS))])
                     })}
                 </p>
-                <p class="deals-stats" data-testid=format!("{kind}-stats-{}", which.key()) role="status">{stats}</p>
+                <p class="deals-stats" data-testid=format!("{kind}-stats-{key}") role="status">{stats}</p>
                 {bad}
             </div>
         }
@@ -233,8 +239,7 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
             <p class="hint" id=format!("{kind}-hint")>{ctx.tr(hint)}</p>
             {order_choice}
             <div class="deals">
-                {box_for(Which::Baseline)}
-                {box_for(Which::Current)}
+                {move || Which::all(d.count.get()).map(box_for).collect_view()}
             </div>
         </section>
     }

@@ -1,16 +1,17 @@
-//! One KPI group: its raw figures for both periods, then its KPIs compared.
+//! One KPI group: its raw figures for every period, then its KPIs: each across the
+//! periods, the latest against the baseline.
 
 use super::{
     change_text, reading_text, signed, update_measure, verdict_class, verdict_text, Derived, Which,
 };
 use crate::engine::measure::{find, Comparison, Kpi, KpiGroup, Measure};
-use crate::i18n::{AppMsg, Text};
+use crate::i18n::{fill, AppMsg, Text};
 use crate::ui::fields::{rule_problem, suffix};
 use crate::ui::number::NumberBox;
 use crate::ui::Ctx;
 use leptos::prelude::*;
 
-/// One KPI group: its raw figures for both periods, then its KPIs compared.
+/// One KPI group: its raw figures for every period, then its KPIs.
 #[component]
 pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView {
     let title_id = format!("group-{group:?}");
@@ -20,16 +21,19 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
         .filter(|m| m.group() == group)
         .map(|m| {
             let label_id = format!("m-{}", m.key());
-            let cell = |which: Which| {
+            let label_for = label_id.clone();
+            let cell = move |which: Which| {
+                let label_id = label_for.clone();
+                let count = d.count.get_untracked();
                 let value = Signal::derive(move || d.measure.with(|x| m.get(&which.of(x).values)));
                 let set = Callback::new(move |v| update_measure(ctx, |x| if let Some(p) = which.of_mut(x) { m.set(&mut p.values, v) }));
                 let check = Callback::new(move |v| rule_problem(ctx, v, m.rule()));
-                let head = format!("col-{}", which.key());
+                let head = format!("col-{}", which.key(count));
                 view! {
                     <div class="cell">
                         <NumberBox
                             ctx
-                            id=format!("{}-{}", which.key(), m.key())
+                            id=format!("{}-{}", which.key(count), m.key())
                             value
                             set
                             check
@@ -44,8 +48,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
             view! {
                 <div class="measure-row">
                     <span class="label" id=label_id.clone()>{move || AppMsg::Measure(m).text(ctx.lang.get())}</span>
-                    {cell(Which::Baseline)}
-                    {cell(Which::Current)}
+                    {move || Which::all(d.count.get()).map(cell.clone()).collect_view()}
                 </div>
             }
         })
@@ -61,8 +64,14 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
                 <div class="measure-table">
                     <div class="measure-row head" aria-hidden="true">
                         <span></span>
-                        <span id="col-baseline">{ctx.tr(AppMsg::Baseline)}</span>
-                        <span id="col-current">{ctx.tr(AppMsg::Current)}</span>
+                        {move || {
+                            let count = d.count.get();
+                            Which::all(count).map(|which| view! {
+                                <span id=format!("col-{}", which.key(count))>
+                                    {move || { let lang = ctx.lang.get(); d.measure.with(|m| which.label(lang, m)) }}
+                                </span>
+                            }).collect_view()
+                        }}
                     </div>
                     {rows}
                     {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(AppMsg::CycleFromDeals)}</a></p> })}
@@ -84,14 +93,36 @@ fn comparison_of(d: Derived, k: Kpi) -> Memo<Option<Comparison>> {
 fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
     let c = comparison_of(d, kpi);
     let unit = kpi.unit();
+    // Every period's reading, in order: the KPI's trend.
     let values = move || {
         let fmt = ctx.fmt.get();
-        c.get().map(|c| {
-            format!(
-                "{} → {}",
-                reading_text(fmt, unit, c.baseline),
-                reading_text(fmt, unit, c.current)
-            )
+        d.trends.with(|all| {
+            all.iter().find(|t| t.kpi == kpi).map(|t| {
+                t.steps
+                    .iter()
+                    .map(|s| reading_text(fmt, unit, s.reading))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            })
+        })
+    };
+    // With more than two periods, the latest's change from the one before it.
+    let previous = move || {
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        d.trends.with(|all| {
+            let t = all.iter().find(|t| t.kpi == kpi)?;
+            if t.steps.len() <= 2 {
+                return None;
+            }
+            let change = t.steps.last()?.vs_previous?;
+            let from = d.measure.with(|m| Which(change.from).label(lang, m));
+            let abs = change_text(fmt, unit, change.absolute);
+            let text = match change.relative {
+                Some(rel) => format!("{abs} ({})", signed(fmt.percent(rel), rel)),
+                None => abs,
+            };
+            Some(fill(AppMsg::SincePeriod.text(lang), &[&from, &text]))
         })
     };
     let change = move || {
@@ -115,6 +146,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
                     {move || c.get().map(|c| verdict_text(ctx.lang.get(), &c))}
                 </span>
             </p>
+            <p class="kpi-previous" data-testid="previous">{previous}</p>
             <p class="formula">{move || AppMsg::KpiFormula(kpi).text(ctx.lang.get())}</p>
         </article>
     }

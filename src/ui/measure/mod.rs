@@ -1,4 +1,5 @@
-//! The measurement screen: KPIs of a baseline period against a current one, the sales
+//! The measurement screen: KPIs of any number of periods (a baseline, then pilots,
+//! rollouts, quarters…), the latest against the baseline, the sales
 //! cycle from pasted deals, the campaign table, the CLV calculator, and the action that
 //! feeds measured results into the ROI model. All state lives in `Scenario::measure`;
 //! every figure comes from `engine::measure`. One file per panel; what they share (the
@@ -18,50 +19,49 @@ use super::Ctx;
 use crate::engine::deals::DateOrder;
 use crate::engine::kpi::KpiError;
 use crate::engine::measure::{
-    compare, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals, Verdict,
+    compare, trend, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals,
+    PeriodLabel, Trend, Verdict,
 };
-use crate::i18n::{AppMsg, Lang, Msg, Text};
+use crate::i18n::{fill, AppMsg, Lang, Msg, Text};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-/// Which period a control edits: the first (the baseline) or the last of the
-/// measurement's periods.
+/// Which period a control edits: its position in the measurement's periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Which {
-    Baseline,
-    Current,
-}
+struct Which(usize);
 
 impl Which {
-    const BOTH: [Which; 2] = [Which::Baseline, Which::Current];
+    /// Every period of a measurement with `count` periods, in order.
+    fn all(count: usize) -> impl Iterator<Item = Which> {
+        (0..count).map(Which)
+    }
 
     fn of(self, m: &Measurement) -> &Period {
-        match self {
-            Which::Baseline => m.baseline(),
-            Which::Current => m.current(),
-        }
+        m.period(self.0)
     }
 
-    /// The period to edit; `None` only for measurements without periods, which
-    /// validation never lets in.
+    /// The period to edit; `None` past the last (a control of a period just removed).
     fn of_mut(self, m: &mut Measurement) -> Option<&mut Period> {
-        match self {
-            Which::Baseline => m.periods.first_mut(),
-            Which::Current => m.periods.last_mut(),
+        m.period_mut(self.0)
+    }
+
+    /// The period in ids: `baseline` for the first, `current` for the last (the latest,
+    /// which the scorecard compares with the baseline), `p2`, `p3`… for those between.
+    fn key(self, count: usize) -> String {
+        match self.0 {
+            0 => "baseline".into(),
+            i if i + 1 == count => "current".into(),
+            i => format!("p{}", i + 1),
         }
     }
 
-    fn key(self) -> &'static str {
-        match self {
-            Which::Baseline => "baseline",
-            Which::Current => "current",
-        }
-    }
-
-    fn label(self) -> AppMsg {
-        match self {
-            Which::Baseline => AppMsg::Baseline,
-            Which::Current => AppMsg::Current,
+    /// Its label: the name the user gave it, or "Baseline", "Current", "Period 3".
+    fn label(self, lang: Lang, m: &Measurement) -> String {
+        match m.label(self.0) {
+            PeriodLabel::Named(name) => name.to_string(),
+            PeriodLabel::Baseline => AppMsg::Baseline.text(lang).into(),
+            PeriodLabel::Current => AppMsg::Current.text(lang).into(),
+            PeriodLabel::Numbered(n) => fill(AppMsg::PeriodN.text(lang), &[&n.to_string()]),
         }
     }
 }
@@ -80,8 +80,14 @@ struct Derived {
     measure: Memo<Measurement>,
     /// How pasted dates are read: the scenario's choice, else the language's.
     order: Memo<DateOrder>,
-    deals: [Memo<PeriodDeals>; 2],
+    /// How many periods there are: what the tables' columns follow.
+    count: Memo<usize>,
+    /// Every period's pasted deals and leads, parsed.
+    deals: Memo<Vec<PeriodDeals>>,
+    /// The baseline against the latest period.
     comparisons: Memo<Vec<Comparison>>,
+    /// Every KPI across every period.
+    trends: Memo<Vec<Trend>>,
 }
 
 impl Derived {
@@ -92,30 +98,46 @@ impl Derived {
                 .with(|m| m.date_order)
                 .unwrap_or_else(|| order_of(ctx.lang.get()))
         });
-        let deals = Which::BOTH.map(|which| {
-            let texts = Memo::new(move |_| {
-                measure.with(|m| (which.of(m).deals.clone(), which.of(m).leads.clone()))
-            });
-            Memo::new(move |_| {
-                texts.with(|(deals, leads)| PeriodDeals::read(deals, leads, order.get()))
+        let count = Memo::new(move |_| measure.with(|m| m.periods.len()));
+        // Parsed again only when a paste (or the date order) changes, not on every figure.
+        let texts = Memo::new(move |_| {
+            measure.with(|m| {
+                m.periods
+                    .iter()
+                    .map(|p| (p.deals.clone(), p.leads.clone()))
+                    .collect::<Vec<_>>()
             })
         });
-        let [before, after] = deals;
-        let comparisons =
-            Memo::new(move |_| measure.with(|m| before.with(|b| after.with(|a| compare(m, b, a)))));
+        let deals = Memo::new(move |_| {
+            texts.with(|t| {
+                t.iter()
+                    .map(|(deals, leads)| PeriodDeals::read(deals, leads, order.get()))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let comparisons = Memo::new(move |_| {
+            measure.with(|m| {
+                deals.with(|all| match (all.first(), all.last()) {
+                    (Some(b), Some(a)) => compare(m, b, a),
+                    _ => Vec::new(),
+                })
+            })
+        });
+        let trends = Memo::new(move |_| measure.with(|m| deals.with(|all| trend(m, all))));
         Derived {
             measure,
             order,
+            count,
             deals,
             comparisons,
+            trends,
         }
     }
 
-    fn deals_of(self, which: Which) -> Memo<PeriodDeals> {
-        match which {
-            Which::Baseline => self.deals[0],
-            Which::Current => self.deals[1],
-        }
+    /// One period's pasted deals and leads, parsed.
+    fn deals_of(self, which: Which) -> Memo<Option<PeriodDeals>> {
+        let deals = self.deals;
+        Memo::new(move |_| deals.with(|all| all.get(which.0).cloned()))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Every KPI at a glance, and the before/after chart of the rates.
 
-use super::{change_text, reading_text, verdict_class, verdict_text, Derived};
+use super::{change_text, reading_text, verdict_class, verdict_text, Derived, Which};
 use crate::engine::measure::Verdict;
 use crate::i18n::{fill, AppMsg, Text};
 use crate::ui::charts::BeforeAfterChart;
@@ -62,8 +62,8 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{ctx.tr(AppMsg::Kpi)}</th>
-                            <th scope="col">{ctx.tr(AppMsg::Baseline)}</th>
-                            <th scope="col">{ctx.tr(AppMsg::Current)}</th>
+                            <th scope="col">{move || { let lang = ctx.lang.get(); d.measure.with(|m| Which(0).label(lang, m)) }}</th>
+                            <th scope="col">{move || { let lang = ctx.lang.get(); d.measure.with(|m| Which(m.last_index()).label(lang, m)) }}</th>
                             <th scope="col">{ctx.tr(AppMsg::Change)}</th>
                             <th scope="col">{ctx.tr(AppMsg::Verdict)}</th>
                         </tr>

@@ -1,0 +1,63 @@
+// Issue 13 in a browser: any number of measurement periods (baseline, pilot, rollout…),
+// in order, with each KPI's reading in every period.
+//
+// Expected values worked by hand in the comments: conversion = won deals ÷ leads.
+import { test, expect, axe, lang } from "./app.js";
+import { openMeasure, kpi, expectKpi, setDates, setFigures, expectNoSideScroll } from "./measure-page.js";
+
+test.describe("measurement periods", () => {
+  test("a pilot between the baseline and the current period: added, named, reordered, removed with undo", async ({ page }) => {
+    await openMeasure(page);
+    // Two periods to start, as before.
+    await expect(page.locator("#periods fieldset")).toHaveCount(2);
+    await expect(page.getByTestId("baseline-remove")).toBeDisabled();
+    await setFigures(page, "baseline", { leads: "1,000", won_deals: "80" });
+    await setFigures(page, "current", { leads: "1,000", won_deals: "120" });
+    // 80 ÷ 1,000 = 8 %, 120 ÷ 1,000 = 12 %: +4 points, +50 %.
+    await expectKpi(page, "Conversion", "8% → 12%", "+4 pp (+50%)", "↑ Better");
+    await expect(kpi(page, "Conversion").card.getByTestId("previous")).toHaveText("");
+
+    // A third period goes last: it is now "current", the old one "p2" (Period 2).
+    await page.getByTestId("add-period").click();
+    await expect(page.locator("#periods fieldset")).toHaveCount(3);
+    await expect(page.getByTestId("period-p2").locator("legend")).toHaveText("Period 2");
+    await expect(page.getByTestId("p2-won_deals")).toHaveValue("120");
+    await page.getByTestId("p2-name").fill("Pilot");
+    await page.getByTestId("p2-name").press("Enter");
+    await expect(page.getByTestId("period-p2").locator("legend")).toHaveText("Pilot");
+    await page.getByTestId("current-name").fill("Rollout");
+    await page.getByTestId("current-name").press("Tab");
+    await setFigures(page, "p2", { won_deals: "100" });
+    await setFigures(page, "current", { leads: "1,000", won_deals: "120" });
+    // 8 % → 10 % → 12 %: the baseline against the latest is still +4 points (+50 %); the
+    // latest against the pilot +2 points, +20 % (2 ÷ 10).
+    await expectKpi(page, "Conversion", "8% → 10% → 12%", "+4 pp (+50%)", "↑ Better");
+    await expect(kpi(page, "Conversion").card.getByTestId("previous")).toHaveText("Since Pilot: +2 pp (+20%)");
+    await expect(page.locator("#col-p2")).toHaveText("Pilot");
+    await expect(page.getByTestId("score-Conversion").locator("td").nth(1)).toHaveText("12%");
+
+    // The pilot moved last: 8 % → 12 % → 10 %, −2 points since the rollout (−16.7 %).
+    await page.getByTestId("p2-later").click();
+    await expectKpi(page, "Conversion", "8% → 12% → 10%", "+2 pp (+25%)", "↑ Better");
+    await expect(kpi(page, "Conversion").card.getByTestId("previous")).toHaveText("Since Rollout: -2 pp (-16.7%)");
+
+    // Removed, then undone: back where it was.
+    await page.getByTestId("p2-remove").click();
+    await expect(page.getByTestId("period-removed")).toHaveText(/Rollout was removed\./);
+    await expect(page.locator("#periods fieldset")).toHaveCount(2);
+    await expectKpi(page, "Conversion", "8% → 10%", "+2 pp (+25%)", "↑ Better");
+    await page.getByTestId("period-undo").click();
+    await expect(page.locator("#periods fieldset")).toHaveCount(3);
+    await expectKpi(page, "Conversion", "8% → 12% → 10%", "+2 pp (+25%)", "↑ Better");
+
+    // Dates of any period are checked.
+    await setDates(page, "p2", "2026-03-31", "2026-01-01");
+    await expect(page.locator("#periods [role=status]")).toContainText("Rollout: the end date is before the start date.");
+
+    await lang(page, "es");
+    await expect(page.getByTestId("add-period")).toHaveText("Añadir un periodo");
+    expect((await axe(page)).report).toBe("");
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectNoSideScroll(page);
+  });
+});
