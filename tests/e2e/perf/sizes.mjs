@@ -27,9 +27,12 @@ export const BUDGETS = {
   // the customer screen of issue 12 (+13 KB: its tab, the file picker, drop and paste,
   // the progress, the worker's client, the apply and undo of its proposal, 1.3 KB of
   // CSS; the engine, the reading, the scoring and the rest of the screen with its texts
-  // run in rfm_worker_bg.wasm, 103 KB, loaded only when a file is chosen). See
-  // docs/PERFORMANCE.md.
-  "index.html": 520_000,
+  // run in rfm_worker_bg.wasm, 103 KB, loaded only when a file is chosen); 520,000 until
+  // the measurement periods of issue 13 (+9.6 KB: any number of periods, each named and
+  // dated, added, moved and removed with undo; the tables, pastes and KPI cards follow
+  // the periods, the trend of every KPI across them and schema 5 in links and storage).
+  // See docs/PERFORMANCE.md.
+  "index.html": 530_000,
   // The leave-behind report, loaded only when a rep asks for it: the engine, the link
   // decoder, the full app's texts (one match links them all) and the report. 235,000
   // until issue 11's lines and texts (+6 KB); 243,000 until issue 15's risk section
