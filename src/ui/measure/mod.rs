@@ -12,7 +12,6 @@ mod feed;
 mod groups;
 mod periods;
 mod scorecard;
-mod targets;
 
 use super::format::Fmt;
 use super::workspace::Workspace;
