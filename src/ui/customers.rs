@@ -47,7 +47,15 @@ pub fn CustomersScreen(ws: Workspace) -> impl IntoView {
             on:drop=move |ev: leptos::ev::DragEvent| dropped(ctx, c, &ev)
         >
             <div inner_html=move || intro(ctx.lang.get())></div>
-            <div class="rfm-status" aria-live="polite" inner_html=move || status(ctx, c, applied())></div>
+            <div class="rfm-status">
+                <div aria-live="polite" inner_html=move || status(ctx, c, applied())></div>
+                // Built once per reading, not on every progress step, so it can be clicked.
+                <Show when=move || c.progress.with(Option::is_some)>
+                    <button type="button" class="secondary" data-action="cancel" data-testid="rfm-cancel">
+                        {ctx.tr(C::Cancel)}
+                    </button>
+                </Show>
+            </div>
             <div class="rfm-screen" node_ref=mount></div>
         </main>
     }
@@ -73,7 +81,7 @@ fn intro(lang: Lang) -> String {
     )
 }
 
-/// The progress of a reading with its cancel button, the note of an applied proposal
+/// The progress of a reading (its Cancel button is apart), the note of an applied proposal
 /// with its undo, or why the worker is not there.
 fn status(ctx: Ctx, c: Customers, applied: bool) -> String {
     let lang = ctx.lang.get();
@@ -93,9 +101,8 @@ fn status(ctx: Ctx, c: Customers, applied: bool) -> String {
             0
         };
         out.push_str(&format!(
-            "<div class=\"rfm-progress\" data-testid=\"rfm-progress\"><label for=\"rfm-progress-bar\">{}</label><progress id=\"rfm-progress-bar\" max=\"100\" value=\"{pct}\"></progress><button type=\"button\" class=\"secondary\" data-action=\"cancel\" data-testid=\"rfm-cancel\">{}</button></div>",
+            "<div class=\"rfm-progress\" data-testid=\"rfm-progress\"><label for=\"rfm-progress-bar\">{}</label><progress id=\"rfm-progress-bar\" max=\"100\" value=\"{pct}\"></progress></div>",
             esc(&fill(C::Reading.text(lang), &[&format!("{pct} %")])),
-            t(C::Cancel)
         ));
     }
     if applied {
