@@ -21,7 +21,7 @@ use proptest::test_runner::Config;
 use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
 use retorno::engine::measure::{
-    ClvInputs, Kpi, Measure, Measurement, Period, Target, Targets, MAX_PERIODS,
+    AbField, AbTest, ClvInputs, Kpi, Measure, Measurement, Period, Target, Targets, MAX_PERIODS,
 };
 use retorno::engine::model::{BenefitLine, CostLine, Field, Inputs};
 use retorno::scenario::codec::{
@@ -196,6 +196,26 @@ fn link_lengths() {
             discount_pct: widest_pct,
             acquisition_cost: widest(false),
             serve_cost_per_year: widest(false),
+        },
+        // Every A/B field at the longest value its rule takes.
+        ab: {
+            let mut ab = AbTest {
+                name: "\u{1}".repeat(MAX_NAME_CHARS),
+                mde_relative: false,
+                ..AbTest::default()
+            };
+            for field in AbField::ALL {
+                let rule = field.rule();
+                // Counts: the largest; percentages: four decimals past the minimum.
+                let longest = if rule.unit.is_whole() {
+                    rule.max
+                } else {
+                    rule.min + Decimal::new(1_111, 4)
+                };
+                field.set(&mut ab, longest);
+            }
+            assert!(ab.is_valid());
+            ab
         },
         date_order: Some(DateOrder::MonthFirst),
     };

@@ -44,7 +44,9 @@ use serde::{Deserialize, Serialize};
 ///   KPIs' targets and the plan's start date. A version-4 scenario's two periods become
 ///   the first and the last of two (the same figures); an app of version 4 refuses
 ///   version-5 data rather than lose the periods between.
-pub const SCHEMA_VERSION: u32 = 5;
+/// - 6: the A/B test (`measure.ab`). A version-5 scenario has none (the defaults); an app
+///   of version 5 refuses version-6 data rather than drop it.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Every input of the calculator, the currency it is expressed in, and what the user
 /// wrote about it.

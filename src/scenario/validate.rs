@@ -40,6 +40,9 @@ pub enum MeasurementError {
     BadCampaign,
     /// The CLV calculator's inputs are out of range.
     BadClv,
+    /// The A/B test's inputs break their rules (see
+    /// [`AbTest::is_valid`](crate::engine::measure::AbTest::is_valid)).
+    BadAbTest,
     /// Fewer than [`MIN_PERIODS`] or more than [`MAX_PERIODS`] periods.
     PeriodCount,
     /// A period's name is longer than [`MAX_NAME_CHARS`].
@@ -134,6 +137,9 @@ pub fn validate_measurement(m: &Measurement) -> Result<(), MeasurementError> {
     }
     if !m.clv.is_valid() {
         return Err(MeasurementError::BadClv);
+    }
+    if !m.ab.is_valid() {
+        return Err(MeasurementError::BadAbTest);
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use retorno::engine::campaigns::Campaign;
 use retorno::engine::deals::DateOrder;
 use retorno::engine::measure::{
-    ActualCosts, ClvInputs, Kpi, Measure, Measurement, Period, Target, Targets, Values, MIN_PERIODS,
+    AbField, AbTest, ActualCosts, ClvInputs, Kpi, Measure, Measurement, Period, Target, Targets,
+    Values, MIN_PERIODS,
 };
 use retorno::engine::model::{BenefitLine, CostLine, Field, Inputs};
 use retorno::engine::risk::{DriverRange, Shape, MAX_TRIALS};
@@ -431,6 +432,34 @@ pub fn clv_strategy() -> impl Strategy<Value = ClvInputs> {
         )
 }
 
+/// A/B tests with every field anywhere in its rule (up to four decimals), and a name.
+pub fn ab_strategy() -> BoxedStrategy<AbTest> {
+    (
+        proptest::collection::vec(0u32..=1_000_000, AbField::ALL.len()),
+        any::<bool>(),
+        "[a-zA-Zñ ]{0,20}",
+    )
+        .prop_map(|(picks, mde_relative, name)| {
+            let mut ab = AbTest {
+                name,
+                mde_relative,
+                ..AbTest::default()
+            };
+            for (field, pick) in AbField::ALL.into_iter().zip(picks) {
+                let rule = field.rule();
+                let span = rule.max - rule.min;
+                let step = Decimal::from(pick) / Decimal::from(1_000_000);
+                let mut value = (rule.min + span * step).round_dp(4);
+                if rule.unit.is_whole() {
+                    value = value.round();
+                }
+                field.set(&mut ab, value.clamp(rule.min, rule.max));
+            }
+            ab
+        })
+        .boxed()
+}
+
 /// Valid measurements: nothing measured (often), or 2–6 periods with some figures,
 /// names, dates, short pastes and costs, targets, a plan start, 0–4 campaigns and any
 /// CLV inputs in range.
@@ -445,15 +474,17 @@ pub fn measurement_strategy() -> BoxedStrategy<Measurement> {
         iso_date(),
         proptest::collection::vec(campaign_strategy(), 0..=4),
         prop_oneof![Just(ClvInputs::default()), clv_strategy()],
+        prop_oneof![Just(AbTest::default()), ab_strategy()],
         order,
     )
         .prop_map(
-            |(periods, targets, plan_start, campaigns, clv, date_order)| Measurement {
+            |(periods, targets, plan_start, campaigns, clv, ab, date_order)| Measurement {
                 periods,
                 targets,
                 plan_start,
                 campaigns,
                 clv,
+                ab,
                 date_order,
             },
         );

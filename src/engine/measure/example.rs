@@ -1,6 +1,6 @@
 //! A worked example for demos.
 
-use super::{ClvInputs, Measure, Measurement, Period, Values};
+use super::{AbTest, ClvInputs, Measure, Measurement, Period, Values};
 use crate::engine::campaigns::Campaign;
 use crate::engine::deals::DateOrder;
 use chrono::NaiveDate;
@@ -97,6 +97,7 @@ impl Measurement {
                 ),
             ],
             clv: ClvInputs::default(),
+            ab: AbTest::example(),
             targets: Default::default(),
             plan_start: None,
             date_order: Some(DateOrder::DayFirst),

@@ -22,6 +22,7 @@
 //! `yearly churn = 1 − (1 − period churn)^(365 ÷ days)` (retention compounds); without
 //! dates, the period is taken to be a year.
 
+pub mod ab;
 mod clv;
 mod costs;
 mod example;
@@ -32,6 +33,7 @@ pub mod paste;
 pub mod targets;
 mod trend;
 
+pub use ab::{with_lift, AbField, AbTest, LiftError};
 pub use clv::{ClvField, ClvInputs, ClvReport};
 pub use costs::{
     realised, ActualCosts, LineVariance, PeriodRealisation, Realisation, Realised, RealisedError,
@@ -151,7 +153,7 @@ pub enum PeriodsError {
 }
 
 /// Everything measured in a scenario: the periods in order (the first is the baseline),
-/// the KPIs' targets, the campaign table and the CLV calculator.
+/// the KPIs' targets, the campaign table, the CLV calculator and the A/B test.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Measurement {
@@ -172,6 +174,9 @@ pub struct Measurement {
     pub campaigns: Vec<Campaign>,
     /// The CLV calculator.
     pub clv: ClvInputs,
+    /// The A/B test.
+    #[serde(skip_serializing_if = "AbTest::is_empty")]
+    pub ab: AbTest,
     /// How pasted dates whose year comes last are read; `None` until the first paste,
     /// which fixes it to the language of the moment, so a later change of language
     /// never re-reads the same text differently.
@@ -188,6 +193,7 @@ impl Default for Measurement {
             plan_start: None,
             campaigns: Vec::new(),
             clv: ClvInputs::default(),
+            ab: AbTest::default(),
             date_order: None,
         }
     }

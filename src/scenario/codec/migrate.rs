@@ -101,6 +101,11 @@ fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> 
             }
             Ok(5)
         }
+        5 => {
+            // v6 added the A/B test; a version-5 scenario has none (serde fills in the
+            // defaults).
+            Ok(6)
+        }
         0 => Err(not_a_scenario(
             "version 0 was never written: the first is 1",
         )),
