@@ -107,3 +107,41 @@ pub fn stack(values: &[f64]) -> Vec<(f64, f64)> {
         })
         .collect()
 }
+
+/// The line of a trend across a `width` × `height` box, in whole pixels: one point per
+/// value (a period's reading), evenly spaced from x = 0 to `width`, the lowest value at
+/// the bottom and the highest at the top (a flat line sits in the middle). A missing
+/// value breaks the line, so it comes as segments; a segment of one point is a lone
+/// reading. `bounds` fixes the vertical range (an axis's ticks); `None` spans the
+/// values.
+pub fn trend_line(
+    values: &[Option<f64>],
+    width: f64,
+    height: f64,
+    bounds: Option<(f64, f64)>,
+) -> Vec<Vec<(i32, i32)>> {
+    let present = || values.iter().flatten().copied().filter(|v| v.is_finite());
+    let (low, high) = bounds.unwrap_or_else(|| {
+        present().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
+    });
+    let y = Scale::new((low, high), (height, 0.0));
+    let steps = values.len().saturating_sub(1).max(1) as f64;
+    let mut segments = Vec::new();
+    let mut current: Vec<(i32, i32)> = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        match value.filter(|v| v.is_finite()) {
+            Some(v) => {
+                let x = (i as f64 / steps * width).round() as i32;
+                current.push((x, y.at(v).round() as i32));
+            }
+            None if !current.is_empty() => segments.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        segments.push(current);
+    }
+    segments
+}

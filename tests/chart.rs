@@ -51,3 +51,34 @@ fn stacks_positives_up_and_negatives_down() {
     );
     assert_eq!(stack(&[]), vec![]);
 }
+
+/// Worked by hand: three readings 8, 10, 12 over a 100 × 20 box sit at x 0, 50, 100 and
+/// y 20 (lowest, at the bottom), 10, 0; a missing middle reading splits the line; equal
+/// readings sit at mid-height; fixed bounds 0–20 put 10 in the middle.
+#[test]
+fn trend_lines_by_hand() {
+    use retorno::chart::trend_line;
+    assert_eq!(
+        trend_line(&[Some(8.0), Some(10.0), Some(12.0)], 100.0, 20.0, None),
+        vec![vec![(0, 20), (50, 10), (100, 0)]]
+    );
+    assert_eq!(
+        trend_line(&[Some(1.0), None, Some(3.0)], 100.0, 20.0, None),
+        vec![vec![(0, 20)], vec![(100, 0)]]
+    );
+    assert_eq!(
+        trend_line(&[Some(5.0), Some(5.0)], 100.0, 20.0, None),
+        vec![vec![(0, 10), (100, 10)]]
+    );
+    assert_eq!(
+        trend_line(
+            &[Some(10.0), Some(f64::NAN)],
+            100.0,
+            20.0,
+            Some((0.0, 20.0))
+        ),
+        vec![vec![(0, 10)]]
+    );
+    assert!(trend_line(&[None, None], 100.0, 20.0, None).is_empty());
+    assert!(trend_line(&[], 100.0, 20.0, None).is_empty());
+}

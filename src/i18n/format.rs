@@ -138,6 +138,22 @@ impl Fmt {
         format(self.lang, self.currency, Style::Percent, f(value) / 100.0)
     }
 
+    /// A fraction as a percentage with one decimal (0.125 → "12,5 %"), for the rates of
+    /// statistics, which are `f64`.
+    pub fn share(self, fraction: f64) -> String {
+        format(self.lang, self.currency, Style::Percent, fraction)
+    }
+
+    /// An `f64` with up to four decimals (a p-value, a z statistic).
+    pub fn float(self, value: f64) -> String {
+        format(self.lang, self.currency, Style::Plain, value)
+    }
+
+    /// An `f64` with one decimal (rate points).
+    pub fn tenths(self, value: f64) -> String {
+        format(self.lang, self.currency, Style::OneDecimal, value)
+    }
+
     /// A plain number, up to four decimals, as a number field shows it.
     pub fn plain(self, value: Decimal) -> String {
         format(self.lang, self.currency, Style::Plain, f(value))

@@ -7,6 +7,7 @@
 //! formatted by the browser's `Intl` (see `format`, in wasm) and read back by
 //! [`parse_number`].
 
+mod ab;
 mod en;
 mod es;
 #[cfg(target_arch = "wasm32")]
@@ -14,6 +15,7 @@ pub mod format;
 mod parse;
 
 pub use crate::units::Lang;
+pub use ab::AbMsg;
 pub use parse::{parse_number, ParseError};
 
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -135,6 +137,7 @@ pub enum AppMsg {
     NavCalculator,
     NavScenarios,
     NavCustomers,
+    NavAbTests,
     NavLabel,
     Scenario,
     ScenarioName,
@@ -209,6 +212,8 @@ pub enum AppMsg {
     RemovePeriod,
     PeriodRemoved,
     SincePeriod,
+    TrendChart,
+    TrendLabel,
     PeriodsTitle,
     PeriodsHint,
     Baseline,

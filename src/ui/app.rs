@@ -1,12 +1,12 @@
 //! The full app (`index.html`): the calculator, the measurement screen and the library
 //! of scenarios, with autosave, share links and tabs kept in step.
 
-use super::customers;
 use super::rfm::Customers;
 use super::risk::{RiskRun, SETTLE_MS};
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::workspace::{Screen, Workspace};
+use super::{abtest, customers};
 use super::{fields, measure, prefs, present, results, scenarios, site, Ctx};
 use crate::i18n::{AppMsg, Msg};
 use crate::scenario::Scenario;
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
         screen: RwSignal::new(Screen::Calculator),
         risk: RiskRun::follow(ctx, SETTLE_MS),
         customers: Customers::new(ctx),
+        lifted: RwSignal::new(None),
     };
     follow_language(ctx, AppMsg::PageTitle);
     Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
@@ -61,6 +62,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
                 {tab(ws, Screen::Measure, AppMsg::NavMeasure, "nav-measure")}
                 {tab(ws, Screen::Scenarios, AppMsg::NavScenarios, "nav-scenarios")}
                 {tab(ws, Screen::Customers, AppMsg::NavCustomers, "nav-customers")}
+                {tab(ws, Screen::AbTests, AppMsg::NavAbTests, "nav-abtests")}
             </nav>
             <div class="settings">
                 <LangSwitch ctx />
@@ -71,6 +73,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
         {move || match ws.screen.get() {
             Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
             Screen::Customers => view! { <customers::CustomersScreen ws /> }.into_any(),
+            Screen::AbTests => view! { <abtest::AbScreen ws /> }.into_any(),
             Screen::Scenarios => view! {
                 <main class="library-screen">
                     <scenarios::Library ws />

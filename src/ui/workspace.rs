@@ -1,6 +1,7 @@
 //! What the full app adds to the shared [`Ctx`]: storage and the library of scenarios,
 //! and which screen is on show. The visitor's calculator has none of it.
 
+use super::abtest::Lifted;
 use super::rfm::Customers;
 use super::risk::RiskRun;
 use super::session::Session;
@@ -18,6 +19,8 @@ pub enum Screen {
     Scenarios,
     /// Customer value (RFM) from a transactions file.
     Customers,
+    /// A/B tests: a test's verdict and the sample it needs.
+    AbTests,
     /// Presentation mode: the calculator for a prospect, full screen.
     Present,
 }
@@ -36,4 +39,7 @@ pub struct Workspace {
     pub risk: RiskRun,
     /// The customer screen's file and results (kept across screens).
     pub customers: Customers,
+    /// The A/B screen's lift carried into a campaign, for its note and undo (kept across
+    /// screens, so "See the campaigns" and back still offers the undo).
+    pub lifted: RwSignal<Lifted>,
 }

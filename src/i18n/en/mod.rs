@@ -1,6 +1,7 @@
 //! Every visible text in English: one exhaustive match, so a message missing here is a
 //! compile error. The customer screen's texts are in `customers.rs`.
 
+pub(super) mod ab;
 pub(super) mod customers;
 
 use super::{AppMsg, Msg, ReportMsg, RiskMsg, RiskPanelMsg};
@@ -115,6 +116,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::NavCalculator => "Calculator",
         AppMsg::NavScenarios => "Scenarios",
         AppMsg::NavCustomers => "Customers",
+        AppMsg::NavAbTests => "A/B tests",
         AppMsg::NavLabel => "Sections",
         AppMsg::Scenario => "Scenario",
         AppMsg::ScenarioName => "Scenario name",
@@ -189,6 +191,8 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::RemovePeriod => "Remove {0}",
         AppMsg::PeriodRemoved => "{0} was removed.",
         AppMsg::SincePeriod => "Since {0}: {1}",
+        AppMsg::TrendChart => "Chart by period",
+        AppMsg::TrendLabel => "{0} by period: {1}",
         AppMsg::PeriodsTitle => "Periods",
         AppMsg::PeriodsHint => "Measure before the CRM (the baseline), then during the pilot, the rollout and after, in order: each KPI shows its value in every period, and the scorecard compares the latest with the baseline. Periods of the same length keep counts comparable.",
         AppMsg::Baseline => "Baseline",

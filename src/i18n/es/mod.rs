@@ -1,6 +1,7 @@
 //! Every visible text in Spanish: one exhaustive match, so a message missing here is a
 //! compile error. The customer screen's texts are in `customers.rs`.
 
+pub(super) mod ab;
 pub(super) mod customers;
 
 use super::{AppMsg, Msg, ReportMsg, RiskMsg, RiskPanelMsg};
@@ -115,6 +116,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::NavCalculator => "Calculadora",
         AppMsg::NavScenarios => "Escenarios",
         AppMsg::NavCustomers => "Clientes",
+        AppMsg::NavAbTests => "Tests A/B",
         AppMsg::NavLabel => "Secciones",
         AppMsg::Scenario => "Escenario",
         AppMsg::ScenarioName => "Nombre del escenario",
@@ -189,6 +191,8 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::RemovePeriod => "Quitar {0}",
         AppMsg::PeriodRemoved => "Se quitó {0}.",
         AppMsg::SincePeriod => "Desde {0}: {1}",
+        AppMsg::TrendChart => "Gráfico por periodo",
+        AppMsg::TrendLabel => "{0} por periodo: {1}",
         AppMsg::PeriodsTitle => "Periodos",
         AppMsg::PeriodsHint => "Mide antes del CRM (la línea base) y después durante el piloto, el despliegue y más adelante, en orden: cada KPI muestra su valor en cada periodo, y el cuadro de mando compara el último con la línea base. Periodos de la misma duración mantienen comparables los recuentos.",
         AppMsg::Baseline => "Línea base",

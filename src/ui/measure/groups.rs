@@ -1,6 +1,7 @@
 //! One KPI group: its raw figures for every period, then its KPIs: each across the
 //! periods, the latest against the baseline.
 
+use super::trend_chart::{chart, spark};
 use super::{
     change_text, reading_text, signed, update_measure, verdict_class, verdict_text, Derived, Which,
 };
@@ -135,6 +136,34 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
             })
         })
     };
+    // The readings, for the charts (a gap where a period has none).
+    let readings = move || {
+        d.trends.with(|all| {
+            all.iter()
+                .find(|t| t.kpi == kpi)
+                .map(|t| t.steps.iter().map(|s| s.reading.ok()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let spark_line = move || {
+        let class = verdict_class(c.get().and_then(|c| c.verdict));
+        spark(&readings(), class.trim_start_matches("verdict").trim())
+    };
+    let big = move || {
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        let periods: Vec<String> = d.measure.with(|m| {
+            (0..m.periods.len())
+                .map(|i| Which(i).label(lang, m))
+                .collect()
+        });
+        let name = AppMsg::KpiName(kpi).text(lang);
+        let label = fill(
+            AppMsg::TrendLabel.text(lang),
+            &[name, &values().unwrap_or_default()],
+        );
+        chart(fmt, unit, &readings(), &periods, &label)
+    };
     view! {
         <article class="kpi-card" data-testid=format!("kpi-{kpi:?}")>
             <h3>{move || AppMsg::KpiName(kpi).text(ctx.lang.get())}</h3>
@@ -147,6 +176,11 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
                 </span>
             </p>
             <p class="kpi-previous" data-testid="previous">{previous}</p>
+            <div class="kpi-spark" data-testid="spark" inner_html=spark_line></div>
+            <details class="kpi-chart">
+                <summary>{ctx.tr(AppMsg::TrendChart)}</summary>
+                <div data-testid="trend-chart" inner_html=big></div>
+            </details>
             <p class="formula">{move || AppMsg::KpiFormula(kpi).text(ctx.lang.get())}</p>
         </article>
     }

@@ -61,4 +61,38 @@ test.describe("measurement periods", () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await expectNoSideScroll(page);
   });
+
+  test("each KPI's trend: a small line on its card, a larger chart on demand", async ({ page }) => {
+    await openMeasure(page);
+    await setFigures(page, "baseline", { leads: "1,000", won_deals: "80" });
+    await page.getByTestId("add-period").click();
+    await page.getByTestId("p2-name").fill("Pilot");
+    await setFigures(page, "p2", { leads: "1,000", won_deals: "100" });
+    await setFigures(page, "current", { leads: "1,000", won_deals: "120" });
+    const card = kpi(page, "Conversion").card;
+    await expect(kpi(page, "Conversion").values).toHaveText("8% → 10% → 12%");
+    // Three readings across a 120 × 28 line drawn 4 px in: x 4, 64, 124; 8 % at the
+    // bottom (y 4 + 28 = 32), 10 % half-way (18), 12 % at the top (4). Better: green.
+    const spark = card.getByTestId("spark").locator("svg");
+    await expect(spark).toHaveClass("spark better");
+    await expect(spark.locator("polyline")).toHaveAttribute("points", "4,32 64,18 124,4");
+    await expect(card.getByTestId("trend-chart").locator("svg")).toBeHidden();
+    await card.locator(".kpi-chart summary").click();
+    const chart = card.getByTestId("trend-chart").locator("svg");
+    const name = (await card.locator("h3").textContent()).trim();
+    await expect(chart).toHaveAttribute("aria-label", `${name} by period: 8% → 10% → 12%`);
+    await expect(chart.locator("text.period")).toHaveText(["Baseline", "Pilot", "Period 3"]);
+    await expect(chart.locator("circle.hit title")).toHaveText(["Baseline: 8%", "Pilot: 10%", "Period 3: 12%"]);
+    // The pilot not measured: the line breaks, two lone readings; the chart stays open.
+    await setFigures(page, "p2", { leads: "", won_deals: "" });
+    await expect(kpi(page, "Conversion").values).toContainText("→ 12%");
+    await expect(spark.locator("polyline")).toHaveCount(0);
+    await expect(spark.locator("circle")).toHaveCount(2);
+    await expect(chart.locator("circle.hit")).toHaveCount(2);
+    await expect(chart).toBeVisible();
+    // Worse is red: the latest below the baseline.
+    await setFigures(page, "current", { won_deals: "50" });
+    await expect(spark).toHaveClass("spark worse");
+    expect((await axe(page)).report).toBe("");
+  });
 });
