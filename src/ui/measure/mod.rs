@@ -12,6 +12,7 @@ mod feed;
 mod groups;
 mod periods;
 mod scorecard;
+mod targets;
 mod trend_chart;
 
 use super::format::Fmt;

@@ -1,6 +1,6 @@
-//! Every KPI at a glance, and the before/after chart of the rates.
+//! Every KPI at a glance, against its target, and the before/after chart of the rates.
 
-use super::{change_text, reading_text, verdict_class, verdict_text, Derived, Which};
+use super::{change_text, reading_text, targets, verdict_class, verdict_text, Derived, Which};
 use crate::engine::measure::Verdict;
 use crate::i18n::{fill, AppMsg, Text};
 use crate::ui::charts::BeforeAfterChart;
@@ -10,6 +10,7 @@ use leptos::prelude::*;
 /// Every KPI at a glance, and the before/after chart of the rates.
 #[component]
 pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
+    let scores = targets::scores(d);
     let rows = move || {
         let fmt = ctx.fmt.get();
         let lang = fmt.lang;
@@ -21,6 +22,16 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                         .absolute
                         .map(|a| change_text(fmt, unit, a))
                         .unwrap_or_default();
+                    let score = scores.with(|all| all.iter().find(|s| s.kpi == c.kpi).cloned());
+                    let (target, status, class) = score
+                        .map(|s| {
+                            (
+                                targets::target_text(fmt, c.kpi, s.target),
+                                targets::status_text(fmt, &s),
+                                targets::status_class(&s),
+                            )
+                        })
+                        .unwrap_or_default();
                     view! {
                         <tr data-testid=format!("score-{:?}", c.kpi)>
                             <th scope="row">{AppMsg::KpiName(c.kpi).text(lang)}</th>
@@ -28,6 +39,8 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                             <td>{reading_text(fmt, unit, c.current)}</td>
                             <td>{change}</td>
                             <td class=verdict_class(c.verdict)>{verdict_text(lang, c)}</td>
+                            <td data-testid="target">{target}</td>
+                            <td class=class data-testid="target-status">{status}</td>
                         </tr>
                     }
                 })
@@ -66,11 +79,14 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                             <th scope="col">{move || { let lang = ctx.lang.get(); d.measure.with(|m| Which(m.last_index()).label(lang, m)) }}</th>
                             <th scope="col">{ctx.tr(AppMsg::Change)}</th>
                             <th scope="col">{ctx.tr(AppMsg::Verdict)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::TargetHead)}</th>
+                            <th scope="col">{ctx.tr(AppMsg::TargetStatus)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <targets::TargetForm ctx d />
             <BeforeAfterChart ctx comparisons=d.comparisons />
         </section>
     }
