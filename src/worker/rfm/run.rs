@@ -245,16 +245,7 @@ fn set(control: Control, value: &str) -> bool {
         let before = *r;
         match control {
             Control::Role(role) => {
-                let column = value.parse::<usize>().ok();
-                let m = &mut r.mapping;
-                *match role {
-                    crate::engine::rfm::Role::Customer => &mut m.customer,
-                    crate::engine::rfm::Role::Date => &mut m.date,
-                    crate::engine::rfm::Role::Amount => &mut m.amount,
-                    crate::engine::rfm::Role::Quantity => &mut m.quantity,
-                    crate::engine::rfm::Role::Price => &mut m.price,
-                    crate::engine::rfm::Role::Invoice => &mut m.invoice,
-                } = column;
+                *r.mapping.slot_mut(role) = value.parse::<usize>().ok();
             }
             Control::DateOrder => {
                 r.date_order = match value {

@@ -139,6 +139,30 @@ impl Mapping {
         .find(|(column, _)| *column == Some(index))
         .map(|(_, role)| role)
     }
+
+    /// The column chosen for `role`, if any.
+    pub fn slot(&self, role: Role) -> Option<usize> {
+        match role {
+            Role::Customer => self.customer,
+            Role::Date => self.date,
+            Role::Amount => self.amount,
+            Role::Quantity => self.quantity,
+            Role::Price => self.price,
+            Role::Invoice => self.invoice,
+        }
+    }
+
+    /// The field holding the column for `role`, to set (`Some`) or clear (`None`).
+    pub fn slot_mut(&mut self, role: Role) -> &mut Option<usize> {
+        match role {
+            Role::Customer => &mut self.customer,
+            Role::Date => &mut self.date,
+            Role::Amount => &mut self.amount,
+            Role::Quantity => &mut self.quantity,
+            Role::Price => &mut self.price,
+            Role::Invoice => &mut self.invoice,
+        }
+    }
 }
 
 /// How to read a file: what [`sniff`] proposes, as the user confirmed or corrected it.
