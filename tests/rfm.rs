@@ -7,8 +7,8 @@ use retorno::engine::rfm::export::{self, customers_csv, segments_csv};
 use retorno::engine::rfm::read::{self, sniff};
 use retorno::engine::rfm::score::{score_all, Direction};
 use retorno::engine::rfm::{
-    analyse, analyse_with, check_size, Aggregator, FrequencyBasis, Reason, RfmError, RfmResult,
-    Role, Segment, MAX_FILE_BYTES,
+    analyse, analyse_with, check_size, Aggregator, FrequencyBasis, Mapping, Reason, RfmError,
+    RfmResult, Role, Segment, MAX_FILE_BYTES,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -338,6 +338,37 @@ fn cancellations() {
         .and_then(|s| s.options())
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(ok(analyse_with(text.as_bytes(), opts, None)), r);
+}
+
+#[test]
+fn mapping_slots_are_its_fields() {
+    let roles = [
+        Role::Customer,
+        Role::Date,
+        Role::Amount,
+        Role::Quantity,
+        Role::Price,
+        Role::Invoice,
+    ];
+    let mut m = Mapping::default();
+    for (i, role) in roles.into_iter().enumerate() {
+        assert_eq!(m.slot(role), None);
+        *m.slot_mut(role) = Some(i);
+        assert_eq!(m.slot(role), Some(i));
+        assert_eq!(m.role_of(i), Some(role));
+    }
+    let all = Mapping {
+        customer: Some(0),
+        date: Some(1),
+        amount: Some(2),
+        quantity: Some(3),
+        price: Some(4),
+        invoice: Some(5),
+    };
+    assert_eq!(m, all);
+    *m.slot_mut(Role::Amount) = None;
+    assert_eq!((m.amount, m.slot(Role::Amount)), (None, None));
+    assert_eq!(m.slot(Role::Price), Some(4));
 }
 
 #[test]

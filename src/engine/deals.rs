@@ -345,26 +345,37 @@ pub(super) fn within_size(text: &str) -> (&str, bool) {
     (kept, !rest.trim().is_empty())
 }
 
-/// Reads pasted rows of (created date, closed date), following the rules of the
-/// [module documentation](self). Never fails: every line is a deal, a [`BadRow`], blank,
-/// or the header.
-pub fn parse_deals(text: &str, order: DateOrder) -> DealsParse {
+/// The lines of pasted `text` as every paste reads them: a leading byte-order mark
+/// dropped, cut to [`MAX_INPUT_BYTES`] ([`within_size`]) and [`MAX_LINES`], blank lines
+/// skipped; `read(number, line)` makes each other line (numbered from 1, blank lines
+/// counted; as pasted, untrimmed). Also whether anything but blank text was left unread.
+pub(super) fn pasted_lines<'a, T>(
+    text: &'a str,
+    mut read: impl FnMut(usize, &'a str) -> T,
+) -> (Vec<T>, bool) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (text, mut truncated) = within_size(text);
 
     let mut all = text.lines();
-    let lines: Vec<Line<'_>> = all
+    let lines: Vec<T> = all
         .by_ref()
         .take(MAX_LINES)
         .enumerate()
-        .filter_map(|(index, raw)| {
-            let trimmed = raw.trim();
-            (!trimmed.is_empty()).then(|| Line::read(index + 1, trimmed, order))
-        })
+        .filter(|(_, raw)| !raw.trim().is_empty())
+        .map(|(index, raw)| read(index + 1, raw))
         .collect();
     if all.any(|rest| !rest.trim().is_empty()) {
         truncated = true;
     }
+    (lines, truncated)
+}
+
+/// Reads pasted rows of (created date, closed date), following the rules of the
+/// [module documentation](self). Never fails: every line is a deal, a [`BadRow`], blank,
+/// or the header.
+pub fn parse_deals(text: &str, order: DateOrder) -> DealsParse {
+    let (lines, truncated) =
+        pasted_lines(text, |number, raw| Line::read(number, raw.trim(), order));
 
     // Dates in the first two columns, or after a leading name column if more rows say so.
     let at_start = lines.iter().filter(|l| l.has_dates_at(0)).count();

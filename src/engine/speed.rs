@@ -357,22 +357,8 @@ impl<'a> Line<'a> {
 /// [module documentation](self). Never fails: every line is a lead, a [`BadRow`], blank,
 /// or the header.
 pub fn parse_leads(text: &str, order: DateOrder) -> LeadsParse {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (text, mut truncated) = deals::within_size(text);
-
-    let mut all = text.lines();
-    let lines: Vec<Line<'_>> = all
-        .by_ref()
-        .take(MAX_LINES)
-        .enumerate()
-        .filter_map(|(index, raw)| {
-            let trimmed = raw.trim();
-            (!trimmed.is_empty()).then(|| Line::read(index + 1, trimmed, order))
-        })
-        .collect();
-    if all.any(|rest| !rest.trim().is_empty()) {
-        truncated = true;
-    }
+    let (lines, truncated) =
+        deals::pasted_lines(text, |number, raw| Line::read(number, raw.trim(), order));
 
     // The creation in the first column, or after a leading name column if more rows say so.
     let at_start = lines.iter().filter(|l| l.dates_from() == Some(0)).count();

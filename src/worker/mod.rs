@@ -12,4 +12,6 @@ pub mod rfm;
 #[cfg(target_arch = "wasm32")]
 mod run;
 #[cfg(target_arch = "wasm32")]
+mod scope;
+#[cfg(target_arch = "wasm32")]
 pub use run::start;

@@ -2,12 +2,12 @@
 //! cancel can arrive), posts progress and the result.
 
 use super::protocol::{encode_reply, Reply, Request, READY};
+use super::scope::{cancelled, post_numbers, scope, CANCELLED};
 use crate::engine::risk::Simulation;
 use crate::scenario::codec::decode_link;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::MessageEvent;
 
 /// Trials run between two looks at the clock.
 const CHUNK: usize = 250;
@@ -17,28 +17,8 @@ const CHUNK: usize = 250;
 /// delay), so it pauses rarely.
 const SLICE_MS: f64 = 100.0;
 
-thread_local! {
-    /// Requests cancelled while they run.
-    static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-}
-
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
 fn post(reply: &Reply) {
-    let numbers = js_sys::Float64Array::from(encode_reply(reply).as_slice());
-    let _ = scope().post_message(&numbers);
-}
-
-/// Whether request `id` was cancelled (forgetting it: it stops now).
-fn cancelled(id: u32) -> bool {
-    CANCELLED.with(|c| {
-        let mut c = c.borrow_mut();
-        let found = c.contains(&id);
-        c.retain(|&x| x != id);
-        found
-    })
+    post_numbers(&encode_reply(reply));
 }
 
 /// Lets the worker read its messages before going on.
@@ -64,7 +44,7 @@ pub fn start() {
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope().post_message(&js_sys::Float64Array::from(READY.as_slice()));
+    post_numbers(&READY);
 }
 
 async fn risk(id: u32, link: String) {

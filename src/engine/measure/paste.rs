@@ -33,7 +33,7 @@
 
 use super::figures::Measure;
 use super::{Period, MAX_PERIODS};
-use crate::engine::deals::{self, DateOrder, MAX_LINES};
+use crate::engine::deals::{self, DateOrder};
 use crate::units::{Problem, MAX_NAME_CHARS};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -417,26 +417,15 @@ fn put(period: &mut Period, column: Column, cell: Cell) {
 /// [module documentation](self). Never fails: every line is used, blank, or a
 /// [`PasteRow`].
 pub fn parse_periods(text: &str, order: DateOrder) -> PeriodsParse {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (text, mut truncated) = deals::within_size(text);
-    let mut all = text.lines();
-    let lines: Vec<Line<'_>> = all
-        .by_ref()
-        .take(MAX_LINES)
-        .enumerate()
-        .filter_map(|(index, raw)| {
-            // Leading tabs are kept: they are the empty corner of a figures table.
-            let trimmed = raw.trim_matches(|c: char| c.is_whitespace() && c != '\t');
-            (!raw.trim().is_empty()).then(|| Line {
-                number: index.saturating_add(1),
-                text: trimmed,
-                cells: deals::split_cells(trimmed).1,
-            })
-        })
-        .collect();
-    if all.any(|rest| !rest.trim().is_empty()) {
-        truncated = true;
-    }
+    let (lines, truncated) = deals::pasted_lines(text, |number, raw| {
+        // Leading tabs are kept: they are the empty corner of a figures table.
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() && c != '\t');
+        Line {
+            number,
+            text: trimmed,
+            cells: deals::split_cells(trimmed).1,
+        }
+    });
     let mut parse = PeriodsParse {
         truncated,
         ..PeriodsParse::default()

@@ -71,13 +71,13 @@
 //! most [`MAX_RECORD_BYTES`] and [`MAX_FIELDS`] fields. Beyond, a typed [`RfmError`].
 
 mod aggregate;
+mod cleaning;
 pub mod export;
 pub mod read;
 pub mod score;
 
-pub use aggregate::{
-    Aggregator, Cleaning, Example, Excluded, Reason, Treatment, EXAMPLES, EXAMPLE_CHARS,
-};
+pub use aggregate::Aggregator;
+pub use cleaning::{Cleaning, Example, Excluded, Reason, Treatment, EXAMPLES, EXAMPLE_CHARS};
 pub use read::{Columns, DecimalMark, Mapping, ReadOptions, Role, Sniff, Value};
 pub use score::{Segment, Thresholds};
 

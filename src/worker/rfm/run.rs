@@ -11,11 +11,12 @@ use crate::engine::rfm::{
     check_size, Aggregator, DecimalMark, Mapping, ReadOptions, RfmError, RfmResult, Segment,
 };
 use crate::worker::protocol::READY;
+use crate::worker::scope::{cancelled, post_numbers, scope, CANCELLED};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{Blob, MessageEvent};
 
 /// Bytes read at a time: large enough that the pauses between slices cost nothing,
 /// small enough that a cancel is seen within a few tens of milliseconds.
@@ -75,12 +76,6 @@ thread_local! {
         won_back: ("20".into(), Some(Decimal::from(20))),
         ..State::default()
     });
-    /// Requests cancelled while they run.
-    static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-}
-
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
 }
 
 fn post(reply: &Reply) {
@@ -98,16 +93,6 @@ fn post(reply: &Reply) {
 fn show(id: u32, view: View) {
     let (html, proposal) = STATE.with(|s| view::screen(&s.borrow(), view));
     post(&Reply::Html { id, html, proposal });
-}
-
-/// Whether request `id` was cancelled (forgetting it: it stops now).
-fn cancelled(id: u32) -> bool {
-    CANCELLED.with(|c| {
-        let mut c = c.borrow_mut();
-        let found = c.contains(&id);
-        c.retain(|&x| x != id);
-        found
-    })
 }
 
 /// Bytes `start..end` of `blob`; `None` when the browser cannot read them.
@@ -158,7 +143,7 @@ pub fn start() {
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope().post_message(&js_sys::Float64Array::from(READY.as_slice()));
+    post_numbers(&READY);
 }
 
 /// A new file: its first rows propose how to read it, then it is scored.
@@ -245,16 +230,7 @@ fn set(control: Control, value: &str) -> bool {
         let before = *r;
         match control {
             Control::Role(role) => {
-                let column = value.parse::<usize>().ok();
-                let m = &mut r.mapping;
-                *match role {
-                    crate::engine::rfm::Role::Customer => &mut m.customer,
-                    crate::engine::rfm::Role::Date => &mut m.date,
-                    crate::engine::rfm::Role::Amount => &mut m.amount,
-                    crate::engine::rfm::Role::Quantity => &mut m.quantity,
-                    crate::engine::rfm::Role::Price => &mut m.price,
-                    crate::engine::rfm::Role::Invoice => &mut m.invoice,
-                } = column;
+                *r.mapping.slot_mut(role) = value.parse::<usize>().ok();
             }
             Control::DateOrder => {
                 r.date_order = match value {

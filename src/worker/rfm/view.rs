@@ -534,19 +534,13 @@ fn form(
             .enumerate()
             .map(|(i, h)| (i.to_string(), h.clone())),
     );
-    let m = &reading.mapping;
     let roles: String = ROLES
         .iter()
         .map(|(role, key)| {
-            let chosen = match role {
-                crate::engine::rfm::Role::Customer => m.customer,
-                crate::engine::rfm::Role::Date => m.date,
-                crate::engine::rfm::Role::Amount => m.amount,
-                crate::engine::rfm::Role::Quantity => m.quantity,
-                crate::engine::rfm::Role::Price => m.price,
-                crate::engine::rfm::Role::Invoice => m.invoice,
-            }
-            .map_or_else(|| "-".to_string(), |i| i.to_string());
+            let chosen = reading
+                .mapping
+                .slot(*role)
+                .map_or_else(|| "-".to_string(), |i| i.to_string());
             select(
                 &format!("role-{key}"),
                 RfmMsg::RoleName(*role).text(lang),
