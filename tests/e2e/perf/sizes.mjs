@@ -30,9 +30,12 @@ export const BUDGETS = {
   // run in rfm_worker_bg.wasm, 103 KB, loaded only when a file is chosen); 520,000 until
   // the measurement periods of issue 13 (+9.6 KB: any number of periods, each named and
   // dated, added, moved and removed with undo; the tables, pastes and KPI cards follow
-  // the periods, the trend of every KPI across them and schema 5 in links and storage).
-  // See docs/PERFORMANCE.md.
-  "index.html": 530_000,
+  // the periods, the trend of every KPI across them and schema 5 in links and storage);
+  // 530,000 until the rest of issue 13 so far (+31.4 KB: the A/B test screen with its
+  // statistics on libm, texts and schema 6, about 23 KB; the KPI targets screen, 7.5 KB;
+  // the trend charts, under 1 KB). Moving the A/B results into a worker is the known
+  // way to win most of the A/B part back. See docs/PERFORMANCE.md.
+  "index.html": 560_000,
   // The leave-behind report, loaded only when a rep asks for it: the engine, the link
   // decoder, the full app's texts (one match links them all) and the report. 235,000
   // until issue 11's lines and texts (+6 KB); 243,000 until issue 15's risk section
