@@ -8,10 +8,9 @@
 //! button): the fields are written once per language or rewrite and never re-rendered
 //! while typing, and the results are one text each.
 
-use super::workspace::{Screen, Workspace};
+use super::workspace::{Lifted, Screen, Workspace};
 use super::{fields::problem_text, format::Fmt, Ctx};
 use crate::engine::abtest::{AbError, Analysis, Arm, Interval, Verdict};
-use crate::engine::campaigns::Campaign;
 use crate::engine::measure::ab::lift_of;
 use crate::engine::measure::{with_lift, AbField, AbTest, LiftError};
 use crate::html::esc;
@@ -21,10 +20,6 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
-
-/// The campaigns before a lift was applied (for undo), and what the note says (or why
-/// the lift was refused).
-pub type Lifted = Option<(Vec<Campaign>, Result<String, String>)>;
 
 /// The A/B test screen.
 #[component]

@@ -1,12 +1,16 @@
 //! What the full app adds to the shared [`Ctx`]: storage and the library of scenarios,
 //! and which screen is on show. The visitor's calculator has none of it.
 
-use super::abtest::Lifted;
 use super::rfm::Customers;
 use super::risk::RiskRun;
 use super::session::Session;
 use super::Ctx;
+use crate::engine::campaigns::Campaign;
 use leptos::prelude::*;
+
+/// The campaigns before the A/B screen carried a lift into one (for undo), and what its
+/// note says (or why the lift was refused).
+pub type Lifted = Option<(Vec<Campaign>, Result<String, String>)>;
 
 /// The full app's screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
