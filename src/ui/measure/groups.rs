@@ -29,7 +29,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
                 let value = Signal::derive(move || d.measure.with(|x| m.get(&which.of(x).values)));
                 let set = Callback::new(move |v| update_measure(ctx, |x| if let Some(p) = which.of_mut(x) { m.set(&mut p.values, v) }));
                 let check = Callback::new(move |v| rule_problem(ctx, v, m.rule()));
-                let head = format!("col-{}", which.key(count));
+                let head = format!("col-{group:?}-{}", which.key(count));
                 view! {
                     <div class="cell">
                         <NumberBox
@@ -68,7 +68,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
                         {move || {
                             let count = d.count.get();
                             Which::all(count).map(|which| view! {
-                                <span id=format!("col-{}", which.key(count))>
+                                <span id=format!("col-{group:?}-{}", which.key(count))>
                                     {move || { let lang = ctx.lang.get(); d.measure.with(|m| which.label(lang, m)) }}
                                 </span>
                             }).collect_view()
