@@ -122,7 +122,8 @@ test.describe("KPIs by hand", () => {
     // Scorecard: better = retention, churn, complaints, CSAT, NPS, survey response,
     // conversion, CPL, CPA (9); worse = CAC (1); unchanged = interactions (1).
     await expect(page.getByTestId("score-summary")).toHaveText("9 KPIs better, 1 worse, 1 unchanged.");
-    await expect(page.getByTestId("score-Cac").locator("td")).toHaveText(["€900", "€1,100", "+€200", "↑ Worse"]);
+    // No target set: the target cell is empty and the status says so.
+    await expect(page.getByTestId("score-Cac").locator("td")).toHaveText(["€900", "€1,100", "+€200", "↑ Worse", "", "No target"]);
 
     // Interactions are neither good nor bad: 12,000 ÷ 1,000 = 12, +2, ÷ 10 = +20 %.
     await setFigures(page, "current", { interactions: "12,000" });
