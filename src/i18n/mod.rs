@@ -8,6 +8,7 @@
 //! [`parse_number`].
 
 mod ab;
+mod customers;
 mod en;
 mod es;
 #[cfg(target_arch = "wasm32")]
@@ -16,11 +17,11 @@ mod parse;
 
 pub use crate::units::Lang;
 pub use ab::AbMsg;
+pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
 
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
-use crate::engine::rfm::{Role, Segment};
 
 /// A visible text. `{0}`, `{1}`… in a text are filled by [`fill`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -502,122 +503,6 @@ pub enum RiskPanelMsg {
     LineError,
 }
 
-/// The customer screen's texts the page writes itself (the file picker, the progress):
-/// apart from [`AppMsg`], so only the full app links them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs)]
-pub enum CustomersMsg {
-    Title,
-    Hint,
-    ChooseFile,
-    DropHere,
-    PasteSummary,
-    PasteLabel,
-    PasteScore,
-    Reading,
-    Cancel,
-    WinBackDone,
-    WorkerFailed,
-}
-
-/// The rest of the customer screen, which its worker (`worker::rfm`) writes: no page
-/// links these texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs)]
-pub enum RfmMsg {
-    SegmentName(Segment),
-    RoleName(Role),
-    FileInfo,
-    Pasted,
-    Cancelled,
-    MappingTitle,
-    MappingHint,
-    NoColumn,
-    HasHeader,
-    DateOrder,
-    DayFirst,
-    MonthFirst,
-    Guessed,
-    Decimal,
-    DecimalPoint,
-    DecimalComma,
-    Reference,
-    ReferenceHint,
-    PreviewSummary,
-    TopSegment,
-    ExportCustomers,
-    ExportSegments,
-    WinBackTitle,
-    WinBackHeld,
-    WinBackShare,
-    WinBackShareBad,
-    WinBackProposal,
-    WinBackMath,
-    WinBackSame,
-    WinBackApply,
-    Summary,
-    BasisInvoices,
-    BasisDates,
-    CleaningTitle,
-    CleaningSummary,
-    CleaningNone,
-    CleaningCaption,
-    Reason,
-    Rows,
-    Done,
-    Examples,
-    Line,
-    Excluded,
-    ReasonShort,
-    ReasonNoCustomer,
-    ReasonBadDate,
-    ReasonBadAmount,
-    ReasonCancelled,
-    SegmentsTitle,
-    SegmentsCaption,
-    SegmentHead,
-    Customers,
-    CustomerShare,
-    Revenue,
-    RevenueShare,
-    AvgRecency,
-    AvgFrequency,
-    AvgMonetary,
-    BarsTitle,
-    BarsAlt,
-    HeatTitle,
-    HeatHint,
-    HeatCaption,
-    TopCaption,
-    TopEmpty,
-    Customer,
-    Recency,
-    Frequency,
-    Monetary,
-    RuleTitle,
-    RuleMeasures,
-    RuleScores,
-    RuleSegments,
-    ThresholdsCaption,
-    SqlTitle,
-    SqlHint,
-    PreviewCaption,
-    ColumnN,
-    ErrEmpty,
-    ErrBinary,
-    ErrNotUtf8,
-    ErrTooLarge,
-    ErrTooFewColumns,
-    ErrMissingColumn,
-    ErrNoRows,
-    ErrNoValidRows,
-    ErrRecordTooLong,
-    ErrTooManyFields,
-    ErrOverflow,
-    ErrReference,
-    ErrUnreadable,
-}
-
 /// Something with a text in each language: a [`Msg`], an [`AppMsg`] or a [`ReportMsg`].
 pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
@@ -645,8 +530,8 @@ impl Text for AppMsg {
 impl Text for RiskMsg {
     fn text(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::Es => es::risk_text(self),
-            Lang::En => en::risk_text(self),
+            Lang::Es => es::risk::risk_text(self),
+            Lang::En => en::risk::risk_text(self),
         }
     }
 }
@@ -654,8 +539,8 @@ impl Text for RiskMsg {
 impl Text for RiskPanelMsg {
     fn text(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::Es => es::risk_panel_text(self),
-            Lang::En => en::risk_panel_text(self),
+            Lang::Es => es::risk::risk_panel_text(self),
+            Lang::En => en::risk::risk_panel_text(self),
         }
     }
 }
@@ -663,26 +548,8 @@ impl Text for RiskPanelMsg {
 impl Text for ReportMsg {
     fn text(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::Es => es::report_text(self),
-            Lang::En => en::report_text(self),
-        }
-    }
-}
-
-impl Text for CustomersMsg {
-    fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Es => es::customers::customers_text(self),
-            Lang::En => en::customers::customers_text(self),
-        }
-    }
-}
-
-impl Text for RfmMsg {
-    fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Es => es::customers::rfm_text(self),
-            Lang::En => en::customers::rfm_text(self),
+            Lang::Es => es::report::report_text(self),
+            Lang::En => en::report::report_text(self),
         }
     }
 }

@@ -1,10 +1,13 @@
 //! Every visible text in English: one exhaustive match, so a message missing here is a
-//! compile error. The customer screen's texts are in `customers.rs`.
+//! compile error. The customer screen's texts are in `customers.rs`, the A/B screen's in
+//! `ab.rs`, the report's in `report.rs`, the risk ranges' in `risk.rs`.
 
 pub(super) mod ab;
 pub(super) mod customers;
+pub(super) mod report;
+pub(super) mod risk;
 
-use super::{AppMsg, Msg, ReportMsg, RiskMsg, RiskPanelMsg};
+use super::{AppMsg, Msg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 
@@ -584,112 +587,5 @@ fn kpi_formula(x: Kpi) -> &'static str {
         Kpi::Resolution => "hours to resolve ÷ tickets",
         Kpi::Interactions => "interactions ÷ customers at end (neither way is good in itself)",
         Kpi::AiAccuracy => "correct predictions ÷ predictions checked",
-    }
-}
-
-pub(super) fn report_text(msg: ReportMsg) -> &'static str {
-    match msg {
-        ReportMsg::Back => "Back to the calculator",
-        ReportMsg::PreparedBy => "Prepared by",
-        ReportMsg::Print => "Print or save as PDF",
-        ReportMsg::PrintHint => "Choose A4 or Letter and “Save as PDF” in the print dialog. The scenario's notes are not included.",
-        ReportMsg::Title => "CRM return on investment",
-        ReportMsg::Date => "Date",
-        ReportMsg::Charts => "Charts",
-        ReportMsg::NoBenefits => "No benefit line brings any value with these inputs.",
-        ReportMsg::TopLines => "Most of the value comes from: {0} (share of the present value of benefits).",
-        ReportMsg::Risk => "Benefits are reduced by {0} for estimation risk and ramp up with adoption: {1} in year 1, {2} in year 2, {3} from year 3 (Forrester's Total Economic Impact practice).",
-        ReportMsg::Horizon => "Over {0} years after the initial investment, discounted at {1} a year.",
-        ReportMsg::Summary => "Executive summary",
-        ReportMsg::Input => "Input",
-        ReportMsg::Value => "Value",
-        ReportMsg::DefaultIfChanged => "Default (if changed)",
-        ReportMsg::On => "counted",
-        ReportMsg::Off => "not counted",
-        ReportMsg::Assumptions => "Assumptions",
-        ReportMsg::ChangedNote => "Every input of the model. Rows shaded and showing a default were changed from the defaults.",
-        ReportMsg::Flows => "Costs and benefits by year and line",
-        ReportMsg::Gartner => "Reference figure: Gartner puts a CRM's total cost of ownership at US$ {0}–{1} per user over three years; the cost per user here is the costs of the initial investment and years 1–3 divided by the seats.",
-        ReportMsg::Method => "Method",
-        ReportMsg::MethodFigures => "ROI = (present value of benefits − present value of costs) ÷ present value of costs. NPV = Σ net flow of year t ÷ (1 + {0})^t, from the initial investment (t = 0) to the horizon. IRR is the rate at which the NPV is zero; when the net flows change sign more than once several rates are, and the MIRR (the inflows reinvested and the outflows financed at the discount rate) gives one. Payback is when the cumulative net flow turns positive, in months, interpolated within the year.",
-        ReportMsg::MethodCosts => "Costs: implementation, integration, data migration and initial training at the start; licences and the AI add-on per seat (with their yearly price rise), maintenance, continuous training and staff time every year; a contingency on all of them. Benefits counted, each a full year's value scaled by adoption and the risk haircut:",
-        ReportMsg::MethodTei => "Risk allowances as in Forrester's Total Economic Impact (TEI): each benefit is reduced by the risk haircut for the uncertainty of its estimate, and grows with adoption (year 1, year 2, then steady state) rather than arriving in full on day one.",
-        ReportMsg::PaybackSentence => "Payback: {0} on nominal flows, {1} on discounted flows.",
-        ReportMsg::Qr => "QR code of the link to the live scenario",
-        ReportMsg::NoQr => "The link is too long for a QR code that prints legibly: use the address above.",
-        ReportMsg::LinkTitle => "The live scenario",
-        ReportMsg::LinkHint => "Open this address (or scan the code) to see and change this scenario in Retorno, in your browser.",
-    }
-}
-
-/// The text of a risk-ranges message.
-pub(super) fn risk_text(msg: RiskMsg) -> &'static str {
-    match msg {
-        RiskMsg::Waiting => "Simulating…",
-        RiskMsg::Running => "Simulating… {0} of {1} trials",
-        RiskMsg::Done => "{0} trials, seed {1}.",
-        RiskMsg::Chance => "chance that NPV is above zero",
-        RiskMsg::TableCaption => "NPV, ROI and payback across the trials",
-        RiskMsg::Median => "P50 (median)",
-        RiskMsg::Mean => "Mean",
-        RiskMsg::Never => "Never pays back within the horizon in {0} of the trials.",
-        RiskMsg::Headline => "80% of trials: NPV between {0} and {1} · {2} chance that NPV > 0",
-        RiskMsg::ErrInputs => "Some inputs are out of range: correct them to simulate.",
-        RiskMsg::ErrTrials => "Trials must be between 1 and 100,000.",
-        RiskMsg::ErrOverflow => "A trial's figures are too large to compute.",
-        RiskMsg::ErrLowAboveLikely => "{0}: the low end ({1}) is above the likely value ({2}).",
-        RiskMsg::ErrLikelyAboveHigh => "{0}: the likely value ({1}) is above the high end ({2}).",
-        RiskMsg::ErrBelowMin => "{0}: the low end ({1}) is below the smallest valid value ({2}).",
-        RiskMsg::ErrAboveMax => "{0}: the high end ({1}) is above the largest valid value ({2}).",
-        RiskMsg::ErrFixed => "{0} cannot take a range.",
-        RiskMsg::ChartHistogram => "NPV across the trials",
-        RiskMsg::ChartHistogramAlt => "Histogram of NPV in {0} trials: P10 {1}, median {2}, P90 {3}; NPV above zero in {4} of them.",
-        RiskMsg::ChartSCurve => "Chance that NPV is at most a value",
-        RiskMsg::ChartSCurveAlt => "Cumulative share of trials by NPV: 10 % at or below {0}, 50 % at or below {1}, 90 % at or below {2}.",
-        RiskMsg::ChartContributions => "What drives the spread of NPV",
-        RiskMsg::ChartContributionsAlt => "Rank correlation of each driver with NPV across the trials: {0}.",
-        RiskMsg::AxisTrials => "Trials",
-        RiskMsg::AxisShare => "Share of trials",
-        RiskMsg::AxisRho => "Rank correlation with NPV (Spearman's ρ)",
-        RiskMsg::MathPert => "PERT (the default): low + (high − low) × Beta(α, β), α = 1 + 4 (likely − low) ÷ (high − low), β = 1 + 4 (high − likely) ÷ (high − low); mean (low + 4 × likely + high) ÷ 6 (Vose, Risk Analysis, 2008).",
-        RiskMsg::MathTriangular => "Triangular: the density rises in a straight line from low to likely and falls to high; mean (low + likely + high) ÷ 3.",
-        RiskMsg::MathQuantiles => "P10, P50 and P90: the values below which 10 %, 50 % and 90 % of the trials fall, interpolated linearly between sorted trials (numpy's default). A payback percentile that falls on trials that never pay back is “never”.",
-        RiskMsg::MathIndependent => "The drivers are drawn independently of each other: no correlation between them is modelled, so drivers that tend to move together (conversion and deal size, say) may spread more or less than shown.",
-        RiskMsg::ReportTitle => "Risk ranges",
-        RiskMsg::ReportIntro => "Instead of a flat risk haircut, {0} drivers were given a low, likely and high value, and the model was run {1} times with draws of them (Monte Carlo, seed {2}).",
-        RiskMsg::ReportTop => "Drivers that move NPV most: {0}.",
-    }
-}
-
-/// The text of a risk-panel message.
-pub(super) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
-    match msg {
-        RiskPanelMsg::Title => "Risk ranges (Monte Carlo)",
-        RiskPanelMsg::Hint => "One figure hides how sure it is. Give the drivers a low and a high value and see how often the CRM pays for itself.",
-        RiskPanelMsg::Switch => "Use ranges instead of the risk haircut",
-        RiskPanelMsg::HaircutAside => "While ranges are on, the risk haircut ({0}) is set aside: both would count the same uncertainty twice. Switching ranges off puts it back. The headline figures are the likely case, without the haircut.",
-        RiskPanelMsg::Trials => "Trials",
-        RiskPanelMsg::Seed => "Seed",
-        RiskPanelMsg::Resimulate => "Resimulate (new seed)",
-        RiskPanelMsg::RangesTitle => "Ranges of the drivers ({0})",
-        RiskPanelMsg::RangesHint => "Likely is the value in the model. Defaults by kind: licence prices −5 %/+10 %, other costs −10 %/+25 %, today's figures ±10 %, the CRM's effects ±25 %, adoption −20 %/+10 %. A range you set stays as set when the value changes.",
-        RiskPanelMsg::RangesCaption => "Low, likely and high value of each driver",
-        RiskPanelMsg::Driver => "Driver",
-        RiskPanelMsg::Low => "Low",
-        RiskPanelMsg::Likely => "Likely",
-        RiskPanelMsg::High => "High",
-        RiskPanelMsg::Shape => "Distribution",
-        RiskPanelMsg::Pert => "PERT",
-        RiskPanelMsg::Triangular => "Triangular",
-        RiskPanelMsg::Default => "Default",
-        RiskPanelMsg::ResetRanges => "Every range to its default",
-        RiskPanelMsg::LowAboveLikely => "The low end must not be above the likely value.",
-        RiskPanelMsg::HighBelowLikely => "The high end must not be below the likely value.",
-        RiskPanelMsg::MathTrials => "Each trial draws every ranged driver and runs the model: NPV, ROI = (PV benefits − PV costs) ÷ PV costs, and payback on nominal flows. The seed makes the draws the same on every machine: the same link gives the same figures.",
-        RiskPanelMsg::MathContributions => "What drives the spread: Spearman's rank correlation between each driver's draws and NPV, from the simulation itself (the tornado moves one driver at a time by ±20 %).",
-        RiskPanelMsg::CompareNpvRange => "NPV P10–P90 (ranges)",
-        RiskPanelMsg::CompareChance => "Chance that NPV > 0",
-        RiskPanelMsg::CompareOff => "no ranges",
-        RiskPanelMsg::LineError => "Risk ranges: some ranges need correcting (see the risk panel).",
     }
 }

@@ -1,10 +1,13 @@
 //! Every visible text in Spanish: one exhaustive match, so a message missing here is a
-//! compile error. The customer screen's texts are in `customers.rs`.
+//! compile error. The customer screen's texts are in `customers.rs`, the A/B screen's in
+//! `ab.rs`, the report's in `report.rs`, the risk ranges' in `risk.rs`.
 
 pub(super) mod ab;
 pub(super) mod customers;
+pub(super) mod report;
+pub(super) mod risk;
 
-use super::{AppMsg, Msg, ReportMsg, RiskMsg, RiskPanelMsg};
+use super::{AppMsg, Msg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
 
@@ -586,112 +589,5 @@ fn kpi_formula(x: Kpi) -> &'static str {
         Kpi::Resolution => "horas de resolución ÷ tickets",
         Kpi::Interactions => "interacciones ÷ clientes al final (ni subir ni bajar es bueno en sí)",
         Kpi::AiAccuracy => "predicciones acertadas ÷ comprobadas",
-    }
-}
-
-pub(super) fn report_text(msg: ReportMsg) -> &'static str {
-    match msg {
-        ReportMsg::Back => "Volver a la calculadora",
-        ReportMsg::PreparedBy => "Preparado por",
-        ReportMsg::Print => "Imprimir o guardar como PDF",
-        ReportMsg::PrintHint => "Elige A4 o Carta y «Guardar como PDF» en el diálogo de impresión. Las notas del escenario no se incluyen.",
-        ReportMsg::Title => "Retorno de la inversión en CRM",
-        ReportMsg::Date => "Fecha",
-        ReportMsg::Charts => "Gráficos",
-        ReportMsg::NoBenefits => "Con estos datos, ninguna línea de beneficio aporta valor.",
-        ReportMsg::TopLines => "La mayor parte del valor viene de: {0} (parte del valor actual de los beneficios).",
-        ReportMsg::Risk => "Los beneficios se reducen un {0} por el riesgo de estimación y crecen con la adopción: {1} el año 1, {2} el año 2, {3} desde el año 3 (práctica del Total Economic Impact de Forrester).",
-        ReportMsg::Horizon => "A {0} años tras la inversión inicial, descontados al {1} anual.",
-        ReportMsg::Summary => "Resumen ejecutivo",
-        ReportMsg::Input => "Dato",
-        ReportMsg::Value => "Valor",
-        ReportMsg::DefaultIfChanged => "Por defecto (si cambió)",
-        ReportMsg::On => "se cuenta",
-        ReportMsg::Off => "no se cuenta",
-        ReportMsg::Assumptions => "Supuestos",
-        ReportMsg::ChangedNote => "Todos los datos del modelo. Las filas sombreadas, con su valor por defecto, se cambiaron.",
-        ReportMsg::Flows => "Costes y beneficios por año y línea",
-        ReportMsg::Gartner => "Cifra de referencia: Gartner sitúa el coste total de propiedad de un CRM en US$ {0}–{1} por usuario en tres años; aquí, el coste por usuario es el de la inversión inicial y los años 1 a 3 dividido entre las licencias.",
-        ReportMsg::Method => "Método",
-        ReportMsg::MethodFigures => "ROI = (valor actual de los beneficios − valor actual de los costes) ÷ valor actual de los costes. VAN = Σ flujo neto del año t ÷ (1 + {0})^t, desde la inversión inicial (t = 0) hasta el horizonte. La TIR es la tasa con la que el VAN es cero; cuando los flujos netos cambian de signo más de una vez lo son varias, y la TIRM (cobros reinvertidos y pagos financiados a la tasa de descuento) da una sola. La recuperación es cuándo el flujo neto acumulado pasa a positivo, en meses, interpolando dentro del año.",
-        ReportMsg::MethodCosts => "Costes: implantación, integración, migración de datos y formación inicial al principio; licencias y el complemento de IA por usuario (con su subida anual de precio), mantenimiento, formación continua y tiempo del personal cada año; una contingencia sobre todos ellos. Beneficios contados, cada uno el valor de un año completo escalado por la adopción y el ajuste por riesgo:",
-        ReportMsg::MethodTei => "Márgenes de riesgo como en el Total Economic Impact (TEI) de Forrester: cada beneficio se reduce por el ajuste por riesgo de su estimación y crece con la adopción (año 1, año 2 y luego régimen estable) en lugar de llegar completo el primer día.",
-        ReportMsg::PaybackSentence => "Recuperación: {0} con flujos nominales, {1} con flujos descontados.",
-        ReportMsg::Qr => "Código QR del enlace al escenario en vivo",
-        ReportMsg::NoQr => "El enlace es demasiado largo para un código QR que se imprima legible: usa la dirección de arriba.",
-        ReportMsg::LinkTitle => "El escenario en vivo",
-        ReportMsg::LinkHint => "Abre esta dirección (o escanea el código) para ver y cambiar este escenario en Retorno, en tu navegador.",
-    }
-}
-
-/// The text of a risk-ranges message.
-pub(super) fn risk_text(msg: RiskMsg) -> &'static str {
-    match msg {
-        RiskMsg::Waiting => "Simulando…",
-        RiskMsg::Running => "Simulando… {0} de {1} simulaciones",
-        RiskMsg::Done => "{0} simulaciones, semilla {1}.",
-        RiskMsg::Chance => "de probabilidad de que el VAN sea positivo",
-        RiskMsg::TableCaption => "VAN, ROI y recuperación en las simulaciones",
-        RiskMsg::Median => "P50 (mediana)",
-        RiskMsg::Mean => "Media",
-        RiskMsg::Never => "No se recupera dentro del horizonte en el {0} de las simulaciones.",
-        RiskMsg::Headline => "El 80 % de las simulaciones: VAN entre {0} y {1} · {2} de probabilidad de VAN > 0",
-        RiskMsg::ErrInputs => "Hay datos fuera de rango: corrígelos para simular.",
-        RiskMsg::ErrTrials => "Las simulaciones deben estar entre 1 y 100.000.",
-        RiskMsg::ErrOverflow => "Las cifras de una simulación son demasiado grandes para calcularlas.",
-        RiskMsg::ErrLowAboveLikely => "{0}: el extremo bajo ({1}) supera el valor probable ({2}).",
-        RiskMsg::ErrLikelyAboveHigh => "{0}: el valor probable ({1}) supera el extremo alto ({2}).",
-        RiskMsg::ErrBelowMin => "{0}: el extremo bajo ({1}) es menor que el mínimo válido ({2}).",
-        RiskMsg::ErrAboveMax => "{0}: el extremo alto ({1}) supera el máximo válido ({2}).",
-        RiskMsg::ErrFixed => "{0} no admite un rango.",
-        RiskMsg::ChartHistogram => "VAN en las simulaciones",
-        RiskMsg::ChartHistogramAlt => "Histograma del VAN en {0} simulaciones: P10 {1}, mediana {2}, P90 {3}; VAN positivo en el {4}.",
-        RiskMsg::ChartSCurve => "Probabilidad de que el VAN no supere un valor",
-        RiskMsg::ChartSCurveAlt => "Proporción acumulada de simulaciones según el VAN: el 10 % hasta {0}, el 50 % hasta {1}, el 90 % hasta {2}.",
-        RiskMsg::ChartContributions => "Qué explica la dispersión del VAN",
-        RiskMsg::ChartContributionsAlt => "Correlación de rangos de cada variable con el VAN en las simulaciones: {0}.",
-        RiskMsg::AxisTrials => "Simulaciones",
-        RiskMsg::AxisShare => "Proporción de simulaciones",
-        RiskMsg::AxisRho => "Correlación de rangos con el VAN (ρ de Spearman)",
-        RiskMsg::MathPert => "PERT (por defecto): bajo + (alto − bajo) × Beta(α, β), α = 1 + 4 (probable − bajo) ÷ (alto − bajo), β = 1 + 4 (alto − probable) ÷ (alto − bajo); media (bajo + 4 × probable + alto) ÷ 6 (Vose, Risk Analysis, 2008).",
-        RiskMsg::MathTriangular => "Triangular: la densidad sube en línea recta de bajo a probable y baja hasta alto; media (bajo + probable + alto) ÷ 3.",
-        RiskMsg::MathQuantiles => "P10, P50 y P90: los valores por debajo de los cuales queda el 10 %, 50 % y 90 % de las simulaciones, con interpolación lineal entre simulaciones ordenadas (como numpy). Un percentil de recuperación que cae en simulaciones que no se recuperan es «nunca».",
-        RiskMsg::MathIndependent => "Las variables se sortean de forma independiente: no se modela correlación entre ellas, así que variables que suelen moverse juntas (conversión y tamaño del trato, por ejemplo) pueden dispersarse más o menos de lo mostrado.",
-        RiskMsg::ReportTitle => "Rangos de riesgo",
-        RiskMsg::ReportIntro => "En lugar de un recorte fijo por riesgo, {0} variables tienen un valor bajo, probable y alto, y el modelo se calculó {1} veces con sorteos de ellas (Monte Carlo, semilla {2}).",
-        RiskMsg::ReportTop => "Variables que más mueven el VAN: {0}.",
-    }
-}
-
-/// The text of a risk-panel message.
-pub(super) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
-    match msg {
-        RiskPanelMsg::Title => "Rangos de riesgo (Monte Carlo)",
-        RiskPanelMsg::Hint => "Una sola cifra oculta cuán segura es. Da a cada variable un valor bajo y uno alto y mira con qué frecuencia el CRM se paga solo.",
-        RiskPanelMsg::Switch => "Usar rangos en lugar del recorte por riesgo",
-        RiskPanelMsg::HaircutAside => "Con los rangos activos, el recorte por riesgo ({0}) queda en suspenso: ambos contarían dos veces la misma incertidumbre. Al desactivar los rangos vuelve. Las cifras principales son el caso más probable, sin el recorte.",
-        RiskPanelMsg::Trials => "Simulaciones",
-        RiskPanelMsg::Seed => "Semilla",
-        RiskPanelMsg::Resimulate => "Volver a simular (nueva semilla)",
-        RiskPanelMsg::RangesTitle => "Rangos de las variables ({0})",
-        RiskPanelMsg::RangesHint => "El valor probable es el del modelo. Por defecto según el tipo: precios de licencia −5 %/+10 %, otros costes −10 %/+25 %, cifras actuales ±10 %, efectos del CRM ±25 %, adopción −20 %/+10 %. Un rango que fijes se mantiene aunque cambie el valor.",
-        RiskPanelMsg::RangesCaption => "Valor bajo, probable y alto de cada variable",
-        RiskPanelMsg::Driver => "Variable",
-        RiskPanelMsg::Low => "Bajo",
-        RiskPanelMsg::Likely => "Probable",
-        RiskPanelMsg::High => "Alto",
-        RiskPanelMsg::Shape => "Distribución",
-        RiskPanelMsg::Pert => "PERT",
-        RiskPanelMsg::Triangular => "Triangular",
-        RiskPanelMsg::Default => "Por defecto",
-        RiskPanelMsg::ResetRanges => "Todos los rangos por defecto",
-        RiskPanelMsg::LowAboveLikely => "El extremo bajo no puede superar el valor probable.",
-        RiskPanelMsg::HighBelowLikely => "El extremo alto no puede ser menor que el valor probable.",
-        RiskPanelMsg::MathTrials => "Cada simulación sortea todas las variables con rango y calcula el modelo: VAN, ROI = (VA beneficios − VA costes) ÷ VA costes y recuperación sobre flujos nominales. La semilla hace que el sorteo sea igual en cualquier equipo: el mismo enlace da las mismas cifras.",
-        RiskPanelMsg::MathContributions => "Qué explica la dispersión: correlación de rangos de Spearman entre el sorteo de cada variable y el VAN, de la propia simulación (el tornado mueve una variable cada vez un ±20 %).",
-        RiskPanelMsg::CompareNpvRange => "VAN P10–P90 (rangos)",
-        RiskPanelMsg::CompareChance => "Probabilidad de VAN > 0",
-        RiskPanelMsg::CompareOff => "sin rangos",
-        RiskPanelMsg::LineError => "Rangos de riesgo: hay rangos que corregir (ver el panel de riesgo).",
     }
 }

@@ -1,0 +1,139 @@
+//! The customer screen's texts (`ui::customers` and its worker, `worker::rfm`): apart
+//! from [`super::AppMsg`], so only the full app and the customer worker link them.
+
+use super::{en, es, Lang, Text};
+use crate::engine::rfm::{Role, Segment};
+
+/// The customer screen's texts the page writes itself (the file picker, the progress):
+/// apart from [`AppMsg`], so only the full app links them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum CustomersMsg {
+    Title,
+    Hint,
+    ChooseFile,
+    DropHere,
+    PasteSummary,
+    PasteLabel,
+    PasteScore,
+    Reading,
+    Cancel,
+    WinBackDone,
+    WorkerFailed,
+}
+
+/// The rest of the customer screen, which its worker (`worker::rfm`) writes: no page
+/// links these texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum RfmMsg {
+    SegmentName(Segment),
+    RoleName(Role),
+    FileInfo,
+    Pasted,
+    Cancelled,
+    MappingTitle,
+    MappingHint,
+    NoColumn,
+    HasHeader,
+    DateOrder,
+    DayFirst,
+    MonthFirst,
+    Guessed,
+    Decimal,
+    DecimalPoint,
+    DecimalComma,
+    Reference,
+    ReferenceHint,
+    PreviewSummary,
+    TopSegment,
+    ExportCustomers,
+    ExportSegments,
+    WinBackTitle,
+    WinBackHeld,
+    WinBackShare,
+    WinBackShareBad,
+    WinBackProposal,
+    WinBackMath,
+    WinBackSame,
+    WinBackApply,
+    Summary,
+    BasisInvoices,
+    BasisDates,
+    CleaningTitle,
+    CleaningSummary,
+    CleaningNone,
+    CleaningCaption,
+    Reason,
+    Rows,
+    Done,
+    Examples,
+    Line,
+    Excluded,
+    ReasonShort,
+    ReasonNoCustomer,
+    ReasonBadDate,
+    ReasonBadAmount,
+    ReasonCancelled,
+    SegmentsTitle,
+    SegmentsCaption,
+    SegmentHead,
+    Customers,
+    CustomerShare,
+    Revenue,
+    RevenueShare,
+    AvgRecency,
+    AvgFrequency,
+    AvgMonetary,
+    BarsTitle,
+    BarsAlt,
+    HeatTitle,
+    HeatHint,
+    HeatCaption,
+    TopCaption,
+    TopEmpty,
+    Customer,
+    Recency,
+    Frequency,
+    Monetary,
+    RuleTitle,
+    RuleMeasures,
+    RuleScores,
+    RuleSegments,
+    ThresholdsCaption,
+    SqlTitle,
+    SqlHint,
+    PreviewCaption,
+    ColumnN,
+    ErrEmpty,
+    ErrBinary,
+    ErrNotUtf8,
+    ErrTooLarge,
+    ErrTooFewColumns,
+    ErrMissingColumn,
+    ErrNoRows,
+    ErrNoValidRows,
+    ErrRecordTooLong,
+    ErrTooManyFields,
+    ErrOverflow,
+    ErrReference,
+    ErrUnreadable,
+}
+
+impl Text for CustomersMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::customers::customers_text(self),
+            Lang::En => en::customers::customers_text(self),
+        }
+    }
+}
+
+impl Text for RfmMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::customers::rfm_text(self),
+            Lang::En => en::customers::rfm_text(self),
+        }
+    }
+}
