@@ -5,7 +5,7 @@ use super::{en, es, Lang, Text};
 use crate::engine::rfm::{Role, Segment};
 
 /// The customer screen's texts the page writes itself (the file picker, the progress):
-/// apart from [`AppMsg`], so only the full app links them.
+/// apart from [`AppMsg`](super::AppMsg), so only the full app links them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum CustomersMsg {
