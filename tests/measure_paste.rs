@@ -259,3 +259,68 @@ fn every_name_the_interface_shows_is_a_header() {
         }
     );
 }
+
+/// `merge_pasted`, read off its rule: each pasted period overwrites the period at its
+/// position with what it gives; blanks keep what was there; deals, leads and actual
+/// costs stay; periods past the paste's go.
+#[test]
+fn pasted_periods_keep_what_the_paste_leaves_blank() {
+    use retorno::engine::measure::{merge_pasted, ActualCosts};
+    use retorno::engine::model::CostLine;
+    let mut spent = ActualCosts::default();
+    spent.set(CostLine::Licences, Some(d("900")));
+    let existing = vec![
+        Period {
+            name: "Before".into(),
+            start: Some(date(2025, 1, 1)),
+            end: Some(date(2025, 3, 31)),
+            deals: "2025-01-02\t2025-01-12".into(),
+            ..common::measure::period(&[(Measure::Leads, "1000"), (Measure::WonDeals, "80")])
+        },
+        Period {
+            costs: spent,
+            ..common::measure::period(&[(Measure::Leads, "900")])
+        },
+        Period {
+            name: "Dropped".into(),
+            ..Period::default()
+        },
+    ];
+    // A figures table: no name row, no dates; won deals for both, leads blank for the
+    // first.
+    let p = parse_periods(
+        "Deals won\t90\t120\nLeads received\t\t1000\n",
+        DateOrder::DayFirst,
+    );
+    assert_eq!(p.bad, vec![]);
+    let merged = merge_pasted(&existing, &p.periods);
+    assert_eq!(merged.len(), 2);
+    let (first, second) = (&merged[0], &merged[1]);
+    // Kept: name, dates, the deals paste, the blank cell's 1,000 leads; new: 90 won.
+    assert_eq!(first.name, "Before");
+    assert_eq!(
+        (first.start, first.end),
+        (Some(date(2025, 1, 1)), Some(date(2025, 3, 31)))
+    );
+    assert_eq!(first.deals, "2025-01-02\t2025-01-12");
+    assert_eq!(first.values.leads, Some(d("1000")));
+    assert_eq!(first.values.won_deals, Some(d("90")));
+    // The second: its actual costs kept, leads 900 → 1,000, won 120.
+    assert_eq!(second.costs, spent);
+    assert_eq!(second.values.leads, Some(d("1000")));
+    assert_eq!(second.values.won_deals, Some(d("120")));
+    // A named, dated paste renames and re-dates; a period beyond the existing ones
+    // starts empty.
+    let p = parse_periods(
+        "Name\tStart\tEnd\nQ1\t01/01/2026\t31/03/2026\nQ2\t01/04/2026\t30/06/2026\nQ3\t01/07/2026\t30/09/2026\n",
+        DateOrder::DayFirst,
+    );
+    let merged = merge_pasted(&existing, &p.periods);
+    assert_eq!(
+        merged.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Q1", "Q2", "Q3"]
+    );
+    assert_eq!(merged[0].values.won_deals, Some(d("80")));
+    assert_eq!(merged[2].end, Some(date(2026, 9, 30)));
+    assert_eq!(merged[2].values, Period::default().values);
+}

@@ -298,3 +298,41 @@ fn inputs_the_model_refuses_are_an_error_not_a_panic() {
         Err(RealisedError::Model(_))
     ));
 }
+
+/// The fixture the browser test of the actual costs panel opens
+/// (`tests/fixtures/realised_browser.json`, read by `specs/track.spec.js`): this file's
+/// plan and measurement as a share link, so the page shows the figures worked by hand
+/// above. `RETORNO_WRITE_FIXTURES=1 cargo test --test measure_realised` rewrites it;
+/// otherwise this test fails when it is out of date.
+#[test]
+fn the_browser_fixture_is_this_plan_and_measurement_as_a_link() {
+    use retorno::scenario::codec::{decode_link, encode_link};
+    use retorno::scenario::Scenario;
+    const PATH: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/realised_browser.json"
+    );
+    let scenario = Scenario {
+        name: "Realised".into(),
+        inputs: plan(),
+        measure: measured(),
+        ..Scenario::default()
+    };
+    let link = encode_link(&scenario);
+    let back = decode_link(&link).unwrap();
+    assert_eq!((back.inputs, back.measure), (plan(), measured()));
+    let now = serde_json::to_string_pretty(&serde_json::json!({
+        "about": "Written by tests/measure_realised.rs (RETORNO_WRITE_FIXTURES=1 cargo test --test measure_realised); read by tests/e2e/specs/track.spec.js.",
+        "link": link,
+    }))
+    .unwrap()
+        + "\n";
+    if std::env::var_os("RETORNO_WRITE_FIXTURES").is_some() {
+        std::fs::write(PATH, &now).unwrap();
+    }
+    let file = std::fs::read_to_string(PATH).expect("tests/fixtures/realised_browser.json");
+    assert_eq!(
+        file, now,
+        "realised_browser.json is out of date: see this test's docs"
+    );
+}

@@ -181,6 +181,20 @@ impl Fmt {
         date.to_locale_string(self.lang.tag(), &options).into()
     }
 
+    /// A calendar day as a medium local date ("1 abr 2025", "Apr 1, 2025").
+    pub fn date(self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        // Months count from 0 in JavaScript; years of `NaiveDate` fit a u32 once positive.
+        let year = u32::try_from(day.year()).unwrap_or(0);
+        let month = i32::try_from(day.month0()).unwrap_or(0);
+        let date = i32::try_from(day.day()).unwrap_or(1);
+        js_sys::Date::new_with_year_month_day(year, month, date)
+            .to_locale_date_string(self.lang.tag(), &options)
+            .into()
+    }
+
     /// Today as a long local date ("1 de diciembre de 2026").
     pub fn today(self) -> String {
         let options = js_sys::Object::new();

@@ -14,11 +14,13 @@ mod es;
 #[cfg(target_arch = "wasm32")]
 pub mod format;
 mod parse;
+mod track;
 
 pub use crate::units::Lang;
 pub use ab::AbMsg;
 pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
+pub use track::TrackMsg;
 
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};

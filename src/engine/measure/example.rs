@@ -3,12 +3,14 @@
 use super::{AbTest, ClvInputs, Measure, Measurement, Period, Values};
 use crate::engine::campaigns::Campaign;
 use crate::engine::deals::DateOrder;
+use crate::engine::model::CostLine;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 impl Measurement {
     /// A believable company measured in the first half of 2025 (before) and of 2026
-    /// (after), with three campaigns: what a demo starts from.
+    /// (after), with three campaigns, an A/B test and what the CRM actually cost in the
+    /// first half of 2026: what a demo starts from.
     pub fn example() -> Measurement {
         fn period(
             start: (i32, u32, u32),
@@ -58,7 +60,7 @@ impl Measurement {
                     margin_pct: margin.into(),
                 }
             };
-        Measurement {
+        let mut m = Measurement {
             periods: vec![
                 period(
                     (2025, 1, 1),
@@ -101,6 +103,21 @@ impl Measurement {
             targets: Default::default(),
             plan_start: None,
             date_order: Some(DateOrder::DayFirst),
+        };
+        // What the first half of 2026 actually cost: the integration ran over and a
+        // consultant nobody planned was hired (contingency); the plan starts with it.
+        for (line, amount) in [
+            (CostLine::OneTime, 98_500),
+            (CostLine::Licences, 20_400),
+            (CostLine::Maintenance, 5_000),
+            (CostLine::Training, 3_600),
+            (CostLine::Staff, 18_500),
+            (CostLine::Contingency, 4_000),
+        ] {
+            if let Some(after) = m.periods.get_mut(1) {
+                after.costs.set(line, Some(Decimal::from(amount)));
+            }
         }
+        m
     }
 }

@@ -46,8 +46,8 @@ pub use kpis::{
     Kpi, KpiUnit, PeriodDeals, Reading, Verdict,
 };
 pub use paste::{
-    column_of, parse_number, parse_periods, Column, Layout, PasteProblem, PasteRow, PeriodsParse,
-    HEADER_WORDS,
+    column_of, merge_pasted, parse_number, parse_periods, Column, Layout, PasteProblem, PasteRow,
+    PeriodsParse, HEADER_WORDS,
 };
 pub use targets::{scorecard, Latest, Score, Status, Target, Targets};
 pub use trend::{pastes_of, trend, Change, Step, Trend};

@@ -584,3 +584,30 @@ pub fn parse_periods(text: &str, order: DateOrder) -> PeriodsParse {
     parse.bad.sort_by_key(|b| b.line);
     parse
 }
+
+/// The periods a measurement has once `pasted` ones are taken in: one per pasted
+/// period, in the paste's order, each starting from what the period at the same
+/// position had (`existing`), overwritten by what the paste gives: a name that is not
+/// blank, a date, a figure. So a blank cell keeps what was entered, and the pastes of
+/// deals and leads and the actual costs, which a table of periods does not carry, stay
+/// with their period. Periods past the paste's are dropped (the screen offers undo).
+pub fn merge_pasted(existing: &[Period], pasted: &[Period]) -> Vec<Period> {
+    pasted
+        .iter()
+        .enumerate()
+        .map(|(k, new)| {
+            let mut period = existing.get(k).cloned().unwrap_or_default();
+            if !new.name.is_empty() {
+                period.name.clone_from(&new.name);
+            }
+            period.start = new.start.or(period.start);
+            period.end = new.end.or(period.end);
+            for &m in Measure::ALL {
+                if let Some(v) = m.get(&new.values) {
+                    m.set(&mut period.values, Some(v));
+                }
+            }
+            period
+        })
+        .collect()
+}

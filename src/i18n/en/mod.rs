@@ -6,6 +6,7 @@ pub(super) mod ab;
 pub(super) mod customers;
 pub(super) mod report;
 pub(super) mod risk;
+pub(super) mod track;
 
 use super::{AppMsg, Msg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -217,7 +218,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::PeriodStart => "From",
         AppMsg::PeriodEnd => "To",
         AppMsg::DatesReversed => "{0}: the end date is before the start date.",
-        AppMsg::PeriodsDiffer => "The periods last {0} and {1} days: counts (complaints, downloads…) are not directly comparable.",
+        AppMsg::PeriodsDiffer => "{0} lasts {1} days and the baseline {2}: counts (complaints, downloads…) are not directly comparable.",
         AppMsg::CycleFromDeals => "The sales cycle comes from the deals pasted below.",
         AppMsg::Better => "Better",
         AppMsg::Worse => "Worse",

@@ -6,6 +6,7 @@ pub(super) mod ab;
 pub(super) mod customers;
 pub(super) mod report;
 pub(super) mod risk;
+pub(super) mod track;
 
 use super::{AppMsg, Msg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -217,7 +218,7 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::PeriodStart => "Desde",
         AppMsg::PeriodEnd => "Hasta",
         AppMsg::DatesReversed => "{0}: la fecha final es anterior a la inicial.",
-        AppMsg::PeriodsDiffer => "Los periodos duran {0} y {1} días: los recuentos (quejas, descargas…) no son comparables directamente.",
+        AppMsg::PeriodsDiffer => "{0} dura {1} días y la línea base {2}: los recuentos (quejas, descargas…) no son comparables directamente.",
         AppMsg::CycleFromDeals => "El ciclo de ventas sale de los tratos pegados más abajo.",
         AppMsg::Better => "Mejora",
         AppMsg::Worse => "Empeora",

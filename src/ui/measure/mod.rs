@@ -7,10 +7,12 @@
 
 mod campaigns;
 mod clv;
+mod costs;
 mod deals;
 mod feed;
 mod groups;
 mod periods;
+mod periods_paste;
 mod scorecard;
 mod targets;
 mod trend_chart;
@@ -24,7 +26,7 @@ use crate::engine::measure::{
     compare, trend, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals,
     PeriodLabel, Trend, Verdict,
 };
-use crate::i18n::{fill, AppMsg, Lang, Msg, Text};
+use crate::i18n::{fill, AppMsg, Lang, Msg, Text, TrackMsg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -273,6 +275,7 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
                         {section_link("#campaigns", AppMsg::CampaignsTitle)}
                         {section_link("#clv", AppMsg::ClvTitle)}
                         {section_link("#feed", AppMsg::FeedTitle)}
+                        <li><a href="#costs">{ctx.tr(TrackMsg::CostsTitle)}</a></li>
                     </ul>
                 </nav>
                 <div class="actions">
@@ -303,6 +306,7 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
             <campaigns::Campaigns ctx d />
             <clv::ClvPanel ctx d />
             <feed::FeedPanel ws d />
+            <costs::CostsPanel ctx d />
         </main>
     }
 }

@@ -1,7 +1,7 @@
 //! The periods, in order: a name and dates each; add, rename, move, remove (with undo);
 //! and warnings about their dates.
 
-use super::{update_measure, Derived, Which};
+use super::{periods_paste, update_measure, Derived, Which};
 use crate::engine::measure::Measurement;
 use crate::engine::measure::{iso, parse_iso, Period, MAX_PERIODS, MIN_PERIODS};
 use crate::i18n::{fill, AppMsg, Text};
@@ -135,12 +135,16 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
                     ));
                 }
             }
-            if let (Some(a), Some(b)) = (m.baseline().days(), m.current().days()) {
-                if a != b {
-                    out.push(fill(
-                        AppMsg::PeriodsDiffer.text(lang),
-                        &[&a.to_string(), &b.to_string()],
-                    ));
+            // Every period against the baseline, not only the latest.
+            if let Some(base) = m.baseline().days() {
+                for which in Which::all(m.periods.len()).skip(1) {
+                    match which.of(m).days() {
+                        Some(days) if days != base => out.push(fill(
+                            AppMsg::PeriodsDiffer.text(lang),
+                            &[&which.label(lang, m), &days.to_string(), &base.to_string()],
+                        )),
+                        _ => {}
+                    }
                 }
             }
             out.into_iter()
@@ -162,6 +166,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
                     {ctx.tr(AppMsg::AddPeriod)}
                 </button>
             </div>
+            <periods_paste::PeriodsPaste ctx d />
             {move || removed.get().map(|(_, _, name)| view! {
                 <div class="note" role="status" data-testid="period-removed">
                     <p>{fill(ctx.t(AppMsg::PeriodRemoved), &[&name])}</p>
