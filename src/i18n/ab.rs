@@ -1,5 +1,6 @@
-//! The A/B test screen's texts (`ui::abtest`): apart from [`super::AppMsg`], so only the
-//! full app links them.
+//! The A/B test screen's texts: those the page writes (`ui::abtest`), apart from
+//! [`super::AppMsg`] so only the full app links them, and those of the results, which
+//! only the analysis worker links.
 
 use super::{en, es, Lang, Text};
 use crate::engine::abtest::Arm;
@@ -12,13 +13,38 @@ pub enum AbMsg {
     Hint,
     Example,
     Name,
-    Variant,
     VariantName(Arm),
     Visitors,
     Conversions,
-    Rate,
     Confidence,
     ShareA,
+    PlanTitle,
+    PlanHint,
+    Baseline,
+    Mde,
+    MdeRelative,
+    MdeAbsolute,
+    Power,
+    Traffic,
+    FeedTitle,
+    FeedHint,
+    FeedCampaign,
+    FeedApply,
+    FeedNone,
+    FeedDone,
+    FeedSee,
+    LiftNoCustomers,
+    LiftExceedsLeads,
+    WorkerFailed,
+}
+
+/// A text of the A/B test's results, which the analysis worker writes
+/// (`worker::ab`): no page links these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum AbResultMsg {
+    Variant,
+    Rate,
     ResultTitle,
     Empty,
     AbsLift,
@@ -37,14 +63,6 @@ pub enum AbMsg {
     EarlyWarning,
     Progress,
     Reached,
-    PlanTitle,
-    PlanHint,
-    Baseline,
-    Mde,
-    MdeRelative,
-    MdeAbsolute,
-    Power,
-    Traffic,
     Sample,
     Days,
     ErrNoVisitors(Arm),
@@ -57,15 +75,15 @@ pub enum AbMsg {
     ErrNoEffect,
     ErrTargetRate,
     ErrNotFinite,
-    FeedTitle,
-    FeedHint,
-    FeedCampaign,
-    FeedApply,
-    FeedNone,
-    FeedDone,
-    FeedSee,
-    LiftNoCustomers,
-    LiftExceedsLeads,
+}
+
+impl Text for AbResultMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Es => es::ab::result_text(self),
+            Lang::En => en::ab::result_text(self),
+        }
+    }
 }
 
 impl Text for AbMsg {

@@ -17,7 +17,7 @@ mod parse;
 mod track;
 
 pub use crate::units::Lang;
-pub use ab::AbMsg;
+pub use ab::{AbMsg, AbResultMsg};
 pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
 pub use track::TrackMsg;

@@ -2,16 +2,17 @@
 //! with its intervals, the sample a test needs, and a winning lift carried into a
 //! campaign row.
 //!
-//! The figures come from [`crate::engine::abtest`] through the scenario's
-//! [`AbTest`]. Like the customer screen, every part is HTML text and one listener per
-//! kind of event reads what was used (`data-ab` on each field, `data-action` on each
-//! button): the fields are written once per language or rewrite and never re-rendered
-//! while typing, and the results are one text each.
+//! The page holds the scenario's [`AbTest`] and its fields; the figures come from
+//! [`crate::engine::abtest`] in the analysis worker, which writes the results and the
+//! sample plan as HTML (`ui::ab_results`, `worker::ab`), so the full app carries
+//! neither the statistics nor their texts. Like the customer screen, every part is
+//! HTML text and one listener per kind of event reads what was used (`data-ab` on each
+//! field, `data-action` on each button): the fields are written once per language or
+//! rewrite and never re-rendered while typing, and the results are one text each.
 
 use super::workspace::{Lifted, Screen, Workspace};
 use super::{fields::problem_text, format::Fmt, Ctx};
-use crate::engine::abtest::{AbError, Analysis, Arm, Interval, Verdict};
-use crate::engine::measure::ab::lift_of;
+use crate::engine::abtest::Arm;
 use crate::engine::measure::{with_lift, AbField, AbTest, LiftError};
 use crate::html::esc;
 use crate::i18n::{fill, parse_number, AbMsg as M, AppMsg, Lang, Msg, ParseError, Text};
@@ -26,7 +27,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 pub fn AbScreen(ws: Workspace) -> impl IntoView {
     let ctx = ws.ctx;
     let test = Memo::new(move |_| ctx.scenario.with(|s| s.measure.ab.clone()));
-    let applied = ws.lifted;
+    let (applied, results) = (ws.lifted, ws.ab);
     // The fields are written again only for another language or a rewrite (the example,
     // an undo, another scenario), so typing is never interrupted.
     let fields = move |part: fn(Fmt, &AbTest) -> String| {
@@ -35,23 +36,34 @@ pub fn AbScreen(ws: Workspace) -> impl IntoView {
             part(ctx.fmt.get(), &test.get_untracked())
         }
     };
+    // Every change of the test, the language or the currency asks the worker again.
+    Effect::new(move |_| {
+        ctx.fmt.track();
+        test.with(|t| results.ask(ctx, t));
+    });
+    let unavailable = move || {
+        results.unavailable.get().then(|| {
+            format!(
+                "<p class=\"ab-error\" role=\"alert\" data-testid=\"ab-unavailable\">{}</p>",
+                t(ctx.lang.get(), M::WorkerFailed)
+            )
+        })
+    };
     view! {
         <main
             class="ab-screen"
             on:input=move |ev| typed(ctx, &ev)
-            on:click=move |ev| clicked(ws, test, applied, &ev)
+            on:click=move |ev| clicked(ws, &ev)
         >
             <section class="panel" aria-labelledby="ab-title">
                 <div inner_html=fields(test_fields)></div>
-                <div aria-live="polite" inner_html=move || {
-                    test.with(|t| result(ctx, t, applied))
-                }></div>
+                <div inner_html=unavailable></div>
+                <div aria-live="polite" inner_html=move || results.result.get()></div>
+                <div inner_html=move || feed(ctx, results.lift.get(), applied)></div>
             </section>
             <section class="panel" aria-labelledby="ab-plan-title">
                 <div inner_html=fields(plan_fields)></div>
-                <p class="ab-sample" aria-live="polite" data-testid="ab-sample" inner_html=move || {
-                    test.with(|t| plan(ctx.fmt.get(), t))
-                }></p>
+                <p class="ab-sample" aria-live="polite" data-testid="ab-sample" inner_html=move || results.plan.get()></p>
             </section>
         </main>
     }
@@ -138,179 +150,8 @@ fn plan_fields(fmt: Fmt, test: &AbTest) -> String {
     )
 }
 
-fn error_text(e: AbError) -> M {
-    match e {
-        AbError::NoVisitors(arm) => M::ErrNoVisitors(arm),
-        AbError::MoreConversionsThanVisitors(arm) => M::ErrMoreConversions(arm),
-        AbError::TooLarge => M::ErrTooLarge,
-        AbError::Confidence => M::ErrConfidence,
-        AbError::Power => M::ErrPower,
-        AbError::Share => M::ErrShare,
-        AbError::BaselineRate => M::ErrBaseline,
-        AbError::NoEffect => M::ErrNoEffect,
-        AbError::TargetRate => M::ErrTargetRate,
-        // Days are asked only with traffic, so no traffic is not expected here.
-        AbError::NotFinite | AbError::NoTraffic => M::ErrNotFinite,
-    }
-}
-
-fn signed(x: f64, text: String) -> String {
-    if x > 0.0 {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
-/// Rate points with one decimal: 0.03 → "+3 pp".
-fn points(fmt: Fmt, x: f64) -> String {
-    let pp = AppMsg::UnitPoints.text(fmt.lang);
-    signed(x, format!("{} {pp}", fmt.tenths(x * 100.0)))
-}
-
-/// A p-value with four decimals, or "< 0.0001" below them (never a misleading 0).
-fn p_value_text(fmt: Fmt, p: f64) -> String {
-    match p < 0.0001 {
-        true => format!("< {}", fmt.float(0.0001)),
-        false => fmt.float(p),
-    }
-}
-
-fn interval(fmt: Fmt, confidence: String, ci: Interval, show: impl Fn(f64) -> String) -> String {
-    fill(
-        M::Interval.text(fmt.lang),
-        &[&confidence, &show(ci.low), &show(ci.high)],
-    )
-}
-
-/// The result of the test: the verdict, the rates, the lifts with their intervals, the
-/// p-value, the split, the progress against the planned sample and the lift's use.
-fn result(ctx: Ctx, test: &AbTest, applied: RwSignal<Lifted>) -> String {
-    let fmt = ctx.fmt.get();
-    let lang = fmt.lang;
-    let title = format!("<h3>{}</h3>", t(lang, M::ResultTitle));
-    if !test.has_data() {
-        return format!(
-            "{title}<p class=\"hint\" data-testid=\"ab-empty\">{}</p>",
-            t(lang, M::Empty)
-        );
-    }
-    let a = match test.analysis() {
-        Ok(a) => a,
-        Err(e) => {
-            return format!(
-                "{title}<p class=\"ab-error\" data-testid=\"ab-error\">{}</p>",
-                t(lang, error_text(e))
-            )
-        }
-    };
-    let confidence = fmt.share(a.confidence);
-    let (verdict, kind) = match a.verdict {
-        Verdict::SampleRatioMismatch => (M::VerdictSrm, "bad"),
-        Verdict::NotEnoughData => (M::VerdictNotEnough, "none"),
-        Verdict::BWins => (M::VerdictB, "good"),
-        Verdict::AWins => (M::VerdictA, "bad"),
-        Verdict::NoSignificantDifference => (M::VerdictNone, "none"),
-    };
-    let row = |arm: Arm, n: u64, c: u64, rate: f64| {
-        format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td data-testid=\"ab-rate-{}\">{}</td></tr>",
-            t(lang, M::VariantName(arm)),
-            fmt.float(n as f64),
-            fmt.float(c as f64),
-            if arm == Arm::A { "a" } else { "b" },
-            fmt.share(rate)
-        )
-    };
-    let relative = a
-        .relative_lift
-        .map(|r| signed(r, fmt.share(r)))
-        .unwrap_or_else(|| "—".into());
-    let relative_ci = a
-        .relative_ci
-        .map(|ci| interval(fmt, confidence.clone(), ci, |x| signed(x, fmt.share(x))))
-        .unwrap_or_default();
-    let p_value = a
-        .test
-        .map(|z| {
-            fill(
-                M::PValueText.text(lang),
-                &[&p_value_text(fmt, z.p_value), &fmt.float(z.z)],
-            )
-        })
-        .unwrap_or_else(|| "—".into());
-    let split = fill(
-        if a.srm.mismatch {
-            M::SplitBroken
-        } else {
-            M::SplitText
-        }
-        .text(lang),
-        &[
-            &fmt.share(a.srm.observed_share_a),
-            &fmt.share(a.srm.expected_share_a),
-            &p_value_text(fmt, a.srm.p_value),
-        ],
-    );
-    let figure = |label: M, key: &str, value: String, note: String| {
-        format!(
-            "<div><dt>{}</dt><dd data-testid=\"ab-{key}\">{}</dd><dd class=\"hint\" data-testid=\"ab-{key}-ci\">{}</dd></div>",
-            t(lang, label),
-            esc(&value),
-            esc(&note)
-        )
-    };
-    format!(
-        "{title}<p class=\"ab-verdict {kind}\" data-testid=\"ab-verdict\">{}</p>\
-         <table class=\"ab-table\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{}{}</tbody></table>\
-         <dl class=\"ab-figures\">{}{}{}{}</dl>{}{}",
-        esc(&fill(verdict.text(lang), &[&confidence])),
-        t(lang, M::Variant),
-        t(lang, M::Visitors),
-        t(lang, M::Conversions),
-        t(lang, M::Rate),
-        row(Arm::A, a.a.visitors, a.a.conversions, a.rate_a),
-        row(Arm::B, a.b.visitors, a.b.conversions, a.rate_b),
-        figure(M::AbsLift, "abs", points(fmt, a.absolute_lift), interval(fmt, confidence.clone(), a.absolute_ci, |x| points(fmt, x))),
-        figure(M::RelLift, "rel", relative, relative_ci),
-        figure(M::PValue, "p", p_value, String::new()),
-        figure(M::Split, "split", split, String::new()),
-        progress(fmt, test, &a),
-        feed(ctx, &a, applied),
-    )
-}
-
-/// How far the test is from its planned sample, and the warning against stopping early.
-fn progress(fmt: Fmt, test: &AbTest, a: &Analysis) -> String {
-    let Ok(sample) = test.sample() else {
-        return String::new();
-    };
-    let p = crate::engine::abtest::progress(a.a, a.b, sample.per_variant);
-    let lang = fmt.lang;
-    let n = |x: u64| fmt.float(x as f64);
-    if p.reached {
-        return format!(
-            "<p class=\"note\" data-testid=\"ab-progress\">{}</p>",
-            esc(&fill(M::Reached.text(lang), &[&n(sample.per_variant)]))
-        );
-    }
-    format!(
-        "<div class=\"note warn\" data-testid=\"ab-progress\"><p>{}</p><p>{}</p></div>",
-        esc(&fill(
-            M::Progress.text(lang),
-            &[
-                &n(sample.per_variant),
-                &n(a.a.visitors),
-                &n(a.b.visitors),
-                &fmt.share(p.fraction)
-            ]
-        )),
-        t(lang, M::EarlyWarning)
-    )
-}
-
 /// B's lift offered to a campaign row, or the note of the one applied.
-fn feed(ctx: Ctx, a: &Analysis, applied: RwSignal<Lifted>) -> String {
+fn feed(ctx: Ctx, lift: Option<Decimal>, applied: RwSignal<Lifted>) -> String {
     let fmt = ctx.fmt.get();
     let lang = fmt.lang;
     let note = applied.with(|n| n.as_ref().map(|(_, note)| note.clone()));
@@ -331,7 +172,7 @@ fn feed(ctx: Ctx, a: &Analysis, applied: RwSignal<Lifted>) -> String {
         ),
         None => String::new(),
     };
-    let Some(lift) = a.relative_lift.filter(|_| a.verdict == Verdict::BWins) else {
+    let Some(lift) = lift else {
         return String::new();
     };
     let names = ctx.scenario.with(|s| {
@@ -357,44 +198,10 @@ fn feed(ctx: Ctx, a: &Analysis, applied: RwSignal<Lifted>) -> String {
         "<div class=\"ab-feed\">{head}<p class=\"hint\">{}</p><label for=\"ab-campaign\">{}</label>\
          <select id=\"ab-campaign\" data-testid=\"ab-campaign\">{options}</select>\
          <button type=\"button\" data-action=\"apply\" data-testid=\"ab-apply\">{}</button>{refused}</div>",
-        esc(&fill(M::FeedHint.text(lang), &[&fmt.float(1.0 + lift)])),
+        esc(&fill(M::FeedHint.text(lang), &[&fmt.plain(Decimal::ONE + lift)])),
         t(lang, M::FeedCampaign),
         t(lang, M::FeedApply),
     )
-}
-
-/// The sample the plan needs, and the days at the daily traffic.
-fn plan(fmt: Fmt, test: &AbTest) -> String {
-    let lang = fmt.lang;
-    let sample = match test.sample() {
-        Ok(s) => s,
-        Err(e) => return format!("<span class=\"ab-error\">{}</span>", t(lang, error_text(e))),
-    };
-    let n = |x: u64| fmt.float(x as f64);
-    let mut text = fill(
-        M::Sample.text(lang),
-        &[
-            &n(sample.per_variant),
-            &n(sample.per_variant.saturating_mul(2)),
-            &fmt.share(sample.baseline_rate),
-            &fmt.share(sample.target_rate),
-        ],
-    );
-    match test.days(sample.per_variant) {
-        Some(Ok(days)) => {
-            text.push(' ');
-            text.push_str(&fill(
-                M::Days.text(lang),
-                &[&fmt.plain(test.daily_traffic), &n(days)],
-            ));
-        }
-        Some(Err(e)) => {
-            text.push(' ');
-            text.push_str(error_text(e).text(lang));
-        }
-        None => {}
-    }
-    esc(&text)
 }
 
 fn target(ev: &web_sys::Event) -> Option<Element> {
@@ -457,13 +264,8 @@ fn typed(ctx: Ctx, ev: &web_sys::Event) {
 }
 
 /// A button of the screen.
-fn clicked(
-    ws: Workspace,
-    test: Memo<AbTest>,
-    applied: RwSignal<Lifted>,
-    ev: &leptos::ev::MouseEvent,
-) {
-    let ctx = ws.ctx;
+fn clicked(ws: Workspace, ev: &leptos::ev::MouseEvent) {
+    let (ctx, applied) = (ws.ctx, ws.lifted);
     let action = target(ev)
         .and_then(|e| e.closest("[data-action]").ok().flatten())
         .and_then(|e| e.get_attribute("data-action"));
@@ -477,10 +279,7 @@ fn clicked(
                 .get_element_by_id("ab-campaign")
                 .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
                 .and_then(|s| s.value().parse::<usize>().ok());
-            let lift = test
-                .with_untracked(|t| t.analysis().ok())
-                .and_then(|a| a.relative_lift)
-                .and_then(lift_of);
+            let lift = ws.ab.lift.get_untracked();
             if let (Some(index), Some(lift)) = (index, lift) {
                 apply_lift(ctx, applied, index, lift);
             }

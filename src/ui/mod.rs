@@ -16,6 +16,7 @@
 //! - visitor's calculator: `embed`;
 //! - the report: [`report`](mod@report), opened from the full app with a share link.
 
+mod ab_results;
 mod abtest;
 pub mod app;
 mod breakdown;

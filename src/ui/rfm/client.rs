@@ -1,5 +1,5 @@
-//! The page's side of the customer-value worker ([`crate::worker::rfm`]): one job at a
-//! time, every reply to the one listener.
+//! The page's side of the analysis worker ([`crate::worker::rfm`]): every reply goes to
+//! every listener (the customer screen's and the A/B screen's), each taking its own.
 
 use crate::ui::worker::{post, Lazy};
 use crate::worker::rfm::protocol::{decode_reply, Cell, Reply, Request};
@@ -10,7 +10,7 @@ use web_sys::Blob;
 type Listener = Box<dyn Fn(Option<Reply>)>;
 
 thread_local! {
-    static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
+    static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
 }
 
 const WORKER: Lazy = Lazy {
@@ -20,9 +20,9 @@ const WORKER: Lazy = Lazy {
 };
 
 fn hear(reply: Option<Reply>) {
-    LISTENER.with(|l| {
-        if let Some(listener) = l.borrow().as_ref() {
-            listener(reply);
+    LISTENERS.with(|l| {
+        for listener in l.borrow().iter() {
+            listener(reply.clone());
         }
     });
 }
@@ -44,10 +44,10 @@ fn on_crash() {
     hear(None);
 }
 
-/// Every reply from now on goes to `listener`; `None` when the worker could not start
-/// or crashed.
+/// Every reply from now on goes (also) to `listener`; `None` when the worker could not
+/// start or crashed.
 pub fn listen(listener: impl Fn(Option<Reply>) + 'static) {
-    LISTENER.with(|l| *l.borrow_mut() = Some(Box::new(listener)));
+    LISTENERS.with(|l| l.borrow_mut().push(Box::new(listener)));
 }
 
 /// Sends `request`, with the file for those that read it.

@@ -3,7 +3,7 @@
 //! from the worker. The worker holds the file, how it is read and the result, and writes
 //! that part of the screen as HTML.
 
-mod client;
+pub(in crate::ui) mod client;
 
 use super::widgets::download;
 use super::Ctx;
@@ -92,6 +92,8 @@ impl Customers {
                 }
                 self.html.set(html);
             }
+            // The A/B screen's (see `ui::ab_results`).
+            Reply::Ab { .. } => {}
             Reply::Csv { text, .. } => {
                 let name = match self.export.get_value() {
                     true => "rfm-customers.csv",
