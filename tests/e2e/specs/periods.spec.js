@@ -53,7 +53,7 @@ test.describe("measurement periods", () => {
 
     // Dates of any period are checked.
     await setDates(page, "p2", "2026-03-31", "2026-01-01");
-    await expect(page.locator("#periods [role=status]")).toContainText("Rollout: the end date is before the start date.");
+    await expect(page.locator("#periods > [role=status]")).toContainText("Rollout: the end date is before the start date.");
 
     await lang(page, "es");
     await expect(page.getByTestId("add-period")).toHaveText("Añadir un periodo");
