@@ -10,6 +10,7 @@
 //! field, `data-action` on each button): the fields are written once per language or
 //! rewrite and never re-rendered while typing, and the results are one text each.
 
+use super::widgets::{action_of, event_element};
 use super::workspace::{Lifted, Screen, Workspace};
 use super::{fields::problem_text, format::Fmt, Ctx};
 use crate::engine::abtest::Arm;
@@ -204,14 +205,10 @@ fn feed(ctx: Ctx, lift: Option<Decimal>, applied: RwSignal<Lifted>) -> String {
     )
 }
 
-fn target(ev: &web_sys::Event) -> Option<Element> {
-    ev.target().and_then(|t| t.dyn_into::<Element>().ok())
-}
-
 /// A field typed in: a valid value goes into the scenario at once; an invalid one stays
 /// in the field with its message, and the scenario keeps the last valid value.
 fn typed(ctx: Ctx, ev: &web_sys::Event) {
-    let Some(el) = target(ev) else {
+    let Some(el) = event_element(ev) else {
         return;
     };
     let Some(key) = el.get_attribute("data-ab") else {
@@ -266,9 +263,7 @@ fn typed(ctx: Ctx, ev: &web_sys::Event) {
 /// A button of the screen.
 fn clicked(ws: Workspace, ev: &leptos::ev::MouseEvent) {
     let (ctx, applied) = (ws.ctx, ws.lifted);
-    let action = target(ev)
-        .and_then(|e| e.closest("[data-action]").ok().flatten())
-        .and_then(|e| e.get_attribute("data-action"));
+    let action = action_of(ev);
     match action.as_deref() {
         Some("example") => {
             ctx.rewrite(|s| s.measure.ab = AbTest::example());

@@ -9,6 +9,7 @@
 //! engine nor most of the screen's texts, and hardly any view code.
 
 use super::rfm::{view_of, Customers};
+use super::widgets::{action_of, event_element};
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use crate::engine::measure::{apply, Proposal};
@@ -116,13 +117,9 @@ fn status(ctx: Ctx, c: Customers, applied: bool) -> String {
     out
 }
 
-fn target(ev: &web_sys::Event) -> Option<Element> {
-    ev.target().and_then(|t| t.dyn_into::<Element>().ok())
-}
-
 /// A file chosen, or a control the worker wrote changed (it learns the new value).
 fn changed(ctx: Ctx, c: Customers, ev: &web_sys::Event) {
-    let Some(el) = target(ev) else {
+    let Some(el) = event_element(ev) else {
         return;
     };
     if el.id() == "rfm-file" {
@@ -167,9 +164,7 @@ fn changed(ctx: Ctx, c: Customers, ev: &web_sys::Event) {
 /// A button of the screen.
 fn clicked(ws: Workspace, ev: &leptos::ev::MouseEvent) {
     let (ctx, c) = (ws.ctx, ws.customers);
-    let action = target(ev)
-        .and_then(|e| e.closest("[data-action]").ok().flatten())
-        .and_then(|e| e.get_attribute("data-action"));
+    let action = action_of(ev);
     match action.as_deref() {
         Some("paste") => {
             let text = document()
@@ -210,7 +205,7 @@ fn clicked(ws: Workspace, ev: &leptos::ev::MouseEvent) {
 
 /// The drop zone, shown as ready while a file is dragged over it.
 fn drop_zone(ev: &leptos::ev::DragEvent) -> Option<Element> {
-    target(ev).and_then(|e| e.closest(".rfm-drop").ok().flatten())
+    event_element(ev).and_then(|e| e.closest(".rfm-drop").ok().flatten())
 }
 
 fn dragged(ev: &leptos::ev::DragEvent, over: bool) {

@@ -2,7 +2,7 @@
 //! realised figures against the ROI plan for the same days ([`realised`]). The results
 //! are HTML text, redrawn whole on each change.
 
-use super::{update_measure, Derived, Which};
+use super::{period_heads, update_measure, Derived, Which};
 use crate::engine::kpi;
 use crate::engine::measure::{
     iso, parse_iso, realised, ActualCosts, Measurement, Realisation, Realised, RealisedError,
@@ -291,17 +291,7 @@ pub(super) fn CostsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
                 <p class="hint" id="plan-start-hint">{default_start}</p>
             </div>
             <div class="measure-table" role="group" aria-label=ctx.tr(TrackMsg::CostsTable)>
-                <div class="measure-row head" aria-hidden="true">
-                    <span></span>
-                    {move || {
-                        let count = d.count.get();
-                        Which::all(count).map(|which| view! {
-                            <span id=format!("col-costs-{}", which.key(count))>
-                                {move || { let lang = ctx.lang.get(); d.measure.with(|m| which.label(lang, m)) }}
-                            </span>
-                        }).collect_view()
-                    }}
-                </div>
+                {period_heads(ctx, d, "costs".into())}
                 {rows}
             </div>
             <h3>{ctx.tr(TrackMsg::RealisedTitle)}</h3>

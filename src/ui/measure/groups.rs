@@ -3,7 +3,8 @@
 
 use super::trend_chart::{chart, spark};
 use super::{
-    change_text, reading_text, signed, update_measure, verdict_class, verdict_text, Derived, Which,
+    change_text, period_heads, reading_text, signed, update_measure, verdict_class, verdict_text,
+    Derived, Which,
 };
 use crate::engine::measure::{find, Comparison, Kpi, KpiGroup, Measure};
 use crate::i18n::{fill, AppMsg, Text};
@@ -63,17 +64,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
             <h2 id=title_id.clone()>{move || AppMsg::KpiGroup(group).text(ctx.lang.get())}</h2>
             <div class="group-body">
                 <div class="measure-table">
-                    <div class="measure-row head" aria-hidden="true">
-                        <span></span>
-                        {move || {
-                            let count = d.count.get();
-                            Which::all(count).map(|which| view! {
-                                <span id=format!("col-{group:?}-{}", which.key(count))>
-                                    {move || { let lang = ctx.lang.get(); d.measure.with(|m| which.label(lang, m)) }}
-                                </span>
-                            }).collect_view()
-                        }}
-                    </div>
+                    {period_heads(ctx, d, format!("{group:?}"))}
                     {rows}
                     {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(AppMsg::CycleFromDeals)}</a></p> })}
                 </div>

@@ -145,6 +145,24 @@ impl Derived {
     }
 }
 
+/// The head row of a table with one column per period: each period's label, with the id
+/// `col-<table>-<period>` that its cells' labels point to.
+fn period_heads(ctx: Ctx, d: Derived, table: String) -> impl IntoView {
+    view! {
+        <div class="measure-row head" aria-hidden="true">
+            <span></span>
+            {move || {
+                let count = d.count.get();
+                Which::all(count).map(|which| view! {
+                    <span id=format!("col-{table}-{}", which.key(count))>
+                        {move || { let lang = ctx.lang.get(); d.measure.with(|m| which.label(lang, m)) }}
+                    </span>
+                }).collect_view()
+            }}
+        </div>
+    }
+}
+
 fn update_measure(ctx: Ctx, f: impl FnOnce(&mut Measurement)) {
     ctx.scenario.update(|s| f(&mut s.measure));
 }
