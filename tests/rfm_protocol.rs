@@ -80,7 +80,10 @@ fn requests_round_trip() {
         currency: Currency::USD,
         test: example.clone(),
     };
-    assert_eq!(ab.encode(), "ab 11 en USD 1 1000 100 1000 130 95 50 10 20 80 500");
+    assert_eq!(
+        ab.encode(),
+        "ab 11 en USD 1 1000 100 1000 130 95 50 10 20 80 500"
+    );
     let absolute = Request::Ab {
         id: 12,
         lang: Lang::Es,

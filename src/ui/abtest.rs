@@ -21,7 +21,7 @@ use crate::units::MAX_NAME_CHARS;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 /// The A/B test screen.
 #[component]

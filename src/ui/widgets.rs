@@ -92,7 +92,8 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 
 /// The element an event happened on.
 pub fn event_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
 }
 
 /// The `data-action` of the button an event happened in: how the screens written as
