@@ -232,6 +232,31 @@ fn period_length_in_days() {
     assert_eq!(Period::default().days(), None);
 }
 
+/// Periods that overlap the one before them, by hand: Q1 ends 03-31; a pilot from
+/// 03-31 shares that day (overlap), one from 04-01 does not; an undated period neither
+/// overlaps nor is overlapped.
+#[test]
+fn overlapping_periods_are_found() {
+    let span = |a: NaiveDate, b: NaiveDate| Period {
+        start: Some(a),
+        end: Some(b),
+        ..Period::default()
+    };
+    let m = Measurement {
+        periods: vec![
+            span(date(2025, 1, 1), date(2025, 3, 31)),
+            span(date(2025, 3, 31), date(2025, 6, 30)),
+            span(date(2025, 7, 1), date(2025, 9, 30)),
+            Period::default(),
+            span(date(2025, 1, 1), date(2025, 2, 1)),
+            span(date(2025, 1, 15), date(2025, 3, 1)),
+        ],
+        ..Measurement::default()
+    };
+    assert_eq!(m.overlaps(), vec![1, 5]);
+    assert_eq!(Measurement::default().overlaps(), Vec::<usize>::new());
+}
+
 #[test]
 fn iso_dates_strictly() {
     assert_eq!(parse_iso("2025-03-14"), Some(date(2025, 3, 14)));

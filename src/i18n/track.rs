@@ -68,6 +68,7 @@ pub enum TrackMsg {
     Measured,
     NothingMeasured,
     Total,
+    Overlap,
 }
 
 impl Text for TrackMsg {

@@ -295,6 +295,20 @@ impl Measurement {
         Ok(())
     }
 
+    /// The positions of the periods that start on or before the day the period before
+    /// them ends (both dated): their shared days would count twice in the actual costs
+    /// and the realised figures ([`realised`]).
+    pub fn overlaps(&self) -> Vec<usize> {
+        self.periods
+            .windows(2)
+            .enumerate()
+            .filter_map(|(k, pair)| match (pair[0].end, pair[1].start) {
+                (Some(end), Some(start)) if start <= end => Some(k + 1),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Replaces every period, e.g. with pasted ones ([`parse_periods`]); fewer than
     /// [`MIN_PERIODS`] are followed by empty ones.
     pub fn replace_periods(&mut self, mut periods: Vec<Period>) -> Result<(), PeriodsError> {

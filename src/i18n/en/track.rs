@@ -65,5 +65,6 @@ pub(in crate::i18n) fn track_text(msg: TrackMsg) -> &'static str {
         T::Measured => "measured: {0}",
         T::NothingMeasured => "no measured KPI changed: benefits as planned",
         T::Total => "Total",
+        T::Overlap => "{0} starts before {1} ends: the periods overlap, so the actual costs and realised figures count their shared days twice.",
     }
 }

@@ -65,5 +65,6 @@ pub(in crate::i18n) fn track_text(msg: TrackMsg) -> &'static str {
         T::Measured => "medido: {0}",
         T::NothingMeasured => "ningún KPI medido cambió: beneficios según el plan",
         T::Total => "Total",
+        T::Overlap => "{0} empieza antes de que termine {1}: los periodos se solapan, así que los costes reales y lo realizado cuentan dos veces sus días comunes.",
     }
 }

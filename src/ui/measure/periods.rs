@@ -4,7 +4,7 @@
 use super::{periods_paste, update_measure, Derived, Which};
 use crate::engine::measure::Measurement;
 use crate::engine::measure::{iso, parse_iso, Period, MAX_PERIODS, MIN_PERIODS};
-use crate::i18n::{fill, AppMsg, Text};
+use crate::i18n::{fill, AppMsg, Text, TrackMsg};
 use crate::ui::Ctx;
 use leptos::prelude::*;
 
@@ -146,6 +146,12 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
                         _ => {}
                     }
                 }
+            }
+            for k in m.overlaps() {
+                out.push(fill(
+                    TrackMsg::Overlap.text(lang),
+                    &[&Which(k).label(lang, m), &Which(k.saturating_sub(1)).label(lang, m)],
+                ));
             }
             out.into_iter()
                 .map(|w| view! { <p class="warn-text">{w}</p> })
