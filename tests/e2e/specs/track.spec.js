@@ -47,6 +47,12 @@ test.describe("periods pasted from a spreadsheet", () => {
     const status = page.locator("#periods > [role=status]");
     await expect(status).toContainText("Pilot lasts 91 days and the baseline 90");
     await expect(status).toContainText("Rollout lasts 92 days and the baseline 90");
+    await expect(status).not.toContainText("overlap");
+    // The rollout moved to start on the pilot's last day: the two share 2025-06-30.
+    await page.getByTestId("current-start").fill("2025-06-30");
+    await expect(status).toContainText(
+      "Rollout starts before Pilot ends: the periods overlap, so the actual costs and realised figures count their shared days twice.",
+    );
     await expect(p.text).toHaveValue("");
     await expect(page.getByTestId("periods-pasted")).toContainText("The periods now come from the pasted table.");
 
