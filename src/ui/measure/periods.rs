@@ -150,7 +150,10 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             for k in m.overlaps() {
                 out.push(fill(
                     TrackMsg::Overlap.text(lang),
-                    &[&Which(k).label(lang, m), &Which(k.saturating_sub(1)).label(lang, m)],
+                    &[
+                        &Which(k).label(lang, m),
+                        &Which(k.saturating_sub(1)).label(lang, m),
+                    ],
                 ));
             }
             out.into_iter()
