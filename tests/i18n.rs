@@ -52,3 +52,56 @@ fn anything_else_is_refused() {
         Err(ParseError::NotANumber)
     );
 }
+
+#[test]
+fn fill_replaces_each_placeholder_once() {
+    use retorno::i18n::fill;
+    // Worked by hand: each `{n}` names the n-th argument; an argument's own text is not
+    // read again; a placeholder without an argument, or braces around something else,
+    // stay as they are.
+    assert_eq!(fill("{0} of {1}", &["2", "11"]), "2 of 11");
+    assert_eq!(fill("{1}, {0}, {1}", &["a", "b"]), "b, a, b");
+    assert_eq!(fill("{0}", &["{1}", "x"]), "{1}");
+    assert_eq!(fill("{2} {x} {} {", &["a"]), "{2} {x} {} {");
+    assert_eq!(fill("{10}", &["a"; 11]), "a");
+    assert_eq!(fill("ñ {0} €", &["é"]), "ñ é €");
+}
+
+#[test]
+fn the_visitor_assumptions_state_the_default_values() {
+    use retorno::engine::model::Inputs;
+    use retorno::i18n::{Text, VisitorMsg};
+    use retorno::units::Lang;
+    // The visitor's calculator states its assumptions as fixed texts: an assumption
+    // nobody sees is always at its default (engine::visitor), so the texts must say the
+    // defaults. EN writes "10%", ES "10 %".
+    let d = Inputs::default();
+    let whole = |v: rust_decimal::Decimal| v.normalize().to_string();
+    let cases = [
+        (VisitorMsg::Margin, vec![whole(d.gross_margin_pct)]),
+        (VisitorMsg::Horizon, vec![whole(d.horizon_years)]),
+        (VisitorMsg::Discount, vec![whole(d.discount_rate_pct)]),
+        (
+            VisitorMsg::Adoption,
+            vec![
+                whole(d.adoption_year1_pct),
+                whole(d.adoption_year2_pct),
+                whole(d.adoption_steady_pct),
+            ],
+        ),
+        (VisitorMsg::Risk, vec![whole(d.risk_haircut_pct)]),
+    ];
+    for (msg, values) in cases {
+        for (lang, pct) in [(Lang::En, "%"), (Lang::Es, " %")] {
+            let text = msg.text(lang);
+            for v in &values {
+                let stated = if msg == VisitorMsg::Horizon {
+                    format!("{v} ")
+                } else {
+                    format!("{v}{pct}")
+                };
+                assert!(text.contains(&stated), "{msg:?} {lang:?}: {text}");
+            }
+        }
+    }
+}

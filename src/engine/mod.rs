@@ -16,4 +16,5 @@ pub mod rfm;
 pub mod risk;
 pub mod sensitivity;
 pub mod speed;
+pub mod visitor;
 pub use measure::targets;

@@ -15,12 +15,14 @@ mod es;
 pub mod format;
 mod parse;
 mod track;
+mod visitor;
 
 pub use crate::units::Lang;
 pub use ab::{AbMsg, AbResultMsg};
 pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
 pub use track::TrackMsg;
+pub use visitor::VisitorMsg;
 
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
 use crate::engine::model::{BenefitLine, CostLine, Field, Group};
@@ -556,11 +558,30 @@ impl Text for ReportMsg {
     }
 }
 
-/// `template` with `{0}`, `{1}`… replaced by `args`.
+/// `template` with `{0}`, `{1}`… replaced by `args`, in one pass (an argument's own
+/// text is never read as a placeholder); a placeholder with no argument is kept.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    args.iter()
-        .enumerate()
-        .fold(template.to_string(), |text, (i, arg)| {
-            text.replace(&format!("{{{i}}}"), arg)
-        })
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let index = after[..digits].bytes().try_fold(0usize, |n, d| {
+            n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
+        });
+        match index.and_then(|i| args.get(i)) {
+            Some(arg) if digits > 0 && after[digits..].starts_with('}') => {
+                out.push_str(arg);
+                rest = &after[digits + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -3,7 +3,6 @@
 use super::Lang;
 use crate::units::Currency;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Why typed text is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +73,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
         [head, tail]
             if fraction.is_none() && tail.len() != 3 && !head.is_empty() && !tail.is_empty() =>
         {
-            return Decimal::from_str(&format!("{sign}{head}.{tail}"))
+            return Decimal::from_str_exact(&format!("{sign}{head}.{tail}"))
                 .map_err(|_| ParseError::NotANumber);
         }
         [head, rest @ ..] => {
@@ -98,5 +97,5 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Decimal, ParseError> {
         _ if whole_digits.is_empty() => return Err(ParseError::NotANumber),
         _ => format!("{sign}{whole_digits}"),
     };
-    Decimal::from_str(&literal).map_err(|_| ParseError::NotANumber)
+    Decimal::from_str_exact(&literal).map_err(|_| ParseError::NotANumber)
 }

@@ -53,7 +53,6 @@ use migrate::{migrate, read_version};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::str::FromStr;
 
 /// Version of the link format (the number before the `.`): how a scenario is packed
 /// into a link, independent of [`SCHEMA_VERSION`] (what its values mean).
@@ -436,7 +435,7 @@ pub(crate) fn parse_number(text: &str) -> Option<Decimal> {
     if !plain || text.len() > MAX_NUMBER_CHARS {
         return None;
     }
-    Decimal::from_str(text).ok()
+    Decimal::from_str_exact(text).ok()
 }
 
 // ---------------------------------------------------------------------------------------

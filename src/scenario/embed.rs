@@ -25,12 +25,13 @@ use rust_decimal::Decimal;
 
 /// The inputs the visitor's calculator shows unless told otherwise: the few that matter
 /// most, in the order a visitor thinks of them.
-pub const VISITOR_FIELDS: [Field; 11] = [
+pub const VISITOR_FIELDS: [Field; 12] = [
     Field::Seats,
     Field::LicencePerSeatMonth,
     Field::Implementation,
     Field::Customers,
     Field::RevenuePerCustomer,
+    Field::GrossMarginPct,
     Field::ChurnBeforePct,
     Field::ChurnAfterPct,
     Field::LeadsPerYear,

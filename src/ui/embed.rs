@@ -11,12 +11,15 @@
 
 use super::charts::CumulativeChart;
 use super::fields::SliderField;
-use super::results::{Cards, VISITOR_CARDS};
+use super::format::Fmt;
+use super::results::{payback_text, Cards, SummaryStrip, VISITOR_CARDS};
 use super::storage::local_storage_works;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::Ctx;
 use crate::engine::model::{BenefitLine, CostLine, Field, Inputs, Report};
-use crate::i18n::{fill, Lang, Msg, Text};
+use crate::engine::visitor::{Basis, Known};
+use crate::html::esc;
+use crate::i18n::{fill, Lang, Msg, Text, VisitorMsg};
 use crate::scenario::codec::encode_inputs_link;
 use crate::scenario::embed::{cta_href, parse_options, CtaResult, EmbedOptions, Theme};
 use crate::scenario::Scenario;
@@ -208,39 +211,81 @@ fn number(v: Option<Decimal>, dp: u32) -> JsValue {
     })
 }
 
-/// Posts each settled result to `origin` (a quarter of a second after the last change,
-/// so a slider's drag sends one event, not hundreds).
-fn post_results(ctx: Ctx, origin: String, link: Memo<String>) {
+/// Calls `then` with each settled report, `delay_ms` after the last change, so a
+/// slider's drag gives one call, not hundreds; with `from_start` also for the report the
+/// page opens with. One boxed callback type, so its users share one compiled effect.
+fn when_settled(ctx: Ctx, delay_ms: u64, from_start: bool, then: Box<dyn Fn(Report)>) {
+    let then = std::rc::Rc::new(then);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let Some(report) = ctx.shown.get() else {
+    Effect::new(move |ran: Option<()>| {
+        let report = ctx.shown.get();
+        let Some(report) = report.filter(|_| from_start || ran.is_some()) else {
             return;
         };
-        let origin = origin.clone();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
+        let then = then.clone();
         let handle = set_timeout_with_handle(
-            move || {
-                let currency = ctx.fmt.get_untracked().currency;
-                let r = result_of(&report, currency, link.get_untracked());
-                post(
-                    &origin,
-                    &[
-                        ("type", "retorno:result".into()),
-                        ("roi_pct", number(r.roi_pct, 1)),
-                        ("npv", number(Some(r.npv), 0)),
-                        ("payback_months", number(r.payback_months, 1)),
-                        ("currency", r.currency.code().into()),
-                        ("link", r.link.into()),
-                    ],
-                );
-            },
-            std::time::Duration::from_millis(250),
+            move || then(report),
+            std::time::Duration::from_millis(delay_ms),
         );
         pending.set_value(handle.ok());
     });
 }
+
+/// Posts each settled result to `origin`, a quarter of a second after the last change.
+fn post_results(ctx: Ctx, origin: String, link: Memo<String>) {
+    when_settled(
+        ctx,
+        250,
+        true,
+        Box::new(move |report| {
+            let currency = ctx.fmt.get_untracked().currency;
+            let r = result_of(&report, currency, link.get_untracked());
+            post(
+                &origin,
+                &[
+                    ("type", "retorno:result".into()),
+                    ("roi_pct", number(r.roi_pct, 1)),
+                    ("npv", number(Some(r.npv), 0)),
+                    ("payback_months", number(r.payback_months, 1)),
+                    ("currency", r.currency.code().into()),
+                    ("link", r.link.into()),
+                ],
+            );
+        }),
+    );
+}
+
+/// Says the headline figures in words to screen readers a second after the last change
+/// (the strip and the cards change with every keystroke, which a live region would read
+/// out each time); not on load, when they are on screen with the page.
+fn announce_results(ctx: Ctx) {
+    when_settled(
+        ctx,
+        1_000,
+        false,
+        Box::new(move |r| {
+            let fmt = ctx.fmt.get_untracked();
+            let text = fill(
+                VisitorMsg::Live.text(fmt.lang),
+                &[
+                    &r.roi_pct
+                        .map_or_else(|| Msg::NoRoi.text(fmt.lang).to_string(), |v| fmt.percent(v)),
+                    &fmt.money(r.npv),
+                    &payback_text(fmt, r.payback_months),
+                ],
+            );
+            if let Some(live) = document().get_element_by_id(LIVE_ID) {
+                live.set_text_content(Some(&text));
+            }
+        }),
+    );
+}
+
+/// The visitor's polite live region ([`announce_results`]).
+const LIVE_ID: &str = "visitor-live";
 
 /// The accent colour and theme the owner chose.
 fn apply_look(options: &EmbedOptions) {
@@ -267,9 +312,12 @@ pub fn Embed() -> impl IntoView {
     let (options, ignored) = read_options(&search);
     // Probed once: every probe is a test write to storage.
     let stored = local_storage_works();
-    let ctx = Ctx::new(
+    let preset: Vec<Field> = options.presets.iter().map(|&(field, _)| field).collect();
+    let known = Known::new(&options.shown, &preset);
+    let ctx = Ctx::with_model(
         options.lang.unwrap_or_else(browser_lang),
         starting_scenario(&options, &search, stored),
+        move |inputs| known.model_inputs(inputs),
     );
     follow_language(ctx, Msg::EmbedTitle);
     apply_look(&options);
@@ -293,6 +341,7 @@ pub fn Embed() -> impl IntoView {
             post_results(ctx, origin, link);
         }
     }
+    announce_results(ctx);
     let locked = options.locked.clone();
     let sliders = shown
         .iter()
@@ -328,13 +377,15 @@ pub fn Embed() -> impl IntoView {
             <p class="hint">{ctx.tr(Msg::EmbedIntro)}</p>
             {ignored}
             <div class="embed-body">
+                <SummaryStrip ctx />
+                <p class="sr-only" id=LIVE_ID aria-live="polite" data-testid="live"></p>
                 <section class="embed-cards" aria-label=ctx.tr(Msg::Results)>
                     <Cards ctx report=ctx.shown which=&VISITOR_CARDS />
                 </section>
                 <section class="panel sliders" aria-label=ctx.tr(Msg::Inputs)>{sliders}</section>
                 <section class="embed-more">
                     <CumulativeChart ctx report=ctx.shown />
-                    <Counted ctx />
+                    <Counted ctx known />
                     <div class="actions">
                         <a class="button secondary" data-testid="full-analysis" href=move || link.get() target="_blank" rel="noopener">
                             {ctx.tr(Msg::FullAnalysis)}
@@ -349,48 +400,173 @@ pub fn Embed() -> impl IntoView {
     }
 }
 
-/// What the estimate counts besides the visitor's figures: every cost and benefit line
-/// over the horizon, so no figure comes from an assumption the visitor cannot see.
+/// One line of "What is counted" and whether it counts: its name and total, with the
+/// parts left out; or, for a line that does not count, what it needs.
+fn counted_item(name: &str, basis: &Basis, total: Decimal, fmt: Fmt) -> (bool, String) {
+    let lang = fmt.lang;
+    let list = |fields: &[Field]| {
+        fields
+            .iter()
+            .map(|&f| Msg::Field(f).text(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let (counts, tail) = match basis {
+        Basis::Counted => (true, fmt.money(total)),
+        Basis::Without(parts) => (
+            true,
+            format!(
+                "{}, {}",
+                fmt.money(total),
+                fill(VisitorMsg::Without.text(lang), &[&list(parts)])
+            ),
+        ),
+        Basis::Needs(inputs) => (false, fill(VisitorMsg::Needs.text(lang), &[&list(inputs)])),
+        Basis::Off => (false, VisitorMsg::SwitchedOff.text(lang).to_string()),
+    };
+    (counts, format!("{name}: {tail}"))
+}
+
+/// The stated assumptions the estimate keeps although the visitor does not see them as
+/// fields, each with its value and source ([`crate::engine::visitor::ASSUMPTIONS`]: an
+/// assumption not shown or preset is at its default, which its text states).
+fn assumptions(known: Known) -> impl Iterator<Item = VisitorMsg> {
+    let ramp = [
+        Field::AdoptionYear1Pct,
+        Field::AdoptionYear2Pct,
+        Field::AdoptionSteadyPct,
+    ];
+    [
+        (known.assumed(Field::GrossMarginPct), VisitorMsg::Margin),
+        (known.assumed(Field::HorizonYears), VisitorMsg::Horizon),
+        (known.assumed(Field::DiscountRatePct), VisitorMsg::Discount),
+        (
+            ramp.into_iter().any(|f| known.assumed(f)),
+            VisitorMsg::Adoption,
+        ),
+        (known.assumed(Field::RiskHaircutPct), VisitorMsg::Risk),
+    ]
+    .into_iter()
+    .filter_map(|(stated, msg)| stated.then_some(msg))
+}
+
+/// "What is counted", written as HTML text (read-only, redrawn whole): the lines that
+/// count with their totals over the horizon, those that do not with what they need,
+/// then the assumptions. `entered` are the visitor's inputs, `r` the report of the
+/// model's ([`Known::model_inputs`]).
+fn counted_html(known: Known, entered: &Inputs, r: &Report, fmt: Fmt) -> String {
+    let lang = fmt.lang;
+    // Costs that count, benefits that count, lines that do not, assumptions: each a list.
+    let mut lists = [String::new(), String::new(), String::new(), String::new()];
+    let li = |list: &mut String, text: &str| {
+        list.push_str("<li>");
+        list.push_str(&esc(text));
+        list.push_str("</li>");
+    };
+    let lines = CostLine::ALL
+        .iter()
+        .map(|&line| (Msg::Cost(line), known.cost_basis(line)))
+        .chain(
+            BenefitLine::ALL
+                .iter()
+                .map(|&line| (Msg::LineName(line), known.benefit_basis(line, entered))),
+        );
+    for (k, (name, basis)) in lines.enumerate() {
+        let (benefit, i) = (k >= CostLine::ALL.len(), k % CostLine::ALL.len());
+        let total = r.years.iter().fold(Decimal::ZERO, |sum, y| {
+            let v = if benefit {
+                y.benefit_lines.get(k - CostLine::ALL.len())
+            } else {
+                y.cost_lines.get(i)
+            };
+            sum.checked_add(v.copied().unwrap_or_default())
+                .unwrap_or(sum)
+        });
+        let (counts, text) = counted_item(name.text(lang), &basis, total, fmt);
+        let list = if !counts { 2 } else { usize::from(benefit) };
+        li(&mut lists[list], &text);
+    }
+    for msg in assumptions(known) {
+        li(&mut lists[3], msg.text(lang));
+    }
+    let heads = [
+        Msg::CostsBy.text(lang),
+        Msg::BenefitsBy.text(lang),
+        VisitorMsg::LeftOut.text(lang),
+        VisitorMsg::Assumptions.text(lang),
+    ];
+    let ids = [
+        "counted-costs",
+        "counted-benefits",
+        "left-out",
+        "assumptions",
+    ];
+    let mut html = format!(
+        "<p>{}</p><div class=\"counted\">",
+        esc(&fill(
+            Msg::CountedHint.text(lang),
+            &[&r.years.len().saturating_sub(1).to_string()]
+        ))
+    );
+    for (k, list) in lists.iter().enumerate() {
+        // The two lists that count side by side, the others below them when not empty.
+        if k == 2 {
+            html.push_str("</div>");
+        }
+        if k >= 2 && list.is_empty() {
+            continue;
+        }
+        html.push_str(if k < 2 { "<div><h3>" } else { "<h3>" });
+        html.push_str(&esc(heads[k]));
+        html.push_str("</h3><ul data-testid=\"");
+        html.push_str(ids[k]);
+        html.push_str("\">");
+        html.push_str(list);
+        html.push_str(if k < 2 { "</ul></div>" } else { "</ul>" });
+    }
+    html
+}
+
+/// How many benefit and cost lines count, in the panel's summary.
+fn counted_summary(known: Known, entered: &Inputs, lang: Lang) -> String {
+    let costs = CostLine::ALL
+        .iter()
+        .filter(|&&l| matches!(known.cost_basis(l), Basis::Counted | Basis::Without(_)))
+        .count();
+    let benefits = BenefitLine::ALL
+        .iter()
+        .filter(|&&l| known.benefit_basis(l, entered) == Basis::Counted)
+        .count();
+    fill(
+        VisitorMsg::Summary.text(lang),
+        &[
+            &benefits.to_string(),
+            &BenefitLine::COUNT.to_string(),
+            &costs.to_string(),
+            &CostLine::ALL.len().to_string(),
+        ],
+    )
+}
+
+/// What the estimate counts ([`Known`]: only what the visitor sees or the owner set), so
+/// no figure comes from an input the visitor cannot see.
 #[component]
-fn Counted(ctx: Ctx) -> impl IntoView {
+fn Counted(ctx: Ctx, known: Known) -> impl IntoView {
+    let summary = move || {
+        ctx.scenario
+            .with(|s| counted_summary(known, &s.inputs, ctx.lang.get()))
+    };
     let body = move || {
-        let r = ctx.shown.get()?;
         let fmt = ctx.fmt.get();
-        let lang = fmt.lang;
-        let total = |pick: &dyn Fn(&crate::engine::model::YearRow) -> Decimal| {
-            r.years.iter().fold(Decimal::ZERO, |sum, y| {
-                sum.checked_add(pick(y)).unwrap_or(sum)
-            })
-        };
-        let costs = CostLine::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &line)| {
-                let v = total(&|y| y.cost_lines.get(i).copied().unwrap_or_default());
-                view! { <li>{Msg::Cost(line).text(lang)} ": " {fmt.money(v)}</li> }
-            })
-            .collect_view();
-        let benefits = BenefitLine::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &line)| {
-                let v = total(&|y| y.benefit_lines.get(i).copied().unwrap_or_default());
-                view! { <li>{Msg::LineName(line).text(lang)} ": " {fmt.money(v)}</li> }
-            })
-            .collect_view();
-        let years = (r.years.len().saturating_sub(1)).to_string();
-        Some(view! {
-            <p>{fill(Msg::CountedHint.text(lang), &[&years])}</p>
-            <div class="counted">
-                <div><h3>{Msg::CostsBy.text(lang)}</h3><ul>{costs}</ul></div>
-                <div><h3>{Msg::BenefitsBy.text(lang)}</h3><ul>{benefits}</ul></div>
-            </div>
+        ctx.shown.get().map(|r| {
+            ctx.scenario
+                .with(|s| counted_html(known, &s.inputs, &r, fmt))
         })
     };
     view! {
         <details class="panel counted-panel" data-testid="counted">
-            <summary>{ctx.tr(Msg::Counted)}</summary>
-            {body}
+            <summary>{summary}</summary>
+            <div inner_html=body></div>
         </details>
     }
 }

@@ -10,7 +10,6 @@ use crate::scenario::MAX_PINS;
 use crate::units::{Problem, Rule, Unit};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Why `value` breaks `rule`, in the current language; `None` when it is accepted. The
 /// one message of every number field.
@@ -229,7 +228,7 @@ pub fn SliderField(
     let (min, max, step) = slider_range(field);
     let label_id = format!("w-{}-label", field.key());
     let on_input = move |ev| {
-        if let Ok(v) = Decimal::from_str(&event_target_value(&ev)) {
+        if let Ok(v) = Decimal::from_str_exact(&event_target_value(&ev)) {
             ctx.scenario
                 .update(|s| field.set(&mut s.inputs, field.clamp(v)));
         }

@@ -64,7 +64,8 @@ pub struct Ctx {
     /// Language and currency, for formatting; changes only when either changes.
     pub fmt: Memo<Fmt>,
     /// The model's inputs: changes only when an input does (not when the name or the
-    /// notes are typed), so the engine runs once per real change.
+    /// notes are typed), so the engine runs once per real change. The scenario's own,
+    /// except in the visitor's calculator ([`Ctx::with_model`]).
     pub inputs: Memo<Inputs>,
     /// The engine's report for the current inputs.
     pub report: Memo<Result<Report, ModelError>>,
@@ -76,6 +77,17 @@ pub struct Ctx {
 impl Ctx {
     /// A context holding `scenario`, shown in `lang`.
     pub fn new(lang: Lang, scenario: Scenario) -> Self {
+        Self::with_model(lang, scenario, Inputs::clone)
+    }
+
+    /// A context whose model runs on `model(&scenario.inputs)` rather than on the
+    /// scenario's inputs as they are: the visitor's calculator leaves out what the
+    /// visitor cannot see ([`crate::engine::visitor`]).
+    pub fn with_model(
+        lang: Lang,
+        scenario: Scenario,
+        model: impl Fn(&Inputs) -> Inputs + Send + Sync + 'static,
+    ) -> Self {
         let lang = RwSignal::new(lang);
         let scenario = RwSignal::new(scenario);
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
@@ -83,7 +95,7 @@ impl Ctx {
             lang: lang.get(),
             currency: currency.get(),
         });
-        let inputs = Memo::new(move |_| scenario.with(|s| s.inputs.clone()));
+        let inputs = Memo::new(move |_| scenario.with(|s| model(&s.inputs)));
         let report = Memo::new(move |_| inputs.with(evaluate));
         let shown = Memo::new(
             move |previous: Option<&Option<Report>>| match report.get() {

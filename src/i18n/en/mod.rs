@@ -7,6 +7,7 @@ pub(super) mod customers;
 pub(super) mod report;
 pub(super) mod risk;
 pub(super) mod track;
+pub(super) mod visitor;
 
 use super::{AppMsg, Msg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -69,9 +70,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::EmbedHeading => "Does your CRM pay for itself?",
         Msg::EmbedIntro => "Move the controls: the result is worked out in your browser and no data leaves this page.",
         Msg::FullAnalysis => "See the full analysis",
-        Msg::FullAnalysisHint => "Opens the full calculator with your figures; everything else at typical values you can change.",
+        Msg::FullAnalysisHint => "Opens the full calculator with these same figures: there you can add the lines not counted here.",
         Msg::Counted => "What is counted",
-        Msg::CountedHint => "Besides your figures, the estimate uses typical values for the rest (integration, maintenance, training, internal hours, other benefit lines, adoption and a risk haircut). Totals over {0} years:",
+        Msg::CountedHint => "Only what you see or set counts; every other line of the full analysis is left out. Totals over {0} years:",
         Msg::CostsBy => "Costs by line",
         Msg::BenefitsBy => "Benefits by line",
         Msg::OptionsIgnored => "Some options of this calculator are not valid and were ignored: {0}.",

@@ -7,6 +7,7 @@ pub(super) mod customers;
 pub(super) mod report;
 pub(super) mod risk;
 pub(super) mod track;
+pub(super) mod visitor;
 
 use super::{AppMsg, Msg};
 use crate::engine::measure::{Kpi, KpiGroup, Measure};
@@ -69,9 +70,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::EmbedHeading => "¿Se paga solo tu CRM?",
         Msg::EmbedIntro => "Mueve los controles: el resultado se calcula en tu navegador y ningún dato sale de esta página.",
         Msg::FullAnalysis => "Ver el análisis completo",
-        Msg::FullAnalysisHint => "Abre la calculadora completa con tus cifras; el resto de datos, con valores típicos que puedes cambiar.",
+        Msg::FullAnalysisHint => "Abre la calculadora completa con estas mismas cifras: allí puedes añadir las líneas que aquí no se cuentan.",
         Msg::Counted => "Qué se cuenta",
-        Msg::CountedHint => "Además de tus cifras, el cálculo usa valores típicos para lo demás (costes de integración, mantenimiento, formación, horas internas, otras líneas de beneficio, adopción y recorte por riesgo). Totales de {0} años:",
+        Msg::CountedHint => "Solo cuenta lo que ves o indicas; las demás líneas del análisis completo quedan fuera. Totales de {0} años:",
         Msg::CostsBy => "Costes por línea",
         Msg::BenefitsBy => "Beneficios por línea",
         Msg::OptionsIgnored => "Algunas opciones de esta calculadora no son válidas y se ignoraron: {0}.",
