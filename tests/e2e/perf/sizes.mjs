@@ -55,8 +55,16 @@ const dist = process.env.DIST ?? fileURLToPath(new URL("../../../dist/", import.
 function assetsOf(page) {
   const html = readFileSync(join(dist, page), "utf8");
   const refs = new Set([page]);
-  for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"[^>]*href="\.?\/?([^"]+)"/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/<script[^>]*src="\.?\/?([^"]+)"/g)) refs.add(m[1]);
+  // Attributes in any order, quoted or not (a minified page drops the quotes).
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find(Boolean);
+  const local = (url) => url.replace(/^\.?\//, "");
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (/^(?:stylesheet|modulepreload|preload)$/.test(attr(tag, "rel") ?? "")) refs.add(local(attr(tag, "href")));
+  }
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = attr(tag, "src");
+    if (src) refs.add(local(src));
+  }
   for (const m of html.matchAll(/['"]\.\/([^'"]+\.(?:js|wasm))['"]/g)) refs.add(m[1]);
   return [...refs];
 }

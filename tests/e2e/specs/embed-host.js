@@ -1,9 +1,9 @@
 // Helpers for the visitor's calculator's browser tests (embed.spec.js): the independent
 // JS model (model.js), the frame's URL, and host pages on other origins served with
 // page.route.
-import { model, round } from "./model.js";
+import { VISITOR_FIELDS, model, round, visitorModel } from "./model.js";
 
-export { model, round };
+export { VISITOR_FIELDS, model, round, visitorModel };
 
 export const PORT = Number(process.env.PORT ?? 4173);
 /** Where Playwright's web server serves dist/. */

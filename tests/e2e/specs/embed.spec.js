@@ -21,7 +21,7 @@ import {
   test,
   watch,
 } from "./app.js";
-import { APP_ORIGIN, HOST, OTHER, embedUrl, model, openHost, round } from "./embed-host.js";
+import { APP_ORIGIN, HOST, OTHER, embedUrl, model, openHost, round, visitorModel } from "./embed-host.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -40,7 +40,7 @@ test.use({
   },
 });
 
-const DEFAULTS = model();
+const DEFAULTS = visitorModel();
 const MONTHS = { en: "months", es: "meses" };
 
 /** Opens embed.html?`options` as the top document and waits for the first result. */
@@ -103,22 +103,22 @@ test("the independent JS model agrees with model_golden.json", async () => {
 
 test.describe("default figures", () => {
   for (const lang of ["es", "en"]) {
-    test(`embed.html?lang=${lang} shows the full app's default ROI, NPV, payback and cost per user`, async ({
+    test(`embed.html?lang=${lang} shows the visitor's estimate: ROI, NPV, payback and cost per user`, async ({
       page,
     }) => {
       await openEmbed(page, { lang });
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expectCards(page, DEFAULTS, lang);
-      // The default inputs: the eleven visitor fields, in order.
-      await expect(page.locator('[data-testid^="slider-"]')).toHaveCount(11);
+      // The default inputs: the twelve visitor fields, in order.
+      await expect(page.locator('[data-testid^="slider-"]')).toHaveCount(12);
       await expect(page.getByTestId("options-ignored")).toHaveCount(0);
       console.log(`embed ${lang}:`, await cardTexts(page));
 
-      // The full app, same language, same figures.
+      // The full app, same language: its own full model, every line at its typical value.
       await page.goto("/");
       await page.locator(".lang").getByRole("button", { name: lang === "es" ? /Español/ : /English/ }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
-      await expectCards(page, DEFAULTS, lang);
+      await expectCards(page, model(), lang);
     });
   }
 
@@ -232,7 +232,7 @@ test.describe("result events", () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
     const pressing = Date.now() - started;
     await expect(slider(frame, "seats")).toHaveValue("43");
-    const m = model({ seats: 43 });
+    const m = visitorModel({ seats: 43 });
     await expectCards(frame, m);
     await expect.poll(() => results(page).then((r) => r.length)).toBeGreaterThan(count);
     await page.waitForTimeout(600); // any further (unexpected) result would arrive by now
@@ -264,7 +264,7 @@ test.describe("result events", () => {
     const frame = await openHost(page, { lang: "en", host: HOST, events: "1" }, { origin: OTHER });
     await slider(frame, "seats").focus();
     await page.keyboard.press("ArrowRight");
-    await expectCards(frame, model({ seats: 41 }));
+    await expectCards(frame, visitorModel({ seats: 41 }));
     await page.waitForTimeout(1000); // well past the 250 ms of a result
     const messages = await page.evaluate(() => window.__messages);
     console.log(`other.test received ${messages.length} message(s)`);
@@ -279,7 +279,7 @@ test.describe("result events", () => {
     await expect.poll(() => received(page, "retorno:resize").then((r) => r.length)).toBeGreaterThanOrEqual(1);
     await slider(frame, "seats").focus();
     await page.keyboard.press("ArrowRight");
-    await expectCards(frame, model({ seats: 41 }));
+    await expectCards(frame, visitorModel({ seats: 41 }));
     await page.waitForTimeout(1000);
     expect(await received(page, "retorno:result")).toEqual([]);
     expect(await results(page)).toEqual([]);
@@ -297,7 +297,7 @@ test.describe("result events", () => {
     await expect.poll(() => received(page, "retorno:resize").then((r) => r.length)).toBeGreaterThanOrEqual(1);
     await slider(frame, "seats").focus();
     await page.keyboard.press("ArrowRight");
-    await expectCards(frame, model({ seats: 41 }));
+    await expectCards(frame, visitorModel({ seats: 41 }));
     await page.waitForTimeout(1000);
     expect(await results(page)).toEqual([]);
   });
@@ -313,7 +313,7 @@ test("a scenario that never pays back: payback null in the result, left out of t
     marketing_spend: 1000,
     opportunities_per_year: 10,
   };
-  const m = model(over);
+  const m = visitorModel(over, { preset: Object.keys(over) });
   expect(m.payback_months).toBeNull();
   const presets = Object.fromEntries(Object.entries(over).map(([k, v]) => [`v.${k}`, String(v)]));
   const frame = await openHost(page, {
@@ -386,7 +386,7 @@ test.describe("call-to-action", () => {
     // Move a slider first, so the link carries a changed result: churn after 13 → 12.5.
     await slider(frame, "churn_after_pct").focus();
     await page.keyboard.press("ArrowLeft");
-    const m = model({ churn_after_pct: 12.5 });
+    const m = visitorModel({ churn_after_pct: 12.5 });
     await expectCards(frame, m);
     await expect(cta).toHaveAttribute("href", /roi=/);
     const href = await cta.getAttribute("href");
@@ -429,21 +429,21 @@ test.describe("call-to-action", () => {
 // ------------------------------------------------------------------ 5. presets and options
 
 test.describe("presets and options", () => {
-  test("presets, show, lock, currency and lang: three sliders, seats locked, USD, the model's figures", async ({
+  test("presets, show, lock, currency and lang: four sliders, seats locked, USD, hidden presets count", async ({
     page,
   }) => {
+    // Customers and revenue per customer are preset but not shown: the owner set them, so
+    // the retention line counts; every other benefit line needs an input nobody sees.
+    const show = ["seats", "churn_before_pct", "churn_after_pct", "licence_per_seat_month"];
+    const preset = ["seats", "churn_after_pct", "customers", "revenue_per_customer"];
     await openEmbed(
       page,
-      "v.seats=25&v.churn_after_pct=11&currency=USD&lang=en&lock=seats&show=seats,churn_after_pct,licence_per_seat_month",
+      `v.seats=25&v.churn_after_pct=11&v.customers=2000&v.revenue_per_customer=3000&currency=USD&lang=en&lock=seats&show=${show.join(",")}`,
     );
     const sliders = page.locator('[data-testid^="slider-"]');
-    await expect(sliders).toHaveCount(3);
-    expect(await sliders.evaluateAll((els) => els.map((e) => e.dataset.testid))).toEqual([
-      "slider-seats",
-      "slider-churn_after_pct",
-      "slider-licence_per_seat_month",
-    ]);
-    await expect(page.locator('input[data-testid^="w-"]')).toHaveCount(3);
+    await expect(sliders).toHaveCount(4);
+    expect(await sliders.evaluateAll((els) => els.map((e) => e.dataset.testid))).toEqual(show.map((f) => `slider-${f}`));
+    await expect(page.locator('input[data-testid^="w-"]')).toHaveCount(4);
     // Seats: shown, not editable.
     await expect(slider(page, "seats")).toBeDisabled();
     await expect(slider(page, "seats")).toHaveValue("25");
@@ -459,16 +459,26 @@ test.describe("presets and options", () => {
     await expect(page.getByTestId("currency")).toHaveValue("USD");
     await expect(page.getByTestId("options-ignored")).toHaveCount(0);
 
-    const m = model({ seats: 25, churn_after_pct: 11 });
+    const values = { seats: 25, churn_after_pct: 11, customers: 2000, revenue_per_customer: 3000 };
+    const m = visitorModel(values, { show, preset });
+    expect(m.benefits[1]).toBeGreaterThan(0);
     await expectCards(page, m, "en", "USD");
     console.log("presets:", await cardTexts(page));
+    // "What is counted": retention counts, conversion needs the leads and the rest.
+    await page.getByTestId("counted").locator("summary").click();
+    await expect(page.getByTestId("counted").locator("summary")).toHaveText(
+      "What is counted: 1 of 11 benefit lines, 1 of 6 cost lines",
+    );
+    await expect(page.getByTestId("counted-benefits").locator("li")).toHaveText([
+      `Customer retention: ${money(m.benefits.reduce((a, b) => a + b, 0), "en", "USD")}`,
+    ]);
     // A locked field stays put: typing into it changes nothing.
     await page.getByTestId("w-seats").press("ArrowUp").catch(() => {});
     await expect(page.getByTestId("w-seats")).toHaveValue("25");
     // An editable one moves the figures: licence 65 → 66.
     await slider(page, "licence_per_seat_month").focus();
     await page.keyboard.press("ArrowRight");
-    await expectCards(page, model({ seats: 25, churn_after_pct: 11, licence_per_seat_month: 66 }), "en", "USD");
+    await expectCards(page, visitorModel({ ...values, licence_per_seat_month: 66 }, { show, preset }), "en", "USD");
   });
 
   test("bad options are ignored, each named in the frame and in a console warning; defaults used", async ({
@@ -519,7 +529,7 @@ test("the full-analysis link opens the full app with the same figures", async ({
   await page.keyboard.press("ArrowLeft");
   await slider(page, "conversion_after_pct").focus();
   await page.keyboard.press("ArrowRight");
-  const m = model({ seats: 45, churn_after_pct: 12.5, conversion_after_pct: 12 });
+  const m = visitorModel({ seats: 45, churn_after_pct: 12.5, conversion_after_pct: 12 });
   await expectCards(page, m);
   const href = await link.getAttribute("href");
   console.log("full analysis:", href);
@@ -551,11 +561,11 @@ test.describe("storage", () => {
     await expectCards(page, DEFAULTS);
     await slider(page, "churn_after_pct").focus();
     await page.keyboard.press("ArrowLeft");
-    await expectCards(page, model({ churn_after_pct: 12.5 }));
+    await expectCards(page, visitorModel({ churn_after_pct: 12.5 }));
     await page.getByTestId("w-seats").fill("30");
-    await expectCards(page, model({ churn_after_pct: 12.5, seats: 30 }));
+    await expectCards(page, visitorModel({ churn_after_pct: 12.5, seats: 30 }));
     await page.getByTestId("currency").selectOption("USD");
-    await expect(card(page, "npv")).toHaveText(money(model({ churn_after_pct: 12.5, seats: 30 }).npv, "en", "USD"));
+    await expect(card(page, "npv")).toHaveText(money(visitorModel({ churn_after_pct: 12.5, seats: 30 }).npv, "en", "USD"));
     expect(problems).toEqual([]);
   });
 
@@ -564,11 +574,11 @@ test.describe("storage", () => {
   }) => {
     const options = "lang=en&v.seats=30";
     await openEmbed(page, options);
-    await expectCards(page, model({ seats: 30 }));
+    await expectCards(page, visitorModel({ seats: 30 }));
     await slider(page, "churn_after_pct").focus();
     await page.keyboard.press("ArrowLeft");
     await page.getByTestId("currency").selectOption("USD");
-    const m = model({ seats: 30, churn_after_pct: 12.5 });
+    const m = visitorModel({ seats: 30, churn_after_pct: 12.5 });
     await expectCards(page, m, "en", "USD");
     const kept = await stored(page);
     console.log("stored:", kept);
@@ -589,7 +599,7 @@ test.describe("storage", () => {
     await openEmbed(page, "lang=en&v.seats=31");
     await expect(slider(page, "churn_after_pct")).toHaveValue("13");
     await expect(page.getByTestId("currency")).toHaveValue("EUR");
-    await expectCards(page, model({ seats: 31 }));
+    await expectCards(page, visitorModel({ seats: 31 }));
     // Only the embed's own key, ever.
     expect(Object.keys(await stored(page))).toEqual(["retorno.embed"]);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["retorno.embed"]);

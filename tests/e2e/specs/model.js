@@ -94,6 +94,81 @@ export function model(over = {}) {
   };
 }
 
+/** The visitor's calculator's inputs by default (src/scenario/embed.rs, VISITOR_FIELDS). */
+export const VISITOR_FIELDS = [
+  "seats",
+  "licence_per_seat_month",
+  "implementation",
+  "customers",
+  "revenue_per_customer",
+  "gross_margin_pct",
+  "churn_before_pct",
+  "churn_after_pct",
+  "leads_per_year",
+  "conversion_before_pct",
+  "conversion_after_pct",
+  "avg_deal_value",
+];
+// What the visitor's estimate keeps although the visitor may not see it, each printed
+// with its value under "What is counted" (issue 25): horizon, discount rate, adoption,
+// risk haircut, gross margin.
+const ASSUMED = [
+  "horizon_years",
+  "discount_rate_pct",
+  "adoption_year1_pct",
+  "adoption_year2_pct",
+  "adoption_steady_pct",
+  "risk_haircut_pct",
+  "gross_margin_pct",
+];
+// The inputs each benefit line's formula in `model` reads (`full` and `retention`).
+const DRIVERS = {
+  conversion: ["leads_per_year", "conversion_after_pct", "conversion_before_pct", "avg_deal_value", "gross_margin_pct"],
+  deal_size: ["leads_per_year", "conversion_before_pct", "avg_deal_value", "deal_size_uplift_pct", "gross_margin_pct"],
+  retention: ["customers", "churn_before_pct", "churn_after_pct", "revenue_per_customer", "gross_margin_pct"],
+  productivity: ["sales_reps", "hours_saved_per_rep_week", "working_weeks", "rep_hourly_rate"],
+  service: ["tickets_per_year", "handle_minutes_saved", "service_cost_per_hour"],
+  marketing: ["marketing_spend", "cpa_reduction_pct"],
+  sales_cycle: ["opportunities_per_year", "win_rate_pct", "avg_deal_value", "cycle_days_before", "cycle_days_after", "gross_margin_pct"],
+  lifetime: ["clv_customers_reached", "clv_uplift"],
+  ai_churn: ["ai_flagged_per_year", "ai_precision_pct", "ai_save_rate_pct", "revenue_per_customer", "gross_margin_pct"],
+  ai_scoring: ["leads_per_year", "ai_top_leads_pct", "conversion_after_pct", "ai_scoring_uplift_pct", "avg_deal_value", "gross_margin_pct"],
+  ai_offers: ["customers", "ai_offers_reach_pct", "revenue_per_customer", "ai_offers_uplift_pct", "gross_margin_pct"],
+};
+// Every cost input of `model`'s `cost`.
+const COST_INPUTS = [
+  "implementation",
+  "integration",
+  "data_migration",
+  "initial_training",
+  "licence_per_seat_month",
+  "ai_addon_per_seat_month",
+  "licence_escalation_pct",
+  "maintenance_per_year",
+  "continuous_training_per_year",
+  "admin_hours_per_month",
+  "admin_hourly_rate",
+  "contingency_pct",
+];
+
+/**
+ * The visitor's calculator's estimate (issue 25): `model` with `over` where only what
+ * the visitor sees (`show`) or the owner preset (`preset`) counts, besides the stated
+ * assumptions. A cost input nobody sees is 0 (the licence line is 0 without seats, the
+ * staff time without either of its factors); a benefit line with a driver nobody sees is
+ * off. Returns `model`'s figures.
+ */
+export function visitorModel(over = {}, { show = VISITOR_FIELDS, preset = [] } = {}) {
+  const known = new Set([...show, ...preset, ...ASSUMED]);
+  const v = { ...defaults, ...over };
+  for (const input of COST_INPUTS) if (!known.has(input)) v[input] = 0;
+  if (!known.has("seats")) v.licence_per_seat_month = v.ai_addon_per_seat_month = 0;
+  if (!known.has("admin_hourly_rate")) v.admin_hours_per_month = 0;
+  const lines = Object.fromEntries(LINES.map((l) => [l, !DRIVERS[l].every((f) => known.has(f)) ? false : over.lines?.[l]]));
+  for (const l of LINES) if (lines[l] === undefined) delete lines[l];
+  return model({ ...v, lines });
+}
+
 /** Months until the cumulative net flow first reaches ≥ 0, flows spread evenly in a year. */
 function payback(net) {
   let cumulative = 0;
