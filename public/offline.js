@@ -1,3 +1,16 @@
+// The first paint's language (#boot; a script in <head> without `defer`, so it runs
+// before the body is painted): the calculator's ?lang=, the full app's remembered
+// language, else the browser's. The app sets <html lang> itself as it mounts.
+(() => {
+  let lang;
+  try {
+    lang = /embed(\.html)?$/.test(location.pathname)
+      ? new URLSearchParams(location.search).get("lang")
+      : localStorage.getItem("retorno.lang");
+  } catch {}
+  if (/^en/i.test(lang || navigator.language)) document.documentElement.lang = "en";
+})();
+
 // Registers the service worker (sw.js, next to the page: its scope is the page's own
 // folder, whatever sub-path the site is served from) and, when a new deployment has been
 // installed beside the running one, shows a quiet "new version — reload" notice in the
