@@ -1,6 +1,5 @@
-// The first paint's language (#boot; a script in <head> without `defer`, so it runs
-// before the body is painted): the calculator's ?lang=, the full app's remembered
-// language, else the browser's. The app sets <html lang> itself as it mounts.
+// The first paint's language (#boot): the calculator's ?lang=, the full app's stored
+// one, else the browser's. Not deferred: it runs before the body is painted.
 (() => {
   let lang;
   try {
