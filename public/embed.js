@@ -1,7 +1,19 @@
 // Retorno embed helper (no dependencies). Sizes each <iframe data-retorno> to its
 // content and re-dispatches its result events on the frame element as "retorno:result"
 // CustomEvents. A message counts only if it comes from that frame's window and origin.
+// A frame with no width attribute or style width fills its container, borderless: a
+// zero-specificity rule, so the host's own stylesheets win.
 (function () {
+  var css = ":where(iframe[data-retorno]:not([width]):not([style*=width])){width:100%;border:0}";
+  try {
+    var s = new CSSStyleSheet();
+    s.replaceSync(css);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat(s);
+  } catch (_) {
+    s = document.createElement("style");
+    s.textContent = css;
+    document.head.appendChild(s);
+  }
   addEventListener("message", function (e) {
     var frames = document.querySelectorAll("iframe[data-retorno]");
     for (var i = 0; i < frames.length; i++) {

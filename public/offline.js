@@ -1,3 +1,15 @@
+// The first paint's language (#boot): the calculator's ?lang=, the full app's stored
+// one, else the browser's. Not deferred: it runs before the body is painted.
+(() => {
+  let lang;
+  try {
+    lang = /embed(\.html)?$/.test(location.pathname)
+      ? new URLSearchParams(location.search).get("lang")
+      : localStorage.getItem("retorno.lang");
+  } catch {}
+  if (/^en/i.test(lang || navigator.language)) document.documentElement.lang = "en";
+})();
+
 // Registers the service worker (sw.js, next to the page: its scope is the page's own
 // folder, whatever sub-path the site is served from) and, when a new deployment has been
 // installed beside the running one, shows a quiet "new version — reload" notice in the

@@ -1,4 +1,11 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    leptos::mount::mount_to_body(retorno::ui::app::App);
+    {
+        // The first paint's static markup (index.html) goes in the same task as the app
+        // mounts: one frame shows it, the next the app, with nothing shifted between.
+        if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(retorno::ui::app::App);
+    }
 }

@@ -2,5 +2,12 @@
 //! never linked into it.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    leptos::mount::mount_to_body(retorno::ui::embed::Embed);
+    {
+        // The first paint's static markup (embed.html) goes in the same task as the
+        // calculator mounts: one frame shows it, the next the calculator.
+        if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(retorno::ui::embed::Embed);
+    }
 }
