@@ -440,8 +440,9 @@ fn assumptions(known: Known) -> impl Iterator<Item = VisitorMsg> {
         (known.assumed(Field::GrossMarginPct), VisitorMsg::Margin),
         (known.assumed(Field::HorizonYears), VisitorMsg::Horizon),
         (known.assumed(Field::DiscountRatePct), VisitorMsg::Discount),
+        // The text states the whole ramp: an owner who presets part of it states it.
         (
-            ramp.into_iter().any(|f| known.assumed(f)),
+            ramp.into_iter().all(|f| known.assumed(f)),
             VisitorMsg::Adoption,
         ),
         (known.assumed(Field::RiskHaircutPct), VisitorMsg::Risk),
