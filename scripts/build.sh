@@ -15,13 +15,9 @@ source scripts/env.sh
 CARGO_TARGET_DIR=target/app RUSTFLAGS="--cfg erase_components" trunk build --release
 # The other doors, each staged apart (Trunk empties its dist folder), then copied in.
 # Both are built without type erasure (smaller for a small door) and share one target
-# folder: their dependencies compile once. The visitor's calculator, the door with the
-# tightest budget, is also minified (its page, CSS and offline.js: about 2 KB gzip less;
-# Trunk leaves wasm-bindgen's glue as it is).
+# folder: their dependencies compile once.
 for door in embed report; do
-  minify=false
-  [ "$door" = embed ] && minify=true
-  CARGO_TARGET_DIR=target/embed trunk build "$door.html" --release=true --minify=$minify \
+  CARGO_TARGET_DIR=target/embed trunk build "$door.html" --release=true \
     --dist "target/$door-dist" --html-output "$door.html"
   cp -R "target/$door-dist/." dist/
 done
