@@ -14,6 +14,7 @@ pub enum VisitorMsg {
     SwitchedOff,
     LeftOut,
     Assumptions,
+    SetBySite,
     Margin,
     Horizon,
     Discount,

@@ -314,6 +314,11 @@ pub fn Embed() -> impl IntoView {
     let stored = local_storage_works();
     let preset: Vec<Field> = options.presets.iter().map(|&(field, _)| field).collect();
     let known = Known::new(&options.shown, &preset);
+    // The owner's presets the visitor does not see as fields: "What is counted" says them.
+    let set_by_site: Vec<Field> = preset
+        .into_iter()
+        .filter(|f| !options.shown.contains(f))
+        .collect();
     let ctx = Ctx::with_model(
         options.lang.unwrap_or_else(browser_lang),
         starting_scenario(&options, &search, stored),
@@ -385,7 +390,7 @@ pub fn Embed() -> impl IntoView {
                 <section class="panel sliders" aria-label=ctx.tr(Msg::Inputs)>{sliders}</section>
                 <section class="embed-more">
                     <CumulativeChart ctx report=ctx.shown />
-                    <Counted ctx known />
+                    <Counted ctx known set_by_site />
                     <div class="actions">
                         <a class="button secondary" data-testid="full-analysis" href=move || link.get() target="_blank" rel="noopener">
                             {ctx.tr(Msg::FullAnalysis)}
@@ -455,10 +460,17 @@ fn assumptions(known: Known) -> impl Iterator<Item = VisitorMsg> {
 /// count with their totals over the horizon, those that do not with what they need,
 /// then the assumptions. `entered` are the visitor's inputs, `r` the report of the
 /// model's ([`Known::model_inputs`]).
-fn counted_html(known: Known, entered: &Inputs, r: &Report, fmt: Fmt) -> String {
+fn counted_html(
+    known: Known,
+    set_by_site: &[Field],
+    entered: &Inputs,
+    r: &Report,
+    fmt: Fmt,
+) -> String {
     let lang = fmt.lang;
-    // Costs that count, benefits that count, lines that do not, assumptions: each a list.
-    let mut lists = [String::new(), String::new(), String::new(), String::new()];
+    // Costs that count, benefits that count, lines that do not, assumptions, the inputs
+    // the site set: each a list.
+    let mut lists: [String; 5] = Default::default();
     let li = |list: &mut String, text: &str| {
         list.push_str("<li>");
         list.push_str(&esc(text));
@@ -490,17 +502,19 @@ fn counted_html(known: Known, entered: &Inputs, r: &Report, fmt: Fmt) -> String 
     for msg in assumptions(known) {
         li(&mut lists[3], msg.text(lang));
     }
-    let heads = [
-        Msg::CostsBy.text(lang),
-        Msg::BenefitsBy.text(lang),
-        VisitorMsg::LeftOut.text(lang),
-        VisitorMsg::Assumptions.text(lang),
-    ];
-    let ids = [
-        "counted-costs",
-        "counted-benefits",
-        "left-out",
-        "assumptions",
+    for &field in set_by_site {
+        let value = fmt.in_unit(field.unit(), field.get(entered));
+        li(
+            &mut lists[4],
+            &format!("{}: {value}", Msg::Field(field).text(lang)),
+        );
+    }
+    let sections = [
+        (Msg::CostsBy.text(lang), "counted-costs"),
+        (Msg::BenefitsBy.text(lang), "counted-benefits"),
+        (VisitorMsg::LeftOut.text(lang), "left-out"),
+        (VisitorMsg::Assumptions.text(lang), "assumptions"),
+        (VisitorMsg::SetBySite.text(lang), "set-by-site"),
     ];
     let mut html = format!(
         "<p>{}</p><div class=\"counted\">",
@@ -509,7 +523,7 @@ fn counted_html(known: Known, entered: &Inputs, r: &Report, fmt: Fmt) -> String 
             &[&r.years.len().saturating_sub(1).to_string()]
         ))
     );
-    for (k, list) in lists.iter().enumerate() {
+    for (k, ((title, id), list)) in sections.iter().zip(&lists).enumerate() {
         // The two lists that count side by side, the others below them when not empty.
         if k == 2 {
             html.push_str("</div>");
@@ -518,9 +532,9 @@ fn counted_html(known: Known, entered: &Inputs, r: &Report, fmt: Fmt) -> String 
             continue;
         }
         html.push_str(if k < 2 { "<div><h3>" } else { "<h3>" });
-        html.push_str(&esc(heads[k]));
+        html.push_str(&esc(title));
         html.push_str("</h3><ul data-testid=\"");
-        html.push_str(ids[k]);
+        html.push_str(id);
         html.push_str("\">");
         html.push_str(list);
         html.push_str(if k < 2 { "</ul></div>" } else { "</ul>" });
@@ -552,7 +566,7 @@ fn counted_summary(known: Known, entered: &Inputs, lang: Lang) -> String {
 /// What the estimate counts ([`Known`]: only what the visitor sees or the owner set), so
 /// no figure comes from an input the visitor cannot see.
 #[component]
-fn Counted(ctx: Ctx, known: Known) -> impl IntoView {
+fn Counted(ctx: Ctx, known: Known, set_by_site: Vec<Field>) -> impl IntoView {
     let summary = move || {
         ctx.scenario
             .with(|s| counted_summary(known, &s.inputs, ctx.lang.get()))
@@ -561,7 +575,7 @@ fn Counted(ctx: Ctx, known: Known) -> impl IntoView {
         let fmt = ctx.fmt.get();
         ctx.shown.get().map(|r| {
             ctx.scenario
-                .with(|s| counted_html(known, &s.inputs, &r, fmt))
+                .with(|s| counted_html(known, &set_by_site, &s.inputs, &r, fmt))
         })
     };
     view! {

@@ -10,6 +10,7 @@ pub(in crate::i18n) fn visitor_text(msg: VisitorMsg) -> &'static str {
         V::Without => "without {0}",
         V::LeftOut => "Not counted here (set them in the full analysis)",
         V::SwitchedOff => "switched off",
+        V::SetBySite => "Set by this website",
         V::Assumptions => "Assumptions",
         V::Margin => "Gross margin 40%: a sale or a customer kept is worth its margin, not its revenue.",
         V::Horizon => "3 years after the initial investment: Gartner's period for a CRM's cost per user (US$15,000–30,000 over three years).",

@@ -10,6 +10,7 @@ pub(in crate::i18n) fn visitor_text(msg: VisitorMsg) -> &'static str {
         V::Without => "sin {0}",
         V::LeftOut => "No se cuenta aquí (indícalo en el análisis completo)",
         V::SwitchedOff => "desactivada",
+        V::SetBySite => "Fijado por este sitio web",
         V::Assumptions => "Supuestos",
         V::Margin => "Margen bruto del 40 %: una venta o un cliente retenido vale su margen, no sus ingresos.",
         V::Horizon => "3 años tras la inversión inicial: el periodo de Gartner para el coste de un CRM por usuario (15.000–30.000 US$ en tres años).",

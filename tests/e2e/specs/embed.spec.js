@@ -472,6 +472,11 @@ test.describe("presets and options", () => {
     await expect(page.getByTestId("counted-benefits").locator("li")).toHaveText([
       `Customer retention: ${money(m.benefits.reduce((a, b) => a + b, 0), "en", "USD")}`,
     ]);
+    // The presets the visitor does not see as fields are said with their values.
+    await expect(page.getByTestId("set-by-site").locator("li")).toHaveText([
+      "Active customers: 2,000",
+      `Yearly revenue per customer: ${money(3000, "en", "USD")}`,
+    ]);
     // A locked field stays put: typing into it changes nothing.
     await page.getByTestId("w-seats").press("ArrowUp").catch(() => {});
     await expect(page.getByTestId("w-seats")).toHaveValue("25");
