@@ -12,7 +12,12 @@ source scripts/env.sh
 # The full app with Leptos's type-erased views: 15 % less wasm for it (and more for the
 # small visitor's calculator, which is built without): docs/PERFORMANCE.md. Each door
 # has its own target folder, so the two flag sets never rebuild each other's artefacts.
-CARGO_TARGET_DIR=target/app RUSTFLAGS="--cfg erase_components" trunk build --release
+# Its binary is linked with --emit-relocs, which the split into lazily loaded parts
+# needs (split.py replaces Trunk's output for it); the workers take the same flags, so
+# the dependencies compile once.
+CARGO_TARGET_DIR=target/app RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs" \
+  trunk build --release
+python3 scripts/split.py target/app/wasm32-unknown-unknown/release/retorno.wasm dist
 # The other doors, each staged apart (Trunk empties its dist folder), then copied in.
 # Both are built without type erasure (smaller for a small door) and share one target
 # folder: their dependencies compile once.

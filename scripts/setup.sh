@@ -39,6 +39,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The full app's split into lazily loaded parts (scripts/split.py): the CLI of the
+# wasm_split_helpers crate Leptos uses, at a version that reads its split points.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install wasm_split_cli_support --locked --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # Debian's binaryen is too old for current rustc output; the npm build is pinned in
 # scripts/package-lock.json.
 if ! cmp -s scripts/package-lock.json scripts/node_modules/.package-lock.stamp 2>/dev/null; then

@@ -14,6 +14,7 @@ echo "== format, lints (native and wasm32), docs"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features app --quiet -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --target wasm32-unknown-unknown
 

@@ -1,5 +1,7 @@
+// The full app (index.html). Its code is behind the `app` feature, which only its build
+// turns on (Cargo.toml); built without it, this binary does nothing.
 fn main() {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "app"))]
     {
         // The first paint's static markup (index.html) goes in the same task as the app
         // mounts: one frame shows it, the next the app, with nothing shifted between.

@@ -7,8 +7,7 @@ use super::risk::{RiskRun, SETTLE_MS};
 use super::session::Session;
 use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::workspace::{Screen, Workspace};
-use super::{abtest, customers};
-use super::{fields, measure, prefs, present, results, scenarios, site, Ctx};
+use super::{fields, lazy, prefs, results, route, scenarios, Ctx};
 use crate::i18n::{AppMsg, Msg};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
@@ -20,12 +19,13 @@ pub fn App() -> impl IntoView {
     let ws = Workspace {
         ctx,
         session: Session::start(ctx),
-        screen: RwSignal::new(Screen::Calculator),
+        screen: RwSignal::new(route::current()),
         risk: RiskRun::follow(ctx, SETTLE_MS),
         customers: Customers::new(ctx),
         lifted: RwSignal::new(None),
         ab: AbResults::new(),
     };
+    route::follow(ws.screen);
     follow_language(ctx, AppMsg::PageTitle);
     Effect::new(move |_| prefs::set_lang(ctx.lang.get()));
 
@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
     let presenting = Memo::new(move |_| ws.screen.get() == Screen::Present);
     move || {
         if presenting.get() {
-            view! { <present::Presentation ws /> }.into_any()
+            lazy::present(ws)
         } else {
             view! { <Shell ws /> }.into_any()
         }
@@ -73,16 +73,10 @@ fn Shell(ws: Workspace) -> impl IntoView {
         </header>
         <scenarios::Notes ws />
         {move || match ws.screen.get() {
-            Screen::Measure => view! { <measure::MeasureScreen ws /> }.into_any(),
-            Screen::Customers => view! { <customers::CustomersScreen ws /> }.into_any(),
-            Screen::AbTests => view! { <abtest::AbScreen ws /> }.into_any(),
-            Screen::Scenarios => view! {
-                <main class="library-screen">
-                    <scenarios::Library ws />
-                    <site::PutOnWebsite ctx />
-                </main>
-            }
-            .into_any(),
+            Screen::Measure => lazy::measure(ws),
+            Screen::Customers => lazy::customers(ws),
+            Screen::AbTests => lazy::ab_tests(ws),
+            Screen::Scenarios => lazy::library(ws),
             _ => view! {
                 <main class="calc">
                     <results::SummaryStrip ctx />
@@ -90,7 +84,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
                         <scenarios::ScenarioBar ws />
                         <fields::WhatIf ctx />
                     </div>
-                    <results::Results ctx risk=ws.risk />
+                    <results::Results ctx risk=ws.risk risk_details=lazy::risk_panel />
                     <fields::InputsPanel ctx />
                 </main>
             }

@@ -6,7 +6,7 @@ use super::results::{irr_value, mirr_value};
 use super::risk::{headline_range, share, summaries, Job};
 use super::workspace::Workspace;
 use crate::engine::model::{evaluate, BenefitLine, Report};
-use crate::i18n::{AppMsg, Msg, RiskPanelMsg, Text};
+use crate::i18n::{Msg, RiskPanelMsg, ScreenMsg, Text};
 use crate::scenario::compare::differences;
 use crate::scenario::Scenario;
 use leptos::prelude::*;
@@ -109,7 +109,7 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
             {risk_rows}
             {figure_row(Msg::Payback.text(lang), &|f, r| r.payback_months.map(|m| f.months(m)).unwrap_or_else(|| Msg::Never.text(lang).into()))}
             {figure_row(Msg::Irr.text(lang), &|f, r| irr_value(f, &r.returns()))}
-            {figure_row(AppMsg::Mirr.text(lang), &|f, r| mirr_value(f, &r.returns()))}
+            {figure_row(ScreenMsg::Mirr.text(lang), &|f, r| mirr_value(f, &r.returns()))}
             {figure_row(Msg::PvBenefits.text(lang), &|f, r| f.money(r.pv_benefits))}
             {line_rows}
             {figure_row(Msg::PvCosts.text(lang), &|f, r| f.money(r.pv_costs))}
@@ -153,7 +153,7 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
                     view! { <td class:differs=s.pins != first.pins>{names.join(", ")}</td> }
                 })
                 .collect_view();
-            view! { <tr class="input-row" data-testid="compare-pins"><th scope="row">{AppMsg::PinnedRow.text(lang)}</th>{cells}</tr> }
+            view! { <tr class="input-row" data-testid="compare-pins"><th scope="row">{ScreenMsg::PinnedRow.text(lang)}</th>{cells}</tr> }
         });
         let heads = list
             .iter()
@@ -161,7 +161,7 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
             .collect_view();
         Some(view! {
             <section class="panel compare" aria-labelledby="compare-title">
-                <h2 id="compare-title">{AppMsg::CompareTitle.text(lang)}</h2>
+                <h2 id="compare-title">{ScreenMsg::CompareTitle.text(lang)}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
                     <table data-testid="comparison">
                         <thead><tr><th scope="col"></th>{heads}</tr></thead>

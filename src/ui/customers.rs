@@ -15,7 +15,7 @@ use super::Ctx;
 use crate::engine::measure::{apply, Proposal};
 use crate::engine::model::{BenefitLine, Field};
 use crate::html::esc;
-use crate::i18n::{fill, AppMsg, CustomersMsg as C, Lang, Text};
+use crate::i18n::{fill, AppMsg, CustomersMsg as C, Lang, ScreenMsg, Text};
 use crate::worker::rfm::protocol::{Control, Request};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -111,7 +111,7 @@ fn status(ctx: Ctx, c: Customers, applied: bool) -> String {
             "<div class=\"note\" role=\"status\" data-testid=\"rfm-done\"><p>{}</p><button type=\"button\" class=\"secondary\" data-action=\"undo\" data-testid=\"rfm-undo\">{}</button><button type=\"button\" class=\"secondary\" data-action=\"see\" data-testid=\"rfm-see\">{}</button></div>",
             t(C::WinBackDone),
             esc(AppMsg::Undo.text(lang)),
-            esc(AppMsg::FeedSee.text(lang))
+            esc(ScreenMsg::FeedSee.text(lang))
         ));
     }
     out

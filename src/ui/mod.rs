@@ -1,6 +1,6 @@
 //! The browser UI: thin Leptos components over the engine.
 //!
-//! Three front doors share the pieces here: the full app ([`app::App`], `index.html`),
+//! Three front doors share the pieces here: the full app (`app::App`, `index.html`, with the `app` feature),
 //! the visitor's calculator ([`embed::Embed`], `embed.html`) and the leave-behind report
 //! ([`report::ReportPage`], `report.html`). Each door holds one [`Ctx`]:
 //! the single source of truth (the scenario and the language) and the memos every figure
@@ -16,8 +16,13 @@
 //! - visitor's calculator: `embed`;
 //! - the report: [`report`](mod@report), opened from the full app with a share link.
 
+// Without the `app` feature (the other doors and the workers) the full app's screens are
+// compiled but unused; dead code is checked in the app's build (scripts/test.sh).
+#![cfg_attr(not(feature = "app"), allow(dead_code))]
+
 mod ab_results;
 mod abtest;
+#[cfg(feature = "app")]
 pub mod app;
 mod breakdown;
 mod charts;
@@ -25,6 +30,8 @@ mod comparison;
 mod customers;
 pub mod embed;
 mod fields;
+#[cfg(feature = "app")]
+mod lazy;
 mod lines;
 mod measure;
 mod number;
@@ -34,6 +41,8 @@ pub mod report;
 mod results;
 mod rfm;
 mod risk;
+#[cfg(feature = "app")]
+mod route;
 mod scenarios;
 mod session;
 mod site;

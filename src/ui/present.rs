@@ -13,7 +13,7 @@ use super::risk::RiskLine;
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use crate::engine::model::Field;
-use crate::i18n::{AppMsg, Msg, Text};
+use crate::i18n::{Msg, ScreenMsg, Text};
 use leptos::ev;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -79,17 +79,20 @@ pub fn Presentation(ws: Workspace) -> impl IntoView {
         keys.remove();
         fullscreen.remove();
     });
-    // The first pinned slider takes the focus, so the arrows work at once.
+    // The first pinned slider takes the focus, so the arrows work at once: in the next
+    // frame, once the screen (loaded as a part of its own) is in the page.
     Effect::new(move |_| {
-        if let Some(first) = document()
-            .query_selector(".present input[type=range]")
-            .ok()
-            .flatten()
-        {
-            if let Some(el) = first.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+        request_animation_frame(|| {
+            if let Some(first) = document()
+                .query_selector(".present input[type=range]")
+                .ok()
+                .flatten()
+            {
+                if let Some(el) = first.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
-        }
+        });
     });
 
     let texts = Memo::new(move |_| {
@@ -152,13 +155,13 @@ pub fn Presentation(ws: Workspace) -> impl IntoView {
                 </div>
                 <div class="present-keys">
                     <button type="button" data-testid="present-math-toggle" aria-pressed=move || math.get().to_string() on:click=move |_| math.update(|on| *on = !*on)>
-                        {ctx.tr(AppMsg::PresentMath)}
+                        {ctx.tr(ScreenMsg::PresentMath)}
                     </button>
                     <button type="button" data-testid="present-contrast" aria-pressed=move || contrast.get().to_string() on:click=move |_| contrast.update(|on| *on = !*on)>
-                        {ctx.tr(AppMsg::PresentContrast)}
+                        {ctx.tr(ScreenMsg::PresentContrast)}
                     </button>
                     <button type="button" data-testid="present-exit" on:click=move |_| stop(ws)>
-                        {ctx.tr(AppMsg::PresentExit)}
+                        {ctx.tr(ScreenMsg::PresentExit)}
                     </button>
                 </div>
             </header>
@@ -170,11 +173,11 @@ pub fn Presentation(ws: Workspace) -> impl IntoView {
                 <div class="present-main">
                     {move || if math.get() { math_panel().into_any() } else { view! { <CumulativeChart ctx report=ctx.shown /> }.into_any() }}
                 </div>
-                <section class="present-sliders" aria-label=ctx.tr(AppMsg::PresentSliders)>
+                <section class="present-sliders" aria-label=ctx.tr(ScreenMsg::PresentSliders)>
                     <For each=move || pins.get() key=|f| *f let:field>
                         <PresentSlider ctx field />
                     </For>
-                    {move || pins.with(Vec::is_empty).then(|| view! { <p class="hint">{ctx.t(AppMsg::PresentNoPins)}</p> })}
+                    {move || pins.with(Vec::is_empty).then(|| view! { <p class="hint">{ctx.t(ScreenMsg::PresentNoPins)}</p> })}
                 </section>
             </div>
             <p class="sr-only" aria-live="polite">{move || texts.with(|t| t.first().map(|c| c.value.clone()))}</p>

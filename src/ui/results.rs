@@ -21,7 +21,11 @@ pub fn payback_text(fmt: Fmt, months: Option<Decimal>) -> String {
 
 /// Results column.
 #[component]
-pub fn Results(ctx: Ctx, risk: RiskRun) -> impl IntoView {
+pub fn Results(
+    ctx: Ctx,
+    risk: RiskRun,
+    risk_details: fn(Ctx, RiskRun) -> AnyView,
+) -> impl IntoView {
     let report = ctx.shown;
     let overflow = move || matches!(ctx.report.get(), Err(ModelError::Overflow));
     let live = move || {
@@ -52,7 +56,7 @@ pub fn Results(ctx: Ctx, risk: RiskRun) -> impl IntoView {
             <CostsBenefitsChart ctx report />
             <BenefitsByLineChart ctx report />
             <TornadoChart ctx />
-            <RiskPanel ctx run=risk />
+            <RiskPanel ctx run=risk details=risk_details />
             <CashFlowTable ctx report />
             <ByLineTable ctx report />
         </section>

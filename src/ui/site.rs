@@ -2,7 +2,7 @@
 //! sees the real frame, and copies the snippet (an `<iframe>` and the host script).
 
 use super::Ctx;
-use crate::i18n::{fill, AppMsg, Lang};
+use crate::i18n::{fill, AppMsg, Lang, ScreenMsg};
 use crate::scenario::embed::{options_query, parse_options, VISITOR_FIELDS};
 use crate::units::Currency;
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub fn PutOnWebsite(ctx: Ctx) -> impl IntoView {
         let (options, _) = checked.get();
         let query = options_query(&options);
         let base = base_url();
-        let title = ctx.t(AppMsg::SiteFrameTitle);
+        let title = ctx.t(ScreenMsg::SiteFrameTitle);
         let sep = if query.is_empty() { "" } else { "?" };
         format!(
             "<iframe data-retorno src=\"{base}embed.html{sep}{query}\" title=\"{title}\" \
@@ -89,7 +89,7 @@ pub fn PutOnWebsite(ctx: Ctx) -> impl IntoView {
             let keys: Vec<&str> = problems.iter().map(|p| p.key()).collect();
             view! {
                 <p class="warn-text" role="status" data-testid="site-problems">
-                    {fill(ctx.t(AppMsg::SiteProblems), &[&keys.join(", ")])}
+                    {fill(ctx.t(ScreenMsg::SiteProblems), &[&keys.join(", ")])}
                 </p>
             }
         })
@@ -119,18 +119,18 @@ pub fn PutOnWebsite(ctx: Ctx) -> impl IntoView {
     };
     view! {
         <section class="panel site" aria-labelledby="site-title" data-testid="site-panel">
-            <h2 id="site-title">{ctx.tr(AppMsg::SiteTitle)}</h2>
-            <p class="hint">{ctx.tr(AppMsg::SiteHint)}</p>
+            <h2 id="site-title">{ctx.tr(ScreenMsg::SiteTitle)}</h2>
+            <p class="hint">{ctx.tr(ScreenMsg::SiteHint)}</p>
             <div class="grid">
                 <div class="field">
-                    <label for="site-lang">{ctx.tr(AppMsg::SiteLang)}</label>
+                    <label for="site-lang">{ctx.tr(ScreenMsg::SiteLang)}</label>
                     <select id="site-lang" data-testid="site-lang" on:change=move |ev| lang.set(event_target_value(&ev))>
-                        <option value="">{ctx.tr(AppMsg::SiteLangVisitor)}</option>
+                        <option value="">{ctx.tr(ScreenMsg::SiteLangVisitor)}</option>
                         {Lang::ALL.map(|l| view! { <option value=l.code()>{l.code().to_uppercase()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="site-currency">{ctx.tr(AppMsg::SiteCurrency)}</label>
+                    <label for="site-currency">{ctx.tr(ScreenMsg::SiteCurrency)}</label>
                     <select id="site-currency" data-testid="site-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
                         <option value="">"EUR"</option>
                         {Currency::ALL[1..].iter().map(|c| view! { <option value=c.code()>{c.code()}</option> }).collect_view()}
@@ -147,24 +147,24 @@ pub fn PutOnWebsite(ctx: Ctx) -> impl IntoView {
                 {check("site-events", AppMsg::SiteEvents, events)}
             </div>
             {problems}
-            <p class="hint">{ctx.tr(AppMsg::SiteWhatLeaves)}</p>
+            <p class="hint">{ctx.tr(ScreenMsg::SiteWhatLeaves)}</p>
             <div class="field">
-                <label for="site-snippet">{ctx.tr(AppMsg::SiteSnippet)}</label>
+                <label for="site-snippet">{ctx.tr(ScreenMsg::SiteSnippet)}</label>
                 <textarea id="site-snippet" data-testid="site-snippet" rows="4" readonly prop:value=snippet></textarea>
             </div>
             <div class="actions">
-                <button type="button" class="secondary" data-testid="site-copy" on:click=copy>{ctx.tr(AppMsg::SiteCopy)}</button>
-                <span role="status">{move || copied.get().then(|| ctx.t(AppMsg::SiteCopied))}</span>
+                <button type="button" class="secondary" data-testid="site-copy" on:click=copy>{ctx.tr(ScreenMsg::SiteCopy)}</button>
+                <span role="status">{move || copied.get().then(|| ctx.t(ScreenMsg::SiteCopied))}</span>
             </div>
             <div class="actions">
                 <button type="button" class="secondary" data-testid="site-show-preview"
                     aria-expanded=move || preview.get().to_string()
                     on:click=move |_| preview.update(|p| *p = !*p)>
-                    {ctx.tr(AppMsg::SitePreview)}
+                    {ctx.tr(ScreenMsg::SitePreview)}
                 </button>
             </div>
             <Show when=move || preview.get()>
-                <iframe data-retorno class="site-preview" data-testid="site-preview" title=ctx.tr(AppMsg::SiteFrameTitle) src=preview_src></iframe>
+                <iframe data-retorno class="site-preview" data-testid="site-preview" title=ctx.tr(ScreenMsg::SiteFrameTitle) src=preview_src></iframe>
             </Show>
         </section>
     }

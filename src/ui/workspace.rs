@@ -30,6 +30,32 @@ pub enum Screen {
     Present,
 }
 
+impl Screen {
+    /// The screens with a place in the address bar (`ui::route`), by their name there.
+    const SLUGS: [(Screen, &'static str); 4] = [
+        (Screen::Measure, "measure"),
+        (Screen::Scenarios, "scenarios"),
+        (Screen::Customers, "customers"),
+        (Screen::AbTests, "ab-tests"),
+    ];
+
+    /// The screen's name in the address bar; none for the calculator and presentation.
+    pub fn slug(self) -> Option<&'static str> {
+        Self::SLUGS
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map(|(_, slug)| *slug)
+    }
+
+    /// The screen named `slug` in the address bar.
+    pub fn from_slug(slug: &str) -> Option<Screen> {
+        Self::SLUGS
+            .iter()
+            .find(|(_, s)| *s == slug)
+            .map(|(screen, _)| *screen)
+    }
+}
+
 /// What the full app adds to the shared [`Ctx`]: storage and the library, and the
 /// screen on show.
 #[derive(Clone, Copy)]

@@ -5,7 +5,7 @@ use super::{update_measure, Derived};
 use crate::engine::campaigns::{
     Campaign, CampaignError, CampaignField, CampaignMetrics, RankBy, Table,
 };
-use crate::i18n::{fill, AppMsg, Text};
+use crate::i18n::{fill, AppMsg, ScreenMsg, Text};
 use crate::ui::charts::CampaignChart;
 use crate::ui::fields::{problem_text, rule_problem, suffix};
 use crate::ui::format::Fmt;
@@ -32,7 +32,9 @@ fn campaign_label(f: CampaignField) -> AppMsg {
 /// refuse values that break a field's rule; that case is here for completeness.
 fn campaign_error_text(ctx: Ctx, e: CampaignError) -> String {
     match e {
-        CampaignError::CustomersExceedLeads => ctx.t(AppMsg::ErrCustomersExceedLeads).to_string(),
+        CampaignError::CustomersExceedLeads => {
+            ctx.t(ScreenMsg::ErrCustomersExceedLeads).to_string()
+        }
         CampaignError::Overflow => ctx.t(AppMsg::ErrOverflow).to_string(),
         CampaignError::Invalid(field, problem) => format!(
             "{}: {}",
@@ -85,7 +87,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
         update_measure(ctx, |m| {
             if m.campaigns.len() < MAX_CAMPAIGNS {
                 let name = fill(
-                    AppMsg::CampaignN.text(lang),
+                    ScreenMsg::CampaignN.text(lang),
                     &[&(m.campaigns.len() + 1).to_string()],
                 );
                 m.campaigns.push(Campaign {
@@ -159,7 +161,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
             <article class="campaign" data-testid=format!("campaign-{i}")>
                 <div class="campaign-head">
                     <span class="rank" data-testid="rank">{rank}</span>
-                    <label class="sr-only" for=name_id.clone()>{ctx.tr(AppMsg::CampaignName)}</label>
+                    <label class="sr-only" for=name_id.clone()>{ctx.tr(ScreenMsg::CampaignName)}</label>
                     <input
                         type="text"
                         class="campaign-name"
@@ -172,11 +174,11 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                             update_measure(ctx, |m| if let Some(c) = m.campaigns.get_mut(i) { c.name = text; });
                         }
                     />
-                    <button type="button" class="icon secondary" aria-label=ctx.tr(AppMsg::MoveUp)
+                    <button type="button" class="icon secondary" aria-label=ctx.tr(ScreenMsg::MoveUp)
                         disabled=move || i == 0 on:click=move |_| swap(i.checked_sub(1))>"↑"</button>
-                    <button type="button" class="icon secondary" aria-label=ctx.tr(AppMsg::MoveDown)
+                    <button type="button" class="icon secondary" aria-label=ctx.tr(ScreenMsg::MoveDown)
                         disabled=is_last on:click=move |_| swap(Some(i + 1))>"↓"</button>
-                    <button type="button" class="icon secondary danger" aria-label=ctx.tr(AppMsg::Remove)
+                    <button type="button" class="icon secondary danger" aria-label=ctx.tr(ScreenMsg::Remove)
                         data-testid="remove" on:click=remove>"×"</button>
                 </div>
                 <div class="campaign-inputs">{cells}</div>
@@ -200,7 +202,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
                         <article class="campaign total" data-testid="campaign-total">
                             <h3>{ctx.tr(AppMsg::Total)}</h3>
                             <p class="total-line">
-                                {fill(ctx.t(AppMsg::TotalLine), &[&fmt.money(t.spend), &fmt.money(t.revenue), &fmt.money(m.gross_profit)])}
+                                {fill(ctx.t(ScreenMsg::TotalLine), &[&fmt.money(t.spend), &fmt.money(t.revenue), &fmt.money(m.gross_profit)])}
                             </p>
                             {metrics_view(ctx, *m)}
                         </article>
@@ -233,7 +235,7 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
     view! {
         <section class="panel" id="campaigns" aria-labelledby="campaigns-title">
             <h2 id="campaigns-title">{ctx.tr(AppMsg::CampaignsTitle)}</h2>
-            <p class="hint">{ctx.tr(AppMsg::CampaignsHint)}</p>
+            <p class="hint">{ctx.tr(ScreenMsg::CampaignsHint)}</p>
             <div class="campaigns">
                 <For each=move || 0..count.get() key=|i| *i let:i>
                     {row(i)}
@@ -242,13 +244,13 @@ pub(super) fn Campaigns(ctx: Ctx, d: Derived) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" data-testid="add-campaign" on:click=add disabled=full>
-                    {ctx.tr(AppMsg::AddCampaign)}
+                    {ctx.tr(ScreenMsg::AddCampaign)}
                 </button>
             </div>
             <Show when=has_rows>
                 <div class="ranking">
                     <label class="inline-select">
-                        <span>{ctx.tr(AppMsg::RankBy)}</span>
+                        <span>{ctx.tr(ScreenMsg::RankBy)}</span>
                         <select
                             data-testid="rank-by"
                             prop:value=move || if rank_by.get() == RankBy::Romi { "romi" } else { "roas" }

@@ -3,7 +3,7 @@
 use super::{update_measure, Derived};
 use crate::engine::kpi::KpiError;
 use crate::engine::measure::ClvField;
-use crate::i18n::{fill, AppMsg};
+use crate::i18n::{fill, AppMsg, ScreenMsg};
 use crate::ui::fields::{rule_problem, suffix};
 use crate::ui::number::NumberBox;
 use crate::ui::Ctx;
@@ -91,7 +91,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         let fmt = ctx.fmt.get();
         match r {
             Ok(v) => fmt.money(v),
-            Err(_) => ctx.t(AppMsg::ClvInfinite).to_string(),
+            Err(_) => ctx.t(ScreenMsg::ClvInfinite).to_string(),
         }
     };
     let simple_math = move || {
@@ -103,7 +103,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
             .map(|y| fmt.plain(y.round_dp(2)))
             .unwrap_or_else(|| "∞".into());
         fill(
-            ctx.t(AppMsg::ClvSimpleMath),
+            ctx.t(ScreenMsg::ClvSimpleMath),
             &[
                 &fmt.money(c.margin_per_year),
                 &fmt.money(c.serve_cost_per_year),
@@ -116,7 +116,7 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         let fmt = ctx.fmt.get();
         let c = clv.get();
         fill(
-            ctx.t(AppMsg::ClvDiscountedMath),
+            ctx.t(ScreenMsg::ClvDiscountedMath),
             &[
                 &fmt.money(c.margin_per_year),
                 &fmt.money(c.serve_cost_per_year),
@@ -136,29 +136,29 @@ pub(super) fn ClvPanel(ctx: Ctx, d: Derived) -> impl IntoView {
     view! {
         <section class="panel clv" id="clv" aria-labelledby="clv-title">
             <h2 id="clv-title">{ctx.tr(AppMsg::ClvTitle)}</h2>
-            <p class="hint">{ctx.tr(AppMsg::ClvHint)}</p>
+            <p class="hint">{ctx.tr(ScreenMsg::ClvHint)}</p>
             <div class="clv-body">
                 <div class="sliders">
                     {ClvField::ALL.map(|field| clv_control(ctx, d, field)).collect_view()}
                     <button type="button" class="secondary" data-testid="clv-use-measured" on:click=use_measured>
-                        {ctx.tr(AppMsg::ClvUseMeasured)}
+                        {ctx.tr(ScreenMsg::ClvUseMeasured)}
                     </button>
                 </div>
                 <div class="cards">
                     <div class="card">
-                        <h3>{ctx.tr(AppMsg::ClvLifetime)}</h3>
+                        <h3>{ctx.tr(ScreenMsg::ClvLifetime)}</h3>
                         <p class="value" data-testid="clv-lifetime">
-                            {move || report.get().lifetime_years.map(|y| fill(ctx.t(AppMsg::YearsN), &[&ctx.fmt.get().plain(y.round_dp(1))])).unwrap_or_else(|| "∞".into())}
+                            {move || report.get().lifetime_years.map(|y| fill(ctx.t(ScreenMsg::YearsN), &[&ctx.fmt.get().plain(y.round_dp(1))])).unwrap_or_else(|| "∞".into())}
                         </p>
-                        <p class="sub">{move || fill(ctx.t(AppMsg::ClvChurnIs), &[&ctx.fmt.get().percent(Decimal::ONE_HUNDRED - clv.get().retention_pct)])}</p>
+                        <p class="sub">{move || fill(ctx.t(ScreenMsg::ClvChurnIs), &[&ctx.fmt.get().percent(Decimal::ONE_HUNDRED - clv.get().retention_pct)])}</p>
                     </div>
                     <div class="card">
-                        <h3>{ctx.tr(AppMsg::ClvSimple)}</h3>
+                        <h3>{ctx.tr(ScreenMsg::ClvSimple)}</h3>
                         <p class="value" data-testid="clv-simple">{move || figure(report.get().simple)}</p>
                         <p class="math">{simple_math}</p>
                     </div>
                     <div class="card">
-                        <h3>{ctx.tr(AppMsg::ClvDiscounted)}</h3>
+                        <h3>{ctx.tr(ScreenMsg::ClvDiscounted)}</h3>
                         <p class="value" data-testid="clv-discounted">{move || figure(report.get().discounted)}</p>
                         <p class="math">{discounted_math}</p>
                     </div>

@@ -5,7 +5,7 @@ use super::{order_of, update_measure, Derived, Which};
 use crate::engine::deals::{DateOrder, RowProblem};
 use crate::engine::measure::{Period, PeriodDeals};
 use crate::engine::speed::LeadProblem;
-use crate::i18n::{fill, AppMsg, Lang, Text};
+use crate::i18n::{fill, AppMsg, Lang, ScreenMsg, Text};
 use crate::ui::Ctx;
 use crate::units::MAX_DEALS_CHARS;
 use leptos::prelude::*;
@@ -77,7 +77,7 @@ impl Paste {
                     .median_minutes
                     .map_or_else(|| "—".into(), |m| fmt.plain(m.round_dp(1)));
                 fill(
-                    AppMsg::LeadsStats.text(lang),
+                    ScreenMsg::LeadsStats.text(lang),
                     &[
                         &s.leads.to_string(),
                         &s.within_five_minutes.to_string(),
@@ -112,19 +112,19 @@ impl Paste {
 
 fn deal_problem(lang: Lang, p: RowProblem) -> String {
     match p {
-        RowProblem::WrongColumnCount => AppMsg::RowColumns.text(lang).to_string(),
+        RowProblem::WrongColumnCount => ScreenMsg::RowColumns.text(lang).to_string(),
         RowProblem::BadDate(col) => fill(AppMsg::RowBadDate.text(lang), &[&col.to_string()]),
-        RowProblem::ClosedBeforeCreated => AppMsg::RowClosedBefore.text(lang).to_string(),
+        RowProblem::ClosedBeforeCreated => ScreenMsg::RowClosedBefore.text(lang).to_string(),
     }
 }
 
 fn lead_problem(lang: Lang, p: LeadProblem) -> String {
     let col = |msg: AppMsg, col: usize| fill(msg.text(lang), &[&col.to_string()]);
     match p {
-        LeadProblem::WrongColumnCount => AppMsg::RowColumns.text(lang).to_string(),
+        LeadProblem::WrongColumnCount => ScreenMsg::RowColumns.text(lang).to_string(),
         LeadProblem::BadDateTime(c) => col(AppMsg::RowBadDate, c),
         LeadProblem::MissingTime(c) => col(AppMsg::RowNoTime, c),
-        LeadProblem::RespondedBeforeCreated => AppMsg::RowRespondedBefore.text(lang).to_string(),
+        LeadProblem::RespondedBeforeCreated => ScreenMsg::RowRespondedBefore.text(lang).to_string(),
     }
 }
 
@@ -169,7 +169,7 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
                     .into_iter()
                     .take(50)
                     .map(|(line, reason, text)| {
-                        let line = fill(AppMsg::RowLine.text(lang), &[&line.to_string()]);
+                        let line = fill(ScreenMsg::RowLine.text(lang), &[&line.to_string()]);
                         view! {
                             <li>
                                 <b>{line}</b> " " {reason}
@@ -180,7 +180,7 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
                     .collect_view();
                 view! {
                     <div class="bad-rows" data-testid=bad_id.clone()>
-                        <p class="warn-text">{fill(AppMsg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
+                        <p class="warn-text">{fill(ScreenMsg::RowsSkipped.text(lang), &[&count.to_string()])}</p>
                         <ul>{items}</ul>
                     </div>
                 }
@@ -221,14 +221,14 @@ pub(super) fn PastePanel(ctx: Ctx, d: Derived, paste: Paste) -> impl IntoView {
     let order_choice = (paste == Paste::Deals).then(|| {
         view! {
             <label class="inline-select">
-                <span>{ctx.tr(AppMsg::DateFormat)}</span>
+                <span>{ctx.tr(ScreenMsg::DateFormat)}</span>
                 <select
                     data-testid="date-order"
                     prop:value=move || if d.order.get() == DateOrder::MonthFirst { "mdy" } else { "dmy" }
                     on:change=set_order
                 >
-                    <option value="dmy">{ctx.tr(AppMsg::DayFirst)}</option>
-                    <option value="mdy">{ctx.tr(AppMsg::MonthFirst)}</option>
+                    <option value="dmy">{ctx.tr(ScreenMsg::DayFirst)}</option>
+                    <option value="mdy">{ctx.tr(ScreenMsg::MonthFirst)}</option>
                 </select>
             </label>
         }

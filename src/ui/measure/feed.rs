@@ -4,7 +4,7 @@
 use super::Derived;
 use crate::engine::measure::{apply, proposals};
 use crate::engine::model::evaluate;
-use crate::i18n::{fill, AppMsg, Msg, Text};
+use crate::i18n::{fill, AppMsg, Msg, ScreenMsg, Text};
 use crate::ui::workspace::{Screen, Workspace};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -76,25 +76,25 @@ pub(super) fn FeedPanel(ws: Workspace, d: Derived) -> impl IntoView {
             x.map(|(_, n)| fmt.money(n)).unwrap_or_else(|| "—".into())
         };
         fill(
-            ctx.t(AppMsg::FeedOutcome),
+            ctx.t(ScreenMsg::FeedOutcome),
             &[&roi(now), &roi(then), &npv(now), &npv(then)],
         )
     };
     view! {
         <section class="panel feed" id="feed" aria-labelledby="feed-title">
             <h2 id="feed-title">{ctx.tr(AppMsg::FeedTitle)}</h2>
-            <p class="hint">{ctx.tr(AppMsg::FeedHint)}</p>
+            <p class="hint">{ctx.tr(ScreenMsg::FeedHint)}</p>
             <Show
                 when=move || !proposed.with(Vec::is_empty)
-                fallback=move || view! { <p data-testid="feed-empty">{ctx.tr(AppMsg::FeedNothing)}</p> }
+                fallback=move || view! { <p data-testid="feed-empty">{ctx.tr(ScreenMsg::FeedNothing)}</p> }
             >
                 <div class="table-scroll">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{ctx.tr(AppMsg::RoiInput)}</th>
-                                <th scope="col">{ctx.tr(AppMsg::InModel)}</th>
-                                <th scope="col">{ctx.tr(AppMsg::Measured)}</th>
+                                <th scope="col">{ctx.tr(ScreenMsg::RoiInput)}</th>
+                                <th scope="col">{ctx.tr(ScreenMsg::InModel)}</th>
+                                <th scope="col">{ctx.tr(ScreenMsg::Measured)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -102,17 +102,17 @@ pub(super) fn FeedPanel(ws: Workspace, d: Derived) -> impl IntoView {
                 </div>
                 <p class="feed-outcome" data-testid="feed-outcome">{outcome}</p>
                 <div class="actions">
-                    <button type="button" data-testid="feed-apply" on:click=apply_all>{ctx.tr(AppMsg::FeedApply)}</button>
+                    <button type="button" data-testid="feed-apply" on:click=apply_all>{ctx.tr(ScreenMsg::FeedApply)}</button>
                 </div>
             </Show>
             <Show when=move || undoable.with(Option::is_some)>
                 <div class="note" role="status" data-testid="feed-done">
-                    <p>{ctx.tr(AppMsg::FeedDone)}</p>
+                    <p>{ctx.tr(ScreenMsg::FeedDone)}</p>
                     <button type="button" class="secondary" data-testid="feed-undo" on:click=undo_apply>{ctx.tr(AppMsg::Undo)}</button>
                     <button type="button" class="secondary" data-testid="feed-see" on:click=move |_| {
                         ws.screen.set(Screen::Calculator);
                         window().scroll_to_with_x_and_y(0.0, 0.0);
-                    }>{ctx.tr(AppMsg::FeedSee)}</button>
+                    }>{ctx.tr(ScreenMsg::FeedSee)}</button>
                 </div>
             </Show>
         </section>

@@ -7,7 +7,7 @@ use super::{
     Derived, Which,
 };
 use crate::engine::measure::{find, Comparison, Kpi, KpiGroup, Measure};
-use crate::i18n::{fill, AppMsg, Text};
+use crate::i18n::{fill, AppMsg, ScreenMsg, Text};
 use crate::ui::fields::{rule_problem, suffix};
 use crate::ui::number::NumberBox;
 use crate::ui::Ctx;
@@ -66,7 +66,7 @@ pub(super) fn GroupPanel(ctx: Ctx, d: Derived, group: KpiGroup) -> impl IntoView
                 <div class="measure-table">
                     {period_heads(ctx, d, format!("{group:?}"))}
                     {rows}
-                    {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(AppMsg::CycleFromDeals)}</a></p> })}
+                    {(group == KpiGroup::Sales).then(|| view! { <p class="hint"><a href="#deals">{ctx.tr(ScreenMsg::CycleFromDeals)}</a></p> })}
                 </div>
                 <div class="kpi-cards">
                     {kpis.into_iter().map(|k| view! { <KpiCard ctx d kpi=k /> }).collect_view()}
@@ -114,7 +114,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
                 Some(rel) => format!("{abs} ({})", signed(fmt.percent(rel), rel)),
                 None => abs,
             };
-            Some(fill(AppMsg::SincePeriod.text(lang), &[&from, &text]))
+            Some(fill(ScreenMsg::SincePeriod.text(lang), &[&from, &text]))
         })
     };
     let change = move || {
@@ -150,7 +150,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
         });
         let name = AppMsg::KpiName(kpi).text(lang);
         let label = fill(
-            AppMsg::TrendLabel.text(lang),
+            ScreenMsg::TrendLabel.text(lang),
             &[name, &values().unwrap_or_default()],
         );
         chart(fmt, unit, &readings(), &periods, &label)
@@ -169,7 +169,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
             <p class="kpi-previous" data-testid="previous">{previous}</p>
             <div class="kpi-spark" data-testid="spark" inner_html=spark_line></div>
             <details class="kpi-chart">
-                <summary>{ctx.tr(AppMsg::TrendChart)}</summary>
+                <summary>{ctx.tr(ScreenMsg::TrendChart)}</summary>
                 <div data-testid="trend-chart" inner_html=big></div>
             </details>
             <p class="formula">{move || AppMsg::KpiFormula(kpi).text(ctx.lang.get())}</p>

@@ -26,7 +26,7 @@ use crate::engine::measure::{
     compare, trend, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals,
     PeriodLabel, Trend, Verdict,
 };
-use crate::i18n::{fill, AppMsg, Lang, Msg, Text, TrackMsg};
+use crate::i18n::{fill, AppMsg, Lang, Msg, ScreenMsg, Text, TrackMsg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -65,7 +65,7 @@ impl Which {
             PeriodLabel::Named(name) => name.to_string(),
             PeriodLabel::Baseline => AppMsg::Baseline.text(lang).into(),
             PeriodLabel::Current => AppMsg::Current.text(lang).into(),
-            PeriodLabel::Numbered(n) => fill(AppMsg::PeriodN.text(lang), &[&n.to_string()]),
+            PeriodLabel::Numbered(n) => fill(ScreenMsg::PeriodN.text(lang), &[&n.to_string()]),
         }
     }
 }
@@ -247,10 +247,10 @@ fn verdict_text(lang: Lang, c: &Comparison) -> String {
         _ => "",
     };
     let word = match verdict {
-        Verdict::Better => AppMsg::Better,
-        Verdict::Worse => AppMsg::Worse,
-        Verdict::Same => AppMsg::Same,
-        Verdict::Changed => AppMsg::Changed,
+        Verdict::Better => ScreenMsg::Better,
+        Verdict::Worse => ScreenMsg::Worse,
+        Verdict::Same => ScreenMsg::Same,
+        Verdict::Changed => ScreenMsg::Changed,
     };
     format!("{arrow}{}", word.text(lang))
 }
@@ -283,9 +283,9 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
     view! {
         <main class="measure-screen">
             <section class="panel intro" aria-labelledby="measure-title">
-                <h2 id="measure-title">{ctx.tr(AppMsg::MeasureTitle)}</h2>
-                <p>{ctx.tr(AppMsg::MeasureIntro)}</p>
-                <nav aria-label=ctx.tr(AppMsg::MeasureSections)>
+                <h2 id="measure-title">{ctx.tr(ScreenMsg::MeasureTitle)}</h2>
+                <p>{ctx.tr(ScreenMsg::MeasureIntro)}</p>
+                <nav aria-label=ctx.tr(ScreenMsg::MeasureSections)>
                     <ul class="jump">
                         {section_link("#periods", AppMsg::PeriodsTitle)}
                         {section_link("#scorecard", AppMsg::ScorecardTitle)}
@@ -301,17 +301,17 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
                         when=move || empty.get()
                         fallback=move || view! {
                             <button type="button" class="secondary danger" data-testid="clear-measurements" on:click=clear>
-                                {ctx.tr(AppMsg::ClearMeasurements)}
+                                {ctx.tr(ScreenMsg::ClearMeasurements)}
                             </button>
                         }
                     >
                         <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example())>
-                            {ctx.tr(AppMsg::LoadExample)}
+                            {ctx.tr(ScreenMsg::LoadExample)}
                         </button>
                     </Show>
                     <Show when=can_restore>
                         <button type="button" class="secondary" data-testid="restore-measurements" on:click=restore>
-                            {ctx.tr(AppMsg::RestoreMeasurements)}
+                            {ctx.tr(ScreenMsg::RestoreMeasurements)}
                         </button>
                     </Show>
                 </div>

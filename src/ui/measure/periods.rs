@@ -4,7 +4,7 @@
 use super::{periods_paste, update_measure, Derived, Which};
 use crate::engine::measure::Measurement;
 use crate::engine::measure::{iso, parse_iso, Period, MAX_PERIODS, MIN_PERIODS};
-use crate::i18n::{fill, AppMsg, Text, TrackMsg};
+use crate::i18n::{fill, AppMsg, ScreenMsg, Text, TrackMsg};
 use crate::ui::Ctx;
 use leptos::prelude::*;
 
@@ -51,7 +51,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             };
             view! {
                 <div class="field">
-                    <label for=id.clone()>{ctx.tr(if end { AppMsg::PeriodEnd } else { AppMsg::PeriodStart })}</label>
+                    <label for=id.clone()>{ctx.tr(if end { ScreenMsg::PeriodEnd } else { ScreenMsg::PeriodStart })}</label>
                     <input type="date" id=id.clone() data-testid=id prop:value=value on:change=on_change />
                 </div>
             }
@@ -83,7 +83,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             <fieldset class="period" data-testid=format!("period-{key}")>
                 <legend>{label}</legend>
                 <div class="field">
-                    <label for=name_id.clone()>{ctx.tr(AppMsg::PeriodName)}</label>
+                    <label for=name_id.clone()>{ctx.tr(ScreenMsg::PeriodName)}</label>
                     <input
                         type="text"
                         id=name_id.clone()
@@ -97,13 +97,13 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
                 {date_input(true)}
                 <div class="period-actions">
                     <button type="button" class="secondary" data-testid=format!("{key}-earlier")
-                        disabled={which.0 == 0} aria-label=move || fill(ctx.t(AppMsg::MoveEarlier), &[&label()])
+                        disabled={which.0 == 0} aria-label=move || fill(ctx.t(ScreenMsg::MoveEarlier), &[&label()])
                         on:click=move |_| shift(-1)>"↑"</button>
                     <button type="button" class="secondary" data-testid=format!("{key}-later")
-                        disabled=last aria-label=move || fill(ctx.t(AppMsg::MoveLater), &[&label()])
+                        disabled=last aria-label=move || fill(ctx.t(ScreenMsg::MoveLater), &[&label()])
                         on:click=move |_| shift(1)>"↓"</button>
                     <button type="button" class="secondary danger" data-testid=format!("{key}-remove")
-                        disabled={count <= MIN_PERIODS} aria-label=move || fill(ctx.t(AppMsg::RemovePeriod), &[&label()])
+                        disabled={count <= MIN_PERIODS} aria-label=move || fill(ctx.t(ScreenMsg::RemovePeriod), &[&label()])
                         on:click=remove>"✕"</button>
                 </div>
             </fieldset>
@@ -130,7 +130,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             for which in Which::all(m.periods.len()) {
                 if which.of(m).dates_reversed() {
                     out.push(fill(
-                        AppMsg::DatesReversed.text(lang),
+                        ScreenMsg::DatesReversed.text(lang),
                         &[&which.label(lang, m)],
                     ));
                 }
@@ -140,7 +140,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
                 for which in Which::all(m.periods.len()).skip(1) {
                     match which.of(m).days() {
                         Some(days) if days != base => out.push(fill(
-                            AppMsg::PeriodsDiffer.text(lang),
+                            ScreenMsg::PeriodsDiffer.text(lang),
                             &[&which.label(lang, m), &days.to_string(), &base.to_string()],
                         )),
                         _ => {}
@@ -164,7 +164,7 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
     view! {
         <section class="panel" id="periods" aria-labelledby="periods-title">
             <h2 id="periods-title">{ctx.tr(AppMsg::PeriodsTitle)}</h2>
-            <p class="hint">{ctx.tr(AppMsg::PeriodsHint)}</p>
+            <p class="hint">{ctx.tr(ScreenMsg::PeriodsHint)}</p>
             // Built again only when the number of periods changes, so typing keeps focus.
             <div class="periods">
                 {move || Which::all(d.count.get()).map(period).collect_view()}
@@ -172,13 +172,13 @@ pub(super) fn Periods(ctx: Ctx, d: Derived) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="secondary" data-testid="add-period"
                     disabled={move || d.count.get() >= MAX_PERIODS} on:click=add>
-                    {ctx.tr(AppMsg::AddPeriod)}
+                    {ctx.tr(ScreenMsg::AddPeriod)}
                 </button>
             </div>
             <periods_paste::PeriodsPaste ctx d />
             {move || removed.get().map(|(_, _, name)| view! {
                 <div class="note" role="status" data-testid="period-removed">
-                    <p>{fill(ctx.t(AppMsg::PeriodRemoved), &[&name])}</p>
+                    <p>{fill(ctx.t(ScreenMsg::PeriodRemoved), &[&name])}</p>
                     <button type="button" class="secondary" data-testid="period-undo" on:click=undo>{ctx.tr(AppMsg::Undo)}</button>
                 </div>
             })}

@@ -8,7 +8,7 @@ use crate::engine::measure::{
     MIN_PERIODS,
 };
 use crate::html::esc;
-use crate::i18n::{fill, AppMsg, Lang, Text, TrackMsg};
+use crate::i18n::{fill, AppMsg, Lang, ScreenMsg, Text, TrackMsg};
 use crate::ui::Ctx;
 use crate::units::Problem;
 use leptos::prelude::*;
@@ -43,7 +43,10 @@ fn bad_lines(lang: Lang, bad: &[PasteRow]) -> String {
             let text: String = row.text.chars().take(80).collect();
             format!(
                 "<li><b>{}</b> {} <code>{}</code></li>",
-                esc(&fill(AppMsg::RowLine.text(lang), &[&row.line.to_string()])),
+                esc(&fill(
+                    ScreenMsg::RowLine.text(lang),
+                    &[&row.line.to_string()]
+                )),
                 esc(&problem_text(lang, row.reason)),
                 esc(&text)
             )
@@ -51,7 +54,7 @@ fn bad_lines(lang: Lang, bad: &[PasteRow]) -> String {
         .collect();
     format!(
         "<div class=\"bad-rows\" data-testid=\"periods-paste-bad\"><p class=\"warn-text\">{}</p><ul>{items}</ul></div>",
-        esc(&fill(AppMsg::RowsSkipped.text(lang), &[&bad.len().to_string()]))
+        esc(&fill(ScreenMsg::RowsSkipped.text(lang), &[&bad.len().to_string()]))
     )
 }
 

@@ -2,7 +2,7 @@
 
 use super::{change_text, reading_text, targets, verdict_class, verdict_text, Derived, Which};
 use crate::engine::measure::Verdict;
-use crate::i18n::{fill, AppMsg, Text};
+use crate::i18n::{fill, AppMsg, ScreenMsg, Text};
 use crate::ui::charts::BeforeAfterChart;
 use crate::ui::Ctx;
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                     .to_string()
             };
             fill(
-                AppMsg::ScoreSummary.text(lang),
+                ScreenMsg::ScoreSummary.text(lang),
                 &[
                     &count(Verdict::Better),
                     &count(Verdict::Worse),
@@ -74,13 +74,13 @@ pub(super) fn Scorecard(ctx: Ctx, d: Derived) -> impl IntoView {
                 <table class="scorecard">
                     <thead>
                         <tr>
-                            <th scope="col">{ctx.tr(AppMsg::Kpi)}</th>
+                            <th scope="col">{ctx.tr(ScreenMsg::Kpi)}</th>
                             <th scope="col">{move || { let lang = ctx.lang.get(); d.measure.with(|m| Which(0).label(lang, m)) }}</th>
                             <th scope="col">{move || { let lang = ctx.lang.get(); d.measure.with(|m| Which(m.last_index()).label(lang, m)) }}</th>
-                            <th scope="col">{ctx.tr(AppMsg::Change)}</th>
-                            <th scope="col">{ctx.tr(AppMsg::Verdict)}</th>
-                            <th scope="col">{ctx.tr(AppMsg::TargetHead)}</th>
-                            <th scope="col">{ctx.tr(AppMsg::TargetStatus)}</th>
+                            <th scope="col">{ctx.tr(ScreenMsg::Change)}</th>
+                            <th scope="col">{ctx.tr(ScreenMsg::Verdict)}</th>
+                            <th scope="col">{ctx.tr(ScreenMsg::TargetHead)}</th>
+                            <th scope="col">{ctx.tr(ScreenMsg::TargetStatus)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -4,7 +4,7 @@
 use super::{kpi_value, update_measure, Derived};
 use crate::engine::measure::{iso, parse_iso, scorecard, Kpi, KpiUnit, Score, Status, Target};
 use crate::i18n::format::Fmt;
-use crate::i18n::{fill, parse_number, AppMsg, Lang, Text};
+use crate::i18n::{fill, parse_number, AppMsg, Lang, ScreenMsg, Text};
 use crate::ui::Ctx;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -33,10 +33,10 @@ pub(super) fn status_text(fmt: Fmt, score: &Score) -> String {
     let lang = fmt.lang;
     let unit = score.kpi.unit();
     match &score.status {
-        None if score.target.is_some() => AppMsg::TargetNoReading.text(lang).into(),
-        None | Some(Ok(Status::NoTarget)) => AppMsg::TargetNone.text(lang).into(),
-        Some(Ok(Status::Undirected)) => AppMsg::TargetUndirected.text(lang).into(),
-        Some(Ok(Status::OnTarget)) => AppMsg::TargetOn.text(lang).into(),
+        None if score.target.is_some() => ScreenMsg::TargetNoReading.text(lang).into(),
+        None | Some(Ok(Status::NoTarget)) => ScreenMsg::TargetNone.text(lang).into(),
+        Some(Ok(Status::Undirected)) => ScreenMsg::TargetUndirected.text(lang).into(),
+        Some(Ok(Status::OnTarget)) => ScreenMsg::TargetOn.text(lang).into(),
         Some(Ok(Status::OffTarget {
             gap,
             gap_pct,
@@ -55,9 +55,9 @@ pub(super) fn status_text(fmt: Fmt, score: &Score) -> String {
                 gap = format!("{gap} ({})", fmt.percent(pct.round_dp(1)));
             }
             let msg = if *overdue {
-                AppMsg::TargetOffOverdue
+                ScreenMsg::TargetOffOverdue
             } else {
-                AppMsg::TargetOff
+                ScreenMsg::TargetOff
             };
             fill(msg.text(lang), &[&gap])
         }
@@ -81,7 +81,7 @@ pub(super) fn target_text(fmt: Fmt, kpi: Kpi, target: Option<Target>) -> String 
     };
     let value = kpi_value(fmt, kpi.unit(), t.value);
     match t.by {
-        Some(by) => fill(AppMsg::TargetBy.text(fmt.lang), &[&value, &iso(by)]),
+        Some(by) => fill(ScreenMsg::TargetBy.text(fmt.lang), &[&value, &iso(by)]),
         None => value,
     }
 }
@@ -143,9 +143,9 @@ pub(super) fn TargetForm(ctx: Ctx, d: Derived) -> impl IntoView {
     };
     view! {
         <form class="target-form" data-testid="target-form" on:submit=move |ev| { ev.prevent_default(); save(()); }>
-            <h3>{ctx.tr(AppMsg::TargetTitle)}</h3>
+            <h3>{ctx.tr(ScreenMsg::TargetTitle)}</h3>
             <div class="field">
-                <label for="target-kpi">{ctx.tr(AppMsg::Kpi)}</label>
+                <label for="target-kpi">{ctx.tr(ScreenMsg::Kpi)}</label>
                 <select id="target-kpi" data-testid="target-kpi" on:change=move |ev| {
                     let key = event_target_value(&ev);
                     if let Some(k) = Kpi::from_key(&key) {
@@ -159,19 +159,19 @@ pub(super) fn TargetForm(ctx: Ctx, d: Derived) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="target-value">{ctx.tr(AppMsg::TargetValue)}</label>
+                <label for="target-value">{ctx.tr(ScreenMsg::TargetValue)}</label>
                 <input type="text" inputmode="decimal" id="target-value" data-testid="target-value"
                     aria-invalid=move || problem.with(Option::is_some).then_some("true")
                     aria-describedby="target-error"
                     prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="target-by">{ctx.tr(AppMsg::TargetDate)}</label>
+                <label for="target-by">{ctx.tr(ScreenMsg::TargetDate)}</label>
                 <input type="date" id="target-by" data-testid="target-by" prop:value=by on:input=move |ev| by.set(event_target_value(&ev)) />
             </div>
             <div class="actions">
-                <button type="submit" data-testid="target-save">{ctx.tr(AppMsg::TargetSave)}</button>
-                <button type="button" class="secondary" data-testid="target-remove" on:click=remove>{ctx.tr(AppMsg::TargetRemove)}</button>
+                <button type="submit" data-testid="target-save">{ctx.tr(ScreenMsg::TargetSave)}</button>
+                <button type="button" class="secondary" data-testid="target-remove" on:click=remove>{ctx.tr(ScreenMsg::TargetRemove)}</button>
             </div>
             <p class="field-error" id="target-error" role="alert" data-testid="target-error">{move || problem.get()}</p>
         </form>
@@ -186,7 +186,7 @@ fn range_text(
     max: rust_decimal::Decimal,
 ) -> String {
     fill(
-        AppMsg::TargetRange.text(lang),
+        ScreenMsg::TargetRange.text(lang),
         &[
             &kpi_value(fmt, k.unit(), min),
             &kpi_value(fmt, k.unit(), max),

@@ -9,7 +9,7 @@
 
 mod charts;
 mod client;
-mod panel;
+pub mod panel;
 mod ranges;
 
 pub use panel::RiskPanel;

@@ -21,9 +21,10 @@ pub const METHOD: [RiskMsg; 4] = [
 /// Trials offered: a quick look, the default, the most.
 const TRIAL_CHOICES: [u32; 3] = [1_000, DEFAULT_TRIALS as u32, MAX_TRIALS as u32];
 
-/// The risk panel.
+/// The risk panel; `details` shows what it shows while ranges are on ([`details`], which
+/// the full app loads as a part of its own the first time ranges are on).
 #[component]
-pub fn RiskPanel(ctx: Ctx, run: RiskRun) -> impl IntoView {
+pub fn RiskPanel(ctx: Ctx, run: RiskRun, details: fn(Ctx, RiskRun) -> AnyView) -> impl IntoView {
     let on = Memo::new(move |_| ctx.scenario.with(|s| s.risk.on));
     let toggle = move |ev| {
         let checked = event_target_checked(&ev);
@@ -44,12 +45,19 @@ pub fn RiskPanel(ctx: Ctx, run: RiskRun) -> impl IntoView {
             </label>
             <Show when=move || on.get()>
                 <p class="hint" data-testid="risk-aside">{aside}</p>
-                <Figures ctx run />
-                <Controls ctx />
-                <Ranges ctx />
-                <Math ctx />
+                {details(ctx, run)}
             </Show>
         </section>
+    }
+}
+
+/// What the panel shows while ranges are on.
+pub fn details(ctx: Ctx, run: RiskRun) -> impl IntoView {
+    view! {
+        <Figures ctx run />
+        <Controls ctx />
+        <Ranges ctx />
+        <Math ctx />
     }
 }
 

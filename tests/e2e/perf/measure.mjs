@@ -18,6 +18,10 @@
 //   4. Measurement screen, with the example loaded: tab click → scorecard filled (median
 //      of 5 fresh contexts), and typing a figure → its KPI card updated / next frame, the
 //      same way as the slider.
+//   5. First opening of each lazily loaded screen: tab click → the screen's heading in
+//      the DOM. Cold: a fresh context, so its part comes from the server. Warm: the same
+//      context after the service worker has cached every file and the page was reloaded,
+//      so the part comes from the cache and is compiled again. Median of 5 each.
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../chromium.js";
 import { readFileSync } from "node:fs";
@@ -216,13 +220,49 @@ async function measureScreen(browser, url) {
   return { opens, samples };
 }
 
+/** The lazily loaded screens and the heading each shows once open. */
+const SCREENS = {
+  measure: "#measure-title",
+  scenarios: "#library-title",
+  customers: "#customers-title",
+  abtests: "#ab-title",
+};
+
+/** Tab click → the screen's heading in the DOM, timed in the page. */
+function openScreen(page, screen) {
+  return page.evaluate(async ([tab, heading]) => {
+    const start = performance.now();
+    document.querySelector(`[data-testid=nav-${tab}]`).click();
+    while (!document.querySelector(heading)) await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - start;
+  }, [screen, SCREENS[screen]]);
+}
+
+/** First opening of each lazy screen, cold (fresh context) and warm (service worker cache). */
+async function screenOpens(browser, url) {
+  const out = Object.fromEntries(Object.keys(SCREENS).map((s) => [s, { cold: [], warm: [] }]));
+  for (let i = 0; i < LOADS; i++) {
+    for (const screen of Object.keys(SCREENS)) {
+      const { context, page } = await freshPage(browser, url);
+      out[screen].cold.push(await openScreen(page, screen));
+      // Every file cached by the service worker, then a page it controls.
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.goto(url);
+      await page.waitForFunction(() => navigator.serviceWorker.controller && document.querySelector("[data-testid=card-npv] .value")?.textContent.trim());
+      out[screen].warm.push(await openScreen(page, screen));
+      await context.close();
+    }
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ main
 
 const { child, url } = await startServer();
 const browser = await chromium.launch(CHROMIUM);
 try {
   const version = browser.version();
-  const wasmFile = readFileSync(join(DIST, "index.html"), "utf8").match(/[\w-]+_bg\.wasm/)?.[0] ?? "?";
+  const wasmFile = readFileSync(join(DIST, "index.html"), "utf8").match(/[\w/-]+_bg\.wasm/)?.[0] ?? "?";
   console.log(`Retorno performance, ${new Date().toISOString()}`);
   console.log(`Chromium ${version} (headless), ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ""}, node ${process.version}`);
   console.log(`dist: ${DIST} (${wasmFile}), served by serve.mjs on ${url} (no compression, no cache)\n`);
@@ -264,6 +304,14 @@ try {
   console.log(`Measurement screen with the example: tab click → scorecard filled, median of ${m.opens.length}: ${ms(opened)} (max ${ms(Math.max(...m.opens))})`);
   console.log(`  typing customers at end 1180 ↔ 1190 → churn card, ${m.samples.length} steps: DOM p50 ${ms(md.p50)}, p95 ${ms(md.p95)}; next frame p50 ${ms(mf.p50)}, p95 ${ms(mf.p95)}\n`);
 
+  // 5. Lazy screens.
+  const opens = await screenOpens(browser, url);
+  console.log(`First opening of each screen (tab click → heading), median of ${LOADS}:`);
+  for (const [screen, o] of Object.entries(opens)) {
+    console.log(`  ${screen.padEnd(10)} cold ${ms(median(o.cold))} (max ${ms(Math.max(...o.cold))}), warm ${ms(median(o.warm))} (max ${ms(Math.max(...o.warm))})`);
+  }
+  console.log("");
+
   // Markdown.
   const kinds = ["wasm", "JS", "CSS", "HTML", "other"].filter((k) => sizes.byKind[k]);
   const lines = [
@@ -283,6 +331,10 @@ try {
     `| Measurement tab click → scorecard filled (${m.opens.length} loads, example) | ${ms(opened)} | – | ${ms(Math.max(...m.opens))} |`,
     `| Measurement figure typed → KPI card updated (${m.samples.length} steps) | ${ms(md.p50)} | ${ms(md.p95)} | ${ms(md.max)} |`,
     `| Measurement figure typed → next frame (${m.samples.length} steps) | ${ms(mf.p50)} | ${ms(mf.p95)} | ${ms(mf.max)} |`,
+    ...Object.entries(opens).flatMap(([screen, o]) => [
+      `| First opening of ${screen}, cold (${o.cold.length} fresh contexts) | ${ms(median(o.cold))} | – | ${ms(Math.max(...o.cold))} |`,
+      `| First opening of ${screen}, warm (${o.warm.length}, service worker cache) | ${ms(median(o.warm))} | – | ${ms(Math.max(...o.warm))} |`,
+    ]),
   ];
   console.log(lines.join("\n"));
 } finally {

@@ -264,9 +264,9 @@ test.describe("persistence", () => {
     expect(Number(saved.periods[0].values.customers_start)).toBe(1000);
     expect(saved.periods[1].end).toBe("2026-03-31");
 
+    // A reload stays on the screen (its address is ?screen=measure).
     await page.reload();
-    await expect(npv(page)).not.toHaveText("");
-    await go(page, "measure");
+    await expect(page.getByTestId("nav-measure")).toHaveAttribute("aria-current", "page");
     await expectAll(page);
 
     // A share link, opened in a fresh context (nothing stored there).

@@ -1,0 +1,218 @@
+//! The parts of the full app that load their code the first time they are opened.
+//!
+//! Each function below is a split point (`wasm_split`): the build (scripts/split.py)
+//! moves it, and the code only it reaches, into a wasm file of its own, fetched on the
+//! first call and kept by the service worker. The calculator, its results, autosave and
+//! share links stay in the first load. The state a screen shows lives in the
+//! [`Workspace`], not in the screen, so nothing is lost when it is left and reopened.
+//! Why wasm-split and its figures: docs/ARCHITECTURE.md, "Lazy screens".
+
+use super::risk::{self, RiskRun};
+use super::workspace::Workspace;
+use super::{abtest, customers, measure, present, scenarios, site, Ctx};
+use crate::i18n::PartMsg;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A part's code could not be fetched (offline before it was ever cached, a network
+/// error). Shown with a retry; a load that failed is not remembered, so it retries.
+#[derive(Debug)]
+pub struct LoadFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+type Loaded = Result<AnyView, LoadFailed>;
+
+/// A split point: the build moves `$name`, which builds the part's view, and the code
+/// only it reaches into a part of its own; `$preload` fetches that part.
+macro_rules! part {
+    ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        #[leptos::wasm_split::wasm_split(
+            $module,
+            fallible,
+            preload($preload),
+            wasm_split_path = ::leptos::wasm_split
+        )]
+        fn $name($($arg: $ty),*) -> Loaded $body
+    };
+}
+
+part!(
+    measure,
+    load_measure,
+    fn measure_screen(ws: Workspace) {
+        Ok(view! { <measure::MeasureScreen ws /> }.into_any())
+    }
+);
+
+part!(
+    customers,
+    load_customers,
+    fn customers_screen(ws: Workspace) {
+        Ok(view! { <customers::CustomersScreen ws /> }.into_any())
+    }
+);
+
+part!(
+    abtests,
+    load_abtests,
+    fn ab_screen(ws: Workspace) {
+        Ok(view! { <abtest::AbScreen ws /> }.into_any())
+    }
+);
+
+part!(
+    library,
+    load_library,
+    fn library_screen(ws: Workspace) {
+        let ctx = ws.ctx;
+        Ok(view! {
+            <main class="library-screen">
+                <scenarios::Library ws />
+                <site::PutOnWebsite ctx />
+            </main>
+        }
+        .into_any())
+    }
+);
+
+part!(
+    present,
+    load_present,
+    fn presentation(ws: Workspace) {
+        Ok(view! { <present::Presentation ws /> }.into_any())
+    }
+);
+
+part!(
+    risk,
+    load_risk,
+    fn risk_details(ctx: Ctx, run: RiskRun) {
+        Ok(risk::panel::details(ctx, run).into_any())
+    }
+);
+
+/// The measurement screen.
+pub fn measure(ws: Workspace) -> AnyView {
+    lazily(ws.ctx, move || measure_screen(ws), load_measure, true)
+}
+
+/// The customer-value (RFM) screen.
+pub fn customers(ws: Workspace) -> AnyView {
+    lazily(ws.ctx, move || customers_screen(ws), load_customers, true)
+}
+
+/// The A/B test screen.
+pub fn ab_tests(ws: Workspace) -> AnyView {
+    lazily(ws.ctx, move || ab_screen(ws), load_abtests, true)
+}
+
+/// The library of scenarios and "Put it on your website".
+pub fn library(ws: Workspace) -> AnyView {
+    lazily(ws.ctx, move || library_screen(ws), load_library, true)
+}
+
+/// Presentation mode.
+pub fn present(ws: Workspace) -> AnyView {
+    lazily(ws.ctx, move || presentation(ws), load_present, true)
+}
+
+/// The risk panel's figures, controls, ranges and math, while ranges are on.
+pub fn risk_panel(ctx: Ctx, run: RiskRun) -> AnyView {
+    lazily(ctx, move || risk_details(ctx, run), load_risk, false)
+}
+
+/// Where a part's code stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Fetching,
+    Ready,
+    Failed,
+}
+
+/// The view `build` returns once `fetch` has brought its code in: a loading note while it
+/// is fetched (a part already in shows at once, without it), and a message with a retry
+/// if the fetch fails. The view is built in an ordinary reactive closure, as if the part
+/// were not lazy, so it is owned and disposed like any other. A whole screen's notes
+/// stand in a `main`, so the page keeps its landmark while loading.
+fn lazily<B, F, E>(
+    ctx: Ctx,
+    build: impl Fn() -> B + Copy + Send + Sync + 'static,
+    fetch: fn() -> F,
+    screen: bool,
+) -> AnyView
+where
+    B: Future<Output = Loaded>,
+    F: Future<Output = Result<(), E>> + 'static,
+{
+    let status = RwSignal::new(match ready_now(fetch()) {
+        Some(Ok(())) => Status::Ready,
+        _ => Status::Fetching,
+    });
+    let start = move || {
+        leptos::task::spawn_local(async move {
+            let done = if fetch().await.is_ok() {
+                Status::Ready
+            } else {
+                Status::Failed
+            };
+            // The screen may have been left meanwhile: then there is nothing to update.
+            let _ = status.try_set(done);
+        });
+    };
+    if status.get_untracked() == Status::Fetching {
+        start();
+    }
+    let frame = move |inner: AnyView| {
+        if screen {
+            view! { <main class="calc lazy-note">{inner}</main> }.into_any()
+        } else {
+            inner
+        }
+    };
+    let fetching = move || {
+        frame(view! { <p class="panel" role="status" data-testid="loading">{ctx.tr(PartMsg::Loading)}</p> }.into_any())
+    };
+    (move || {
+        match status.get() {
+            // Once fetched, building is synchronous: the split function's future is ready
+            // at its first poll.
+            Status::Ready => match ready_now(build()) {
+                Some(Ok(view)) => view,
+                _ => fetching(),
+            },
+            Status::Fetching => fetching(),
+            Status::Failed => frame(
+                view! {
+                    <div class="panel load-failed" role="alert" data-testid="load-failed">
+                        <p>{ctx.tr(PartMsg::LoadFailed)}</p>
+                        <button type="button" on:click=move |_| {
+                            status.set(Status::Fetching);
+                            start();
+                        }>
+                            {ctx.tr(PartMsg::TryAgain)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            ),
+        }
+        .into_any()
+    })
+    .into_any()
+}
+
+/// `future`'s output if it is ready at its first poll (it is then dropped otherwise: a
+/// part's fetch, once started, goes on and is shared by the next call).
+fn ready_now<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
