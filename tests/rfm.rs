@@ -340,6 +340,92 @@ fn cancellations() {
     assert_eq!(ok(analyse_with(text.as_bytes(), opts, None)), r);
 }
 
+/// Issue 28 counts distinct invoices without a set of every (customer, invoice) pair: an
+/// invoice counts for the customer of its first row at once, and only a second customer's
+/// rows go through the set. Expected by hand from the rule (frequency = distinct invoices
+/// of the customer's kept rows): A has invoices 1, 2 (1 again after 2 and after B's
+/// rows), 4 → 3; B has 1 (shared with A, twice) and 3 → 2; C only rows left out (a
+/// cancellation, an unreadable price) before its one invoice 2 (A's) → 1.
+#[test]
+fn frequency_counts_shared_and_interleaved_invoices() {
+    let text = "Invoice,InvoiceDate,Customer ID,Quantity,Price\n\
+                1,2024-01-01,A,1,1\n\
+                2,2024-01-02,A,1,1\n\
+                1,2024-01-01,B,1,1\n\
+                3,2024-01-03,B,1,1\n\
+                1,2024-01-01,A,1,1\n\
+                1,2024-01-01,B,1,1\n\
+                C9,2024-01-04,C,1,1\n\
+                9,2024-01-04,C,1,x\n\
+                2,2024-01-02,C,1,1\n\
+                4,2024-01-05,A,1,1\n\
+                2,2024-01-02,A,1,1\n";
+    let r = ok(analyse(text.as_bytes(), None));
+    let got: Vec<(&str, u64)> = r
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.frequency))
+        .collect();
+    assert_eq!(got, [("A", 3), ("B", 2), ("C", 1)]);
+    // Without the invoice column: distinct days. A bought on 01-01, 01-02, 01-05 → 3; B
+    // on 01-01, 01-03 → 2; C on 01-02 → 1 (its 01-04 rows are left out).
+    let no_invoice: String = text
+        .lines()
+        .map(|l| l.split_once(',').map_or(l, |(_, rest)| rest).to_string() + "\n")
+        .filter(|l| !l.starts_with("2024-01-04"))
+        .collect();
+    let r = ok(analyse(no_invoice.as_bytes(), None));
+    assert_eq!(r.frequency_basis, FrequencyBasis::Dates);
+    let got: Vec<(&str, u64)> = r
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.frequency))
+        .collect();
+    assert_eq!(got, [("A", 3), ("B", 2), ("C", 1)]);
+}
+
+/// The customers come out in the byte order of their ids (issue 28 sorts by the first 8
+/// bytes, then the length or the rest). The reference order is std's sort of the ids'
+/// bytes; the ids share 8-byte prefixes, end inside them, and differ past them.
+#[test]
+fn customers_in_byte_order_of_ids() {
+    let ids = [
+        "12345678",
+        "1234567",
+        "123456789",
+        "12345678a",
+        "12345678A",
+        "1",
+        "10",
+        "2",
+        "a",
+        "ab",
+        "abcdefghij",
+        "abcdefghi",
+        "abcdefgh",
+        "abcdefgg",
+        "Zoë",
+        "Zoe",
+        "Zoe ",
+        "~",
+        "árbol",
+        "arbol",
+        "aaaaaaaaaaaaaaaa",
+        "aaaaaaaaaaaaaaab",
+        "aaaaaaaa",
+    ];
+    let mut text = String::from("Invoice,InvoiceDate,Customer ID,Quantity,Price\n");
+    for (i, id) in ids.iter().enumerate() {
+        text += &format!("{i},2024-01-01,{id},1,1\n");
+    }
+    let r = ok(analyse(text.as_bytes(), None));
+    let got: Vec<&str> = r.customers.iter().map(|c| c.customer.as_str()).collect();
+    let mut want: Vec<&str> = ids.iter().map(|s| s.trim()).collect();
+    want.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+    want.dedup();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn mapping_slots_are_its_fields() {
     let roles = [

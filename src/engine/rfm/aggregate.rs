@@ -2,17 +2,28 @@
 //!
 //! [`Aggregator::push`] takes any slice of the file (a record may span two chunks) and
 //! [`Aggregator::finish`] scores what was read. Memory grows with the number of customers
-//! and of distinct (customer, invoice) pairs, not with the file: each customer keeps its
-//! last purchase day, its sum and its count; each distinct invoice number is stored once,
-//! and each (customer, invoice) pair as two 32-bit numbers. Consecutive rows of the same
-//! customer, invoice or date (files are usually grouped by invoice) skip the lookups.
+//! and of distinct invoices, not with the file: each customer keeps its last purchase day,
+//! its sum and its count; each distinct customer id and invoice number is stored once
+//! ([`Interner`]), with the customer who first had the invoice. Consecutive rows of the
+//! same customer, invoice or date (files are usually grouped by invoice) skip the
+//! lookups.
+//!
+//! Counting distinct invoices per customer without a set of (customer, invoice) pairs:
+//! an invoice is counted for the customer of its first kept row when it is first seen,
+//! so a later row of that same customer and invoice is known to be counted already.
+//! Only an invoice that appears under a second customer (rare: one invoice is one
+//! customer's) needs the set, for the pairs other than the first customer's. Before
+//! issue 28 every pair went into the set, which on a file of one-line invoices held one
+//! entry per line. Without an invoice column the purchase day plays the invoice's part,
+//! and days are shared by customers, so there the set holds most pairs.
 
 use super::cleaning::{Cleaning, Example, Reason, EXAMPLES, EXAMPLE_CHARS};
+use super::intern::Interner;
 use super::read::{parse_date, parse_number, strip_bom, trim, ReadOptions, Value};
 use super::{finish, RfmError, RfmResult, MAX_FIELDS, MAX_FILE_BYTES, MAX_RECORD_BYTES};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small fast hasher (the multiply-rotate of rustc's FxHash) for the per-row lookups:
@@ -98,12 +109,15 @@ pub struct Aggregator {
     started: bool,
     header_pending: bool,
     bytes: u64,
-    /// Customer id (checked to be UTF-8) → index into `accs`.
-    pub(super) index: HashMap<Box<[u8]>, u32, FxBuild>,
+    /// Customer ids (checked to be UTF-8), numbered as `accs`.
+    pub(super) index: Interner,
     pub(super) accs: Vec<Acc>,
-    /// Invoice number → id.
-    pub(super) invoices: HashMap<Box<[u8]>, u32, FxBuild>,
-    /// (customer, invoice id or day number) pairs counted.
+    /// Invoice numbers (checked to be UTF-8).
+    pub(super) invoices: Interner,
+    /// Per invoice: the customer of its first kept row, for whom it was counted then.
+    pub(super) owner: Vec<u32>,
+    /// (customer, invoice) pairs counted other than an invoice's first customer's; with
+    /// no invoice column, (customer, day number) pairs.
     pub(super) pairs: HashSet<(u32, u32), FxBuild>,
     last_customer: Option<(Vec<u8>, u32)>,
     last_invoice: Option<(Vec<u8>, u32)>,
@@ -180,9 +194,10 @@ impl Aggregator {
             head: Vec::new(),
             started: false,
             bytes: 0,
-            index: HashMap::default(),
+            index: Interner::default(),
             accs: Vec::new(),
-            invoices: HashMap::default(),
+            invoices: Interner::default(),
+            owner: Vec::new(),
             pairs: HashSet::default(),
             last_customer: None,
             last_invoice: None,
@@ -435,54 +450,62 @@ impl Aggregator {
         let c = match &self.last_customer {
             Some((text, c)) if text.as_slice() == customer => *c,
             _ => {
-                let c = match self.index.get(customer) {
-                    Some(&c) => c,
-                    None => {
-                        if std::str::from_utf8(customer).is_err() {
-                            return Err(RfmError::NotUtf8 { line });
-                        }
-                        let c = u32::try_from(self.accs.len()).map_err(|_| RfmError::Overflow)?;
-                        self.index.insert(customer.into(), c);
-                        self.accs.push(Acc {
-                            last: day,
-                            frequency: 0,
-                            monetary: Decimal::ZERO,
-                            last_key: u32::MAX,
-                        });
-                        c
-                    }
-                };
+                let (c, new) = self.index.intern(customer, || {
+                    std::str::from_utf8(customer)
+                        .map(|_| ())
+                        .map_err(|_| RfmError::NotUtf8 { line })
+                })?;
+                if new {
+                    self.accs.push(Acc {
+                        last: day,
+                        frequency: 0,
+                        monetary: Decimal::ZERO,
+                        last_key: u32::MAX,
+                    });
+                }
                 remember(&mut self.last_customer, customer, c);
                 c
             }
         };
-        let key = match invoice {
-            Some(invoice) => match &self.last_invoice {
-                Some((text, id)) if text.as_slice() == invoice => *id,
-                _ => {
-                    let id = match self.invoices.get(invoice) {
-                        Some(&id) => id,
-                        None => {
-                            if std::str::from_utf8(invoice).is_err() {
-                                return Err(RfmError::NotUtf8 { line });
-                            }
-                            let id = u32::try_from(self.invoices.len())
-                                .map_err(|_| RfmError::Overflow)?;
-                            self.invoices.insert(invoice.into(), id);
-                            id
-                        }
-                    };
-                    remember(&mut self.last_invoice, invoice, id);
-                    id
+        // The invoice's number (or the day's) and whether this row counts it anew.
+        let (key, counted) = match invoice {
+            Some(invoice) => {
+                let (id, new) = match &self.last_invoice {
+                    Some((text, id)) if text.as_slice() == invoice => (*id, false),
+                    _ => {
+                        let (id, new) = self.invoices.intern(invoice, || {
+                            std::str::from_utf8(invoice)
+                                .map(|_| ())
+                                .map_err(|_| RfmError::NotUtf8 { line })
+                        })?;
+                        remember(&mut self.last_invoice, invoice, id);
+                        (id, new)
+                    }
+                };
+                if new {
+                    self.owner.push(c);
+                    (id, true)
+                } else {
+                    let last_key = self.accs.get(c as usize).map(|a| a.last_key);
+                    let first = self.owner.get(id as usize).copied();
+                    (
+                        id,
+                        last_key != Some(id) && first != Some(c) && self.pairs.insert((c, id)),
+                    )
                 }
-            },
-            // Days from 1 January of year 1, shifted to stay non-negative.
-            None => u32::try_from(i64::from(chrono::Datelike::num_days_from_ce(&day)) + (1 << 30))
-                .map_err(|_| RfmError::Overflow)?,
+            }
+            None => {
+                // Days from 1 January of year 1, shifted to stay non-negative.
+                let key =
+                    u32::try_from(i64::from(chrono::Datelike::num_days_from_ce(&day)) + (1 << 30))
+                        .map_err(|_| RfmError::Overflow)?;
+                let last_key = self.accs.get(c as usize).map(|a| a.last_key);
+                (key, last_key != Some(key) && self.pairs.insert((c, key)))
+            }
         };
         let acc = self.accs.get_mut(c as usize).ok_or(RfmError::Overflow)?;
-        if acc.last_key != key && self.pairs.insert((c, key)) {
-            acc.frequency += 1;
+        if counted {
+            acc.frequency = acc.frequency.checked_add(1).ok_or(RfmError::Overflow)?;
         }
         acc.last_key = key;
         acc.last = acc.last.max(day);
