@@ -16,7 +16,7 @@ pub(in crate::i18n) fn customers_text(msg: CustomersMsg) -> &'static str {
         C::Reading => "Reading and scoring… {0}",
         C::Cancel => "Cancel",
         C::WinBackDone => "Churn with the CRM now comes from your customer file.",
-        C::WorkerFailed => "This browser could not start the background reader. Try another browser, or the command line: cargo run --release --bin rfm -- FILE",
+        C::WorkerFailed => "This browser could not start the background reader. Try another browser, or the command line: cargo run --profile cli --bin rfm -- FILE",
     }
 }
 

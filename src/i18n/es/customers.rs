@@ -16,7 +16,7 @@ pub(in crate::i18n) fn customers_text(msg: CustomersMsg) -> &'static str {
         C::Reading => "Leyendo y puntuando… {0}",
         C::Cancel => "Cancelar",
         C::WinBackDone => "El abandono con el CRM sale ahora de tu archivo de clientes.",
-        C::WorkerFailed => "Este navegador no pudo iniciar el lector en segundo plano. Prueba otro navegador, o la línea de comandos: cargo run --release --bin rfm -- ARCHIVO",
+        C::WorkerFailed => "Este navegador no pudo iniciar el lector en segundo plano. Prueba otro navegador, o la línea de comandos: cargo run --profile cli --bin rfm -- ARCHIVO",
     }
 }
 

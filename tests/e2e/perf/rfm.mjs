@@ -3,9 +3,10 @@
 // figures. A measurement, not a test: no assertions.
 //
 //   bash scripts/build.sh            (from the repository root, tools on PATH)
-//   cd tests/e2e && node perf/rfm.mjs [LINES]      (default 1000000)
+//   cd tests/e2e && node perf/rfm.mjs [LINES] [--distinct]      (default 1000000)
 //
-// The file is /tmp/rfm_bench_<LINES>.csv, written once by
+// --distinct: the worst case, every line a new customer and a new invoice.
+// The file is /tmp/rfm_bench_<LINES>[_distinct].csv, written once by
 // tests/fixtures/make_rfm_data.py (fixed seed; the same file tests/fixtures/bench_rfm.sh
 // gives the command line and pandas). Figures, median of RUNS (each a fresh page):
 //   1. File chosen → results in the DOM: starting the worker (fetching and compiling
@@ -23,11 +24,13 @@ import { fileURLToPath } from "node:url";
 import { startServer, median, ms } from "./common.mjs";
 
 const RUNS = 3;
-const LINES = Number(process.argv[2] ?? 1_000_000);
-const FILE = `/tmp/rfm_bench_${LINES}.csv`;
+const DISTINCT = process.argv.includes("--distinct");
+const LINES = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 1_000_000);
+const FILE = `/tmp/rfm_bench_${LINES}${DISTINCT ? "_distinct" : ""}.csv`;
 if (!existsSync(FILE)) {
   const make = fileURLToPath(new URL("../../fixtures/make_rfm_data.py", import.meta.url));
-  execFileSync("python3", [make, "--lines", String(LINES), "--out", FILE], { stdio: "inherit" });
+  const args = [make, "--lines", String(LINES), "--out", FILE, ...(DISTINCT ? ["--distinct"] : [])];
+  execFileSync("python3", args, { stdio: "inherit" });
 }
 const bytes = statSync(FILE).size;
 

@@ -127,7 +127,16 @@ test.describe("hosting", () => {
       await page.keyboard.press("ArrowRight");
       await expect(seats).not.toHaveValue(seatsBefore);
       await expect(npv(page)).not.toHaveText(before);
-      await go(page, "measure");
+      // Every screen's part (issue 28) comes from the worker's cache.
+      for (const [screen, heading] of [
+        ["measure", "#measure-title"],
+        ["scenarios", "#library-title"],
+        ["customers", "#customers-title"],
+        ["abtests", "#ab-title"],
+      ]) {
+        await go(page, screen);
+        await expect(page.locator(heading), screen).toBeVisible();
+      }
       await go(page, "calculator");
       expect(await violations(page), "CSP violations offline").toEqual([]);
 
