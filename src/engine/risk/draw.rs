@@ -6,6 +6,7 @@ use crate::engine::money::Num;
 use rand_pcg::rand_core::RngCore;
 use rand_pcg::Pcg64Mcg;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// 2⁻⁵³: a 53-bit integer times this is a double in [0, 1).
 const UNIT: f64 = 1.0 / 9_007_199_254_740_992.0;
@@ -66,27 +67,68 @@ pub(super) fn beta_cdf_table(alpha: f64, beta: f64) -> Option<Vec<f64>> {
     Some(table)
 }
 
-/// The draw in 0–1 of a distribution whose CDF is `table` (from [`beta_cdf_table`]) at
-/// evenly spaced points, linear in between, for a uniform `u` in [0, 1): the inverse of
-/// that piecewise linear CDF (inversion, Devroye, *Non-Uniform Random Variate
-/// Generation*, 1986, § II.2), the bin found by bisection. A bin with no mass (never
-/// chosen but by a u on its edge) gives its left end.
-fn invert(table: &[f64], u: f64) -> f64 {
+/// The last bin i (of the table's, 0 ≤ i < bins) whose left end's CDF is ≤ `u`, by
+/// bisection.
+fn last_at_or_below(table: &[f64], u: f64) -> usize {
     let bins = table.len().saturating_sub(1);
-    // The last bin whose left end's CDF is ≤ u.
-    let i = table
+    table
         .partition_point(|&c| c <= u)
         .saturating_sub(1)
-        .min(bins.saturating_sub(1));
-    let (Some(&below), Some(&above)) = (table.get(i), table.get(i + 1)) else {
-        return 0.5;
-    };
-    let within = if above > below {
-        ((u - below) / (above - below)).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (i as f64 + within) / bins as f64
+        .min(bins.saturating_sub(1))
+}
+
+/// A tabulated CDF (from [`beta_cdf_table`]) ready to invert, with a guide table
+/// (Chen & Asau 1974, "On generating random variates from an empirical distribution";
+/// Devroye 1986, § III.2.4): for each of `bins` equal slices of u, the bin of the slice's
+/// lower end. A draw starts there and steps up, about two comparisons on average
+/// whatever the shape, where bisection took ten dependent loads from a table that, for
+/// 45 drivers, does not stay in the nearest cache: the bisection cost as much as the
+/// gamma draws it replaced. Both find the same bin, so the draws are the same.
+#[derive(Debug)]
+pub(super) struct Tabulated {
+    cdf: Vec<f64>,
+    guide: Vec<usize>,
+}
+
+impl Tabulated {
+    pub(super) fn new(cdf: Vec<f64>) -> Tabulated {
+        let bins = cdf.len().saturating_sub(1);
+        let guide = (0..bins)
+            .map(|j| last_at_or_below(&cdf, j as f64 / bins as f64))
+            .collect();
+        Tabulated { cdf, guide }
+    }
+
+    /// The last bin whose left end's CDF is ≤ u, as [`last_at_or_below`]: the guide's
+    /// start, for the slice ⌊u × bins⌋ ÷ bins ≤ u, is at or before it, and the CDF never
+    /// decreases, so stepping up while the next bin's left end is ≤ u ends on it.
+    fn bin(&self, u: f64) -> usize {
+        let bins = self.cdf.len().saturating_sub(1);
+        let slice = (u * bins as f64) as usize;
+        let mut i = self.guide.get(slice).copied().unwrap_or(0);
+        while i + 1 < bins && self.cdf.get(i + 1).is_some_and(|&c| c <= u) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The draw in 0–1 for a uniform `u` in [0, 1): the inverse of the CDF that is the
+    /// table at its points and linear in between (inversion, Devroye, *Non-Uniform Random
+    /// Variate Generation*, 1986, § II.2). A bin with no mass (never chosen but by a u on
+    /// its edge) gives its left end.
+    fn invert(&self, u: f64) -> f64 {
+        let i = self.bin(u);
+        let bins = self.cdf.len().saturating_sub(1);
+        let (Some(&below), Some(&above)) = (self.cdf.get(i), self.cdf.get(i + 1)) else {
+            return 0.5;
+        };
+        let within = if above > below {
+            ((u - below) / (above - below)).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (i as f64 + within) / bins as f64
+    }
 }
 
 /// How one driver is drawn, in `f64`.
@@ -98,7 +140,11 @@ pub(super) enum Draw {
     Triangular { low: f64, mode: f64, high: f64 },
     /// low + (high − low) × Beta(α, β), low < high, Beta's CDF tabulated
     /// ([`beta_cdf_table`]).
-    Pert { low: f64, high: f64, cdf: Vec<f64> },
+    Pert {
+        low: f64,
+        high: f64,
+        table: Arc<Tabulated>,
+    },
 }
 
 impl Draw {
@@ -107,7 +153,7 @@ impl Draw {
     pub(super) fn new(
         range: &DriverRange,
         likely: Decimal,
-        tables: &mut Vec<((u64, u64), Vec<f64>)>,
+        tables: &mut Vec<((u64, u64), Arc<Tabulated>)>,
     ) -> Draw {
         let (low, mode, high) = (f64::of(range.low), f64::of(likely), f64::of(range.high));
         let width = high - low;
@@ -121,18 +167,19 @@ impl Draw {
                 let share = ((mode - low) / width).clamp(0.0, 1.0);
                 let (alpha, beta) = (1.0 + 4.0 * share, 1.0 + 4.0 * (1.0 - share));
                 let key = (alpha.to_bits(), beta.to_bits());
-                let cdf = match tables.iter().find(|(k, _)| *k == key) {
-                    Some((_, table)) => table.clone(),
+                let table = match tables.iter().find(|(k, _)| *k == key) {
+                    Some((_, table)) => Arc::clone(table),
                     None => match beta_cdf_table(alpha, beta) {
-                        Some(table) => {
-                            tables.push((key, table.clone()));
+                        Some(cdf) => {
+                            let table = Arc::new(Tabulated::new(cdf));
+                            tables.push((key, Arc::clone(&table)));
                             table
                         }
                         // Not reached (shapes within 1–5): the likely value every time.
                         None => return Draw::Point(mode),
                     },
                 };
-                Draw::Pert { low, high, cdf }
+                Draw::Pert { low, high, table }
             }
         }
     }
@@ -150,8 +197,12 @@ impl Draw {
                 };
                 x.max(low).min(high)
             }
-            Draw::Pert { low, high, ref cdf } => {
-                let b = invert(cdf, unit(rng));
+            Draw::Pert {
+                low,
+                high,
+                ref table,
+            } => {
+                let b = table.invert(unit(rng));
                 (low + (high - low) * b).max(low).min(high)
             }
         }
@@ -262,13 +313,35 @@ mod tests {
     fn inversion_undoes_the_tabulated_cdf() {
         // invert(F(z)) = z for the table's own CDF F, up to rounding (which matters most
         // in the flat tail, where F barely moves); u = 0 gives 0.
-        let table = beta_cdf_table(1.5, 4.5).unwrap();
-        assert_eq!(invert(&table, 0.0), 0.0);
+        let table = Tabulated::new(beta_cdf_table(1.5, 4.5).unwrap());
+        assert_eq!(table.invert(0.0), 0.0);
         for k in 1..1000 {
             let z = k as f64 / 1000.0;
-            let back = invert(&table, cdf_of(&table, z));
+            let back = table.invert(cdf_of(&table.cdf, z));
             assert!((back - z).abs() < 1e-8, "{z} → {back}");
         }
-        assert!(invert(&table, 1.0 - 1.0 / 9_007_199_254_740_992.0) <= 1.0);
+        assert!(table.invert(1.0 - 1.0 / 9_007_199_254_740_992.0) <= 1.0);
+    }
+
+    #[test]
+    fn the_guide_finds_the_bin_bisection_finds() {
+        // Every slice edge, the table's own values and their neighbours, and a sweep of u,
+        // for the steepest shapes (mass piled at one end: long walks) and a symmetric one.
+        for (alpha, beta) in [(5.0, 1.0), (1.0, 5.0), (3.0, 3.0), (1.5, 4.5)] {
+            let table = Tabulated::new(beta_cdf_table(alpha, beta).unwrap());
+            let edges = (0..PERT_BINS).map(|j| j as f64 / PERT_BINS as f64);
+            let values = table
+                .cdf
+                .iter()
+                .flat_map(|&c| [c.next_down(), c, c.next_up()]);
+            let sweep = (0..100_000).map(|k| k as f64 / 100_000.0);
+            for u in edges
+                .chain(values)
+                .chain(sweep)
+                .filter(|u| (0.0..1.0).contains(u))
+            {
+                assert_eq!(table.bin(u), last_at_or_below(&table.cdf, u), "{u}");
+            }
+        }
     }
 }
