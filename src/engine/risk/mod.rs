@@ -46,15 +46,24 @@
 //! Triangular by inverting its CDF: for a uniform u, low + √(u (high − low)(m − low))
 //! when u is below the mode's share (m − low) ÷ (high − low), else
 //! high − √((1 − u)(high − low)(high − m)).
-//! Beta(α, β) = X ÷ (X + Y) with X ~ Gamma(α), Y ~ Gamma(β) (PERT's shapes are 1–5),
-//! each gamma by Marsaglia & Tsang (2000), "A simple method for generating gamma
-//! variables", its normal by Marsaglia & Bray's polar method (1964). A uniform in
-//! [0, 1) is the top 53 bits of a 64-bit output × 2⁻⁵³; one in (0, 1) (where a
-//! logarithm is taken) the top 52 bits + ½, × 2⁻⁵². Only IEEE 754 operations that are
-//! exactly rounded (+, −, ×, ÷, √) and the `libm` crate's `log` (pure Rust, the same code
-//! on every target) are used, never the platform's math library (the model's `f64` form
-//! uses only the first five), so the same seed, ranges and inputs give bit-identical
-//! trials on every IEEE 754 target: x86-64, aarch64, wasm32.
+//! PERT by inverting its tabulated CDF: at [`Simulation::new`] the CDF of Beta(α, β) is
+//! computed at 1,025 evenly spaced points of 0–1 (the trapezoid rule on the density
+//! z^(α−1) (1 − z)^(β−1), normalised to end at 1; one table per shape, shared by the
+//! drivers that have it), and a draw is the inverse of that CDF, linear between the
+//! points, at one uniform (inversion: Devroye, *Non-Uniform Random Variate Generation*,
+//! 1986, § II.2). The tabulated CDF stays within 10⁻⁴ of the Beta's (10⁻⁵ for integer
+//! shapes; tested against their closed forms and `scipy.stats.beta.cdf`), a sixteenth
+//! of the standard error of the empirical CDF of 100,000 trials (0.0016 at the median).
+//! It replaced drawing Beta = X ÷ (X + Y) from two gamma variates (Marsaglia & Tsang
+//! 2000), which took about seven generator outputs and two logarithms per draw, most of
+//! a trial's time.
+//!
+//! A uniform in [0, 1) is the top 53 bits of a 64-bit output × 2⁻⁵³. Only IEEE 754
+//! operations that are exactly rounded (+, −, ×, ÷, √) and the `libm` crate's `pow`
+//! (pure Rust, the same code on every target; only for the tables) are used, never the
+//! platform's math library (the model's `f64` form uses only the first five), so the
+//! same seed, ranges and inputs give bit-identical trials on every IEEE 754 target:
+//! x86-64, aarch64, wasm32.
 //!
 //! ## Seeding
 //!
@@ -344,7 +353,7 @@ pub fn check(inputs: &Inputs, ranges: &[DriverRange], settings: Settings) -> Res
 }
 
 /// A ranged field, its draw and the key its trials' generators derive from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Driver {
     field: Field,
     draw: Draw,
@@ -393,11 +402,12 @@ impl Simulation {
     ) -> Result<Simulation, RiskError> {
         check(inputs, ranges, settings)?;
         let root = splitmix64(settings.seed);
+        let mut tables = Vec::new();
         let drivers: Vec<Driver> = ranges
             .iter()
             .map(|r| Driver {
                 field: r.field,
-                draw: Draw::new(r, r.field.get(inputs)),
+                draw: Draw::new(r, r.field.get(inputs), &mut tables),
                 key: splitmix64(root ^ r.field as u64),
             })
             .collect();
