@@ -340,6 +340,14 @@ fn cancellations() {
     assert_eq!(ok(analyse_with(text.as_bytes(), opts, None)), r);
 }
 
+/// Each customer's id and frequency, in the order they come out.
+fn frequencies(r: &RfmResult) -> Vec<(&str, u64)> {
+    r.customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.frequency))
+        .collect()
+}
+
 /// Issue 28 counts distinct invoices without a set of every (customer, invoice) pair: an
 /// invoice counts for the customer of its first row at once, and only a second customer's
 /// rows go through the set. Expected by hand from the rule (frequency = distinct invoices
@@ -361,12 +369,7 @@ fn frequency_counts_shared_and_interleaved_invoices() {
                 4,2024-01-05,A,1,1\n\
                 2,2024-01-02,A,1,1\n";
     let r = ok(analyse(text.as_bytes(), None));
-    let got: Vec<(&str, u64)> = r
-        .customers
-        .iter()
-        .map(|c| (c.customer.as_str(), c.frequency))
-        .collect();
-    assert_eq!(got, [("A", 3), ("B", 2), ("C", 1)]);
+    assert_eq!(frequencies(&r), [("A", 3), ("B", 2), ("C", 1)]);
     // Without the invoice column: distinct days. A bought on 01-01, 01-02, 01-05 → 3; B
     // on 01-01, 01-03 → 2; C on 01-02 → 1 (its 01-04 rows are left out).
     let no_invoice: String = text
@@ -376,12 +379,7 @@ fn frequency_counts_shared_and_interleaved_invoices() {
         .collect();
     let r = ok(analyse(no_invoice.as_bytes(), None));
     assert_eq!(r.frequency_basis, FrequencyBasis::Dates);
-    let got: Vec<(&str, u64)> = r
-        .customers
-        .iter()
-        .map(|c| (c.customer.as_str(), c.frequency))
-        .collect();
-    assert_eq!(got, [("A", 3), ("B", 2), ("C", 1)]);
+    assert_eq!(frequencies(&r), [("A", 3), ("B", 2), ("C", 1)]);
 }
 
 /// The customers come out in the byte order of their ids (issue 28 sorts by the first 8

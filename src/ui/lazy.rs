@@ -27,48 +27,58 @@ impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
 
 type Loaded = Result<AnyView, LoadFailed>;
 
-/// A split point: the build moves `$name`, which builds the part's view, and the code
-/// only it reaches into a part of its own; `$preload` fetches that part.
+/// A part: `$view`, which builds its view, is a split point (the build moves it, and
+/// the code only it reaches, into a part of its own; `$preload` fetches that part), and
+/// `$name` shows it through [`lazily`] in a context `$ctx`, as a whole screen or not.
 macro_rules! part {
-    ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+    (
+        $(#[$doc:meta])*
+        pub fn $name:ident($($arg:ident: $ty:ty),*) in $ctx:expr, screen: $screen:expr;
+        split $module:ident, $view:ident, $preload:ident => $body:block
+    ) => {
         #[leptos::wasm_split::wasm_split(
             $module,
             fallible,
             preload($preload),
             wasm_split_path = ::leptos::wasm_split
         )]
-        fn $name($($arg: $ty),*) -> Loaded $body
+        fn $view($($arg: $ty),*) -> Loaded $body
+
+        $(#[$doc])*
+        pub fn $name($($arg: $ty),*) -> AnyView {
+            lazily($ctx, move || $view($($arg),*), $preload, $screen)
+        }
     };
 }
 
-part!(
-    measure,
-    load_measure,
-    fn measure_screen(ws: Workspace) {
+part! {
+    /// The measurement screen.
+    pub fn measure(ws: Workspace) in ws.ctx, screen: true;
+    split measure, measure_screen, load_measure => {
         Ok(view! { <measure::MeasureScreen ws /> }.into_any())
     }
-);
+}
 
-part!(
-    customers,
-    load_customers,
-    fn customers_screen(ws: Workspace) {
+part! {
+    /// The customer-value (RFM) screen.
+    pub fn customers(ws: Workspace) in ws.ctx, screen: true;
+    split customers, customers_screen, load_customers => {
         Ok(view! { <customers::CustomersScreen ws /> }.into_any())
     }
-);
+}
 
-part!(
-    abtests,
-    load_abtests,
-    fn ab_screen(ws: Workspace) {
+part! {
+    /// The A/B test screen.
+    pub fn ab_tests(ws: Workspace) in ws.ctx, screen: true;
+    split abtests, ab_screen, load_abtests => {
         Ok(view! { <abtest::AbScreen ws /> }.into_any())
     }
-);
+}
 
-part!(
-    library,
-    load_library,
-    fn library_screen(ws: Workspace) {
+part! {
+    /// The library of scenarios and "Put it on your website".
+    pub fn library(ws: Workspace) in ws.ctx, screen: true;
+    split library, library_screen, load_library => {
         let ctx = ws.ctx;
         Ok(view! {
             <main class="library-screen">
@@ -78,52 +88,22 @@ part!(
         }
         .into_any())
     }
-);
+}
 
-part!(
-    present,
-    load_present,
-    fn presentation(ws: Workspace) {
+part! {
+    /// Presentation mode.
+    pub fn present(ws: Workspace) in ws.ctx, screen: true;
+    split present, presentation, load_present => {
         Ok(view! { <present::Presentation ws /> }.into_any())
     }
-);
+}
 
-part!(
-    risk,
-    load_risk,
-    fn risk_details(ctx: Ctx, run: RiskRun) {
+part! {
+    /// The risk panel's figures, controls, ranges and math, while ranges are on.
+    pub fn risk_panel(ctx: Ctx, run: RiskRun) in ctx, screen: false;
+    split risk, risk_details, load_risk => {
         Ok(risk::panel::details(ctx, run).into_any())
     }
-);
-
-/// The measurement screen.
-pub fn measure(ws: Workspace) -> AnyView {
-    lazily(ws.ctx, move || measure_screen(ws), load_measure, true)
-}
-
-/// The customer-value (RFM) screen.
-pub fn customers(ws: Workspace) -> AnyView {
-    lazily(ws.ctx, move || customers_screen(ws), load_customers, true)
-}
-
-/// The A/B test screen.
-pub fn ab_tests(ws: Workspace) -> AnyView {
-    lazily(ws.ctx, move || ab_screen(ws), load_abtests, true)
-}
-
-/// The library of scenarios and "Put it on your website".
-pub fn library(ws: Workspace) -> AnyView {
-    lazily(ws.ctx, move || library_screen(ws), load_library, true)
-}
-
-/// Presentation mode.
-pub fn present(ws: Workspace) -> AnyView {
-    lazily(ws.ctx, move || presentation(ws), load_present, true)
-}
-
-/// The risk panel's figures, controls, ranges and math, while ranges are on.
-pub fn risk_panel(ctx: Ctx, run: RiskRun) -> AnyView {
-    lazily(ctx, move || risk_details(ctx, run), load_risk, false)
 }
 
 /// Where a part's code stands.
