@@ -1,7 +1,7 @@
 //! Stored scenarios and links of every schema version this app ever wrote, brought to
 //! the current [`SCHEMA_VERSION`]: one `upgrade` arm per version (see its docs there).
 
-use super::{message, not_a_scenario, DecodeError};
+use super::{json_value, message, not_a_scenario, DecodeError};
 use crate::scenario::{Pins, Scenario, SCHEMA_VERSION};
 use serde_json::{Map, Value};
 
@@ -57,8 +57,8 @@ fn upgrade(from: u32, map: &mut Map<String, Value>) -> Result<u32, DecodeError> 
     match from {
         1 => {
             // v2 added the presentation pins; version-1 scenarios get the defaults.
-            let defaults = serde_json::to_value(Pins::default())
-                .map_err(|e| DecodeError::NotAScenario(message(e)))?;
+            let defaults =
+                json_value(&Pins::default()).map_err(|e| DecodeError::NotAScenario(message(e)))?;
             map.insert("pins".to_string(), defaults);
             Ok(2)
         }
