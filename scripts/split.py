@@ -16,7 +16,9 @@ for it from DIST and runs the pipeline again with the split:
 Everything lands in one folder named by a hash of its content, `app-<16 hex>/`, so a host
 can cache it forever (docs/HOSTING.md), and index.html gets the tags that start it: a
 preload of the glue and of the main wasm, and `start.js` (a file, so the page's CSP
-needs no hash for it: Trunk's inline loader and its hash are removed). The service worker's list
+needs no hash for it: Trunk's inline loader and its hash are removed). A part's stylesheets
+(`data-part` in index.html) stay in the page without `rel`: the part switches them on when
+first opened, so the first load does not fetch them. The service worker's list
 (offline.py, run after this) includes every file of the folder, so every screen works
 offline after one visit.
 """
@@ -54,6 +56,20 @@ def without_trunks_app(html, dist):
     html = re.sub(rf"<link[^>]*href=\./{stem}(\.js|_bg\.wasm)[^>]*>", "", html)
     for name in (f"{stem}.js", f"{stem}_bg.wasm"):
         os.remove(os.path.join(dist, name))
+    return html
+
+
+def with_part_styles_off(html):
+    """`html` with the stylesheets of lazily loaded parts (`data-part`, index.html) left
+    without `rel`, so the first load does not fetch them: the part switches each on
+    when it is first opened (src/ui/lazy.rs)."""
+    links = re.findall(r"<link\b[^>]*\bdata-part=[^>]*>", html)
+    if not links:
+        sys.exit("split.py: no part stylesheets (data-part) in index.html")
+    for link in links:
+        if not re.search(r"\srel=\"?stylesheet\"?", link):
+            sys.exit("split.py: a data-part link is not a stylesheet: " + link)
+        html = html.replace(link, re.sub(r"\srel=\"?stylesheet\"?", "", link))
     return html
 
 
@@ -100,7 +116,7 @@ def main():
     page = os.path.join(dist, "index.html")
     with open(page, encoding="utf-8") as f:
         html = f.read()
-    html = without_trunks_app(html, dist)
+    html = with_part_styles_off(without_trunks_app(html, dist))
     tags = (
         f'<link rel=modulepreload href=./{folder}/{NAME}.js>'
         f'<link rel=preload as=fetch type=application/wasm crossorigin href=./{folder}/{NAME}_bg.wasm>'

@@ -13,6 +13,8 @@ use super::{abtest, customers, measure, present, scenarios, site, Ctx};
 use crate::i18n::PartMsg;
 use leptos::prelude::*;
 use std::future::Future;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlLinkElement;
 
 /// A part's code could not be fetched (offline before it was ever cached, a network
 /// error). Shown with a retry; a load that failed is not remembered, so it retries.
@@ -46,7 +48,7 @@ macro_rules! part {
 
         $(#[$doc])*
         pub fn $name($($arg: $ty),*) -> AnyView {
-            lazily($ctx, move || $view($($arg),*), $preload, $screen)
+            lazily($ctx, move || $view($($arg),*), $preload, stringify!($module), $screen)
         }
     };
 }
@@ -114,8 +116,9 @@ enum Status {
     Failed,
 }
 
-/// The view `build` returns once `fetch` has brought its code in: a loading note while it
-/// is fetched (a part already in shows at once, without it), and a message with a retry
+/// The view `build` returns once `fetch` has brought its code in (and the part's
+/// stylesheet, if it has one, has loaded): a loading note while it is fetched (a part
+/// already in shows at once, without it), and a message with a retry
 /// if the fetch fails. The view is built in an ordinary reactive closure, as if the part
 /// were not lazy, so it is owned and disposed like any other. A whole screen's notes
 /// stand in a `main`, so the page keeps its landmark while loading.
@@ -123,19 +126,27 @@ fn lazily<B, F, E>(
     ctx: Ctx,
     build: impl Fn() -> B + Copy + Send + Sync + 'static,
     fetch: fn() -> F,
+    part: &'static str,
     screen: bool,
 ) -> AnyView
 where
     B: Future<Output = Loaded>,
     F: Future<Output = Result<(), E>> + 'static,
 {
-    let status = RwSignal::new(match ready_now(fetch()) {
-        Some(Ok(())) => Status::Ready,
+    let style = style_on(part);
+    let status = RwSignal::new(match (ready_now(fetch()), &style) {
+        (Some(Ok(())), None) => Status::Ready,
         _ => Status::Fetching,
     });
-    let start = move || {
+    let start = move |style: Option<js_sys::Promise>| {
         leptos::task::spawn_local(async move {
-            let done = if fetch().await.is_ok() {
+            let fetched = fetch().await.is_ok();
+            if let Some(style) = style {
+                // A stylesheet that fails (offline before it was cached) leaves the part
+                // plain but working: no reason to refuse it.
+                let _ = wasm_bindgen_futures::JsFuture::from(style).await;
+            }
+            let done = if fetched {
                 Status::Ready
             } else {
                 Status::Failed
@@ -145,7 +156,7 @@ where
         });
     };
     if status.get_untracked() == Status::Fetching {
-        start();
+        start(style);
     }
     let frame = move |inner: AnyView| {
         if screen {
@@ -172,7 +183,7 @@ where
                         <p>{ctx.tr(PartMsg::LoadFailed)}</p>
                         <button type="button" on:click=move |_| {
                             status.set(Status::Fetching);
-                            start();
+                            start(None);
                         }>
                             {ctx.tr(PartMsg::TryAgain)}
                         </button>
@@ -184,6 +195,25 @@ where
         .into_any()
     })
     .into_any()
+}
+
+/// Switches on the stylesheet of `part` if it is still off (split.py leaves it in the
+/// page without `rel`, so the first load does not fetch it), and returns a promise
+/// settled once it has loaded or failed; `None` once it is on, or for a part without one.
+fn style_on(part: &str) -> Option<js_sys::Promise> {
+    let link = web_sys::window()?
+        .document()?
+        .query_selector(&format!("link[data-part={part}]"))
+        .ok()??
+        .dyn_into::<HtmlLinkElement>()
+        .ok()
+        .filter(|link| link.rel() != "stylesheet")?;
+    let settled = js_sys::Promise::new(&mut |done, _| {
+        link.set_onload(Some(&done));
+        link.set_onerror(Some(&done));
+    });
+    link.set_rel("stylesheet");
+    Some(settled)
 }
 
 /// `future`'s output if it is ready at its first poll (it is then dropped otherwise: a

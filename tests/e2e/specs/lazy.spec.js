@@ -15,6 +15,15 @@ const PARTS = {
   abtests: "split_abtests.wasm",
 };
 const TITLES = { measure: "#measure-title", scenarios: "#library-title", customers: "#customers-title", abtests: "#ab-title" };
+/**
+ * The screens whose stylesheet is a part's too (index.html's `data-part`), each with a
+ * rule of that stylesheet to see applied: the screen's root and one of its declarations.
+ */
+const STYLES = {
+  measure: { file: /\/measure-[0-9a-f]+\.css$/, root: ".measure-screen", property: "max-width", value: "1280px" },
+  customers: { file: /\/customers-[0-9a-f]+\.css$/, root: ".customers-screen", property: "display", value: "grid" },
+  abtests: { file: /\/abtest-[0-9a-f]+\.css$/, root: ".ab-screen", property: "display", value: "grid" },
+};
 const CHURN_12_5 = expected("churn_after_12_5"); // churn after 12.5 %: NPV 141893.68
 
 /** The build's folder of the full app's parts (app-<hash>/) and its files. */
@@ -23,14 +32,15 @@ async function appFolder() {
   return { folder, files: await readdir(join(DIST, folder)) };
 }
 
-/** The wasm files the page itself requests (the service worker's own precaching aside). */
-function wasmRequests(page) {
+/** The files of a kind the page itself requests (the service worker's own precaching aside). */
+function requests(page, extension) {
   const seen = [];
   page.on("request", (r) => {
-    if (r.url().endsWith(".wasm") && !r.serviceWorker()) seen.push(r.url().split("/").pop());
+    if (r.url().endsWith(extension) && !r.serviceWorker()) seen.push(r.url().split("/").pop());
   });
   return seen;
 }
+const wasmRequests = (page) => requests(page, ".wasm");
 
 test.describe("lazy screens", () => {
   test("the build has a part per split point, and the first visit requests none of them", async ({ page }) => {
@@ -39,10 +49,28 @@ test.describe("lazy screens", () => {
       expect(files, `${part} is a part of its own`).toContain(part);
     }
     const seen = wasmRequests(page);
+    const styles = requests(page, ".css");
     await open(page);
     // Let the page settle: anything it fetched after its first figure counts too.
     await page.waitForLoadState("networkidle");
     expect(seen).toEqual(["retorno_bg.wasm"]);
+    // The calculator's stylesheets, and none of another screen's.
+    expect(styles.length).toBeGreaterThan(0);
+    for (const [screen, { file }] of Object.entries(STYLES)) {
+      expect(styles.filter((f) => file.test(`/${f}`)), `${screen}'s stylesheet`).toEqual([]);
+    }
+  });
+
+  test("a screen's stylesheet comes with its part, and applies", async ({ page }) => {
+    const styles = requests(page, ".css");
+    await open(page);
+    for (const [screen, { file, root, property, value }] of Object.entries(STYLES)) {
+      await go(page, screen);
+      await expect(page.locator(TITLES[screen])).toBeVisible();
+      expect(styles.filter((f) => file.test(`/${f}`)), screen).toHaveLength(1);
+      const shown = await page.locator(root).evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+      expect(shown, `${root} ${property}`).toBe(value);
+    }
   });
 
   test("each screen loads its part once, then opens from memory; what was typed stays", async ({ page }) => {
