@@ -15,7 +15,7 @@ use super::workspace::{Lifted, Screen, Workspace};
 use super::{fields::problem_text, format::Fmt, Ctx};
 use crate::engine::abtest::Arm;
 use crate::engine::measure::{with_lift, AbField, AbTest, LiftError};
-use crate::html::esc;
+use crate::html::legacy::esc;
 use crate::i18n::{fill, parse_number, AbMsg as M, AppMsg, Lang, Msg, ParseError, Text};
 use crate::units::MAX_NAME_CHARS;
 use leptos::prelude::*;

@@ -4,44 +4,46 @@
 
 use super::format::Fmt;
 use crate::engine::model::{BenefitLine, CostLine, LineTotals, Report};
-use crate::html::{esc, table};
+use crate::html::{el, table, text, Html};
 use crate::i18n::{fill, AppMsg, Msg, Text};
 use rust_decimal::Decimal;
 
 /// Costs and benefits by line and year, with totals and present values, as a captioned
 /// table; `id` prefixes each row's `data-testid` (`{id}-cost-0`, `{id}-benefits`, …).
-pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> String {
+pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> Html {
     let lang = fmt.lang;
     // Past five years the columns are narrow: amounts go compact ("1,2 M").
-    let money = |v: Decimal| {
-        esc(&if report.years.len() > 6 {
-            fmt.money_compact(v)
-        } else {
-            fmt.money(v)
-        })
+    let cell = |v: Option<Decimal>| {
+        let shown = match v {
+            Some(v) if report.years.len() > 6 => fmt.money_compact(v),
+            Some(v) => fmt.money(v),
+            None => String::new(),
+        };
+        el("td", &[], text(&shown))
     };
     let row = |class: &str,
                testid: &str,
                label: &str,
                amounts: &mut dyn Iterator<Item = Decimal>,
                totals: Option<LineTotals>| {
-        let cells: String = amounts.map(|v| format!("<td>{}</td>", money(v))).collect();
-        let (total, pv) = totals.map_or((String::new(), String::new()), |t| {
-            (money(t.total), money(t.present_value))
-        });
-        format!(
-            "<tr class=\"{class}\" data-testid=\"{testid}\"><th scope=\"row\">{}</th>{cells}<td>{total}</td><td>{pv}</td></tr>",
-            esc(label)
+        let cells: Html = amounts.map(|v| cell(Some(v))).collect();
+        el(
+            "tr",
+            &[("class", class), ("data-testid", testid)],
+            el("th", &[("scope", "row")], text(label))
+                + cells
+                + cell(totals.map(|t| t.total))
+                + cell(totals.map(|t| t.present_value)),
         )
     };
     let (costs, benefits) = match (report.cost_line_totals(), report.benefit_line_totals()) {
         (Ok(c), Ok(b)) => (c, b),
-        _ => return String::new(),
+        _ => return Html::default(),
     };
-    let mut rows = String::new();
+    let mut rows = Html::default();
     for (k, (&line, totals)) in CostLine::ALL.iter().zip(costs).enumerate() {
         let mut amounts = report.years.iter().map(|y| y.cost_lines[k]);
-        rows.push_str(&row(
+        rows.push(row(
             "line",
             &format!("{id}-cost-{k}"),
             Msg::Cost(line).text(lang),
@@ -55,7 +57,7 @@ pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> String {
             present_value,
         })
     };
-    rows.push_str(&row(
+    rows.push(row(
         "sum",
         &format!("{id}-costs"),
         AppMsg::Costs.text(lang),
@@ -68,7 +70,7 @@ pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> String {
         }
         let k = line.index();
         let mut amounts = report.years.iter().map(|y| y.benefit_lines[k]);
-        rows.push_str(&row(
+        rows.push(row(
             "line",
             &format!("{id}-benefit-{k}"),
             Msg::LineName(line).text(lang),
@@ -76,21 +78,21 @@ pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> String {
             Some(totals),
         ));
     }
-    rows.push_str(&row(
+    rows.push(row(
         "sum",
         &format!("{id}-benefits"),
         AppMsg::Benefits.text(lang),
         &mut report.years.iter().map(|y| y.benefits),
         sum(report.total_benefits, report.pv_benefits),
     ));
-    rows.push_str(&row(
+    rows.push(row(
         "sum",
         &format!("{id}-net"),
         AppMsg::Net.text(lang),
         &mut report.years.iter().map(|y| y.net),
         sum(report.total_net, report.npv),
     ));
-    rows.push_str(&row(
+    rows.push(row(
         "",
         &format!("{id}-cumulative"),
         AppMsg::Cumulative.text(lang),
@@ -117,5 +119,5 @@ pub fn flows_table(fmt: Fmt, report: &Report, id: &str) -> String {
         AppMsg::FlowsCaption.text(lang),
         &[&fmt.percent(report.discount_rate_pct)],
     );
-    table("flows", &caption, &heads, &rows)
+    table("flows", &caption, &heads, rows)
 }

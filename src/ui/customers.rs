@@ -14,7 +14,7 @@ use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use crate::engine::measure::{apply, Proposal};
 use crate::engine::model::{BenefitLine, Field};
-use crate::html::esc;
+use crate::html::legacy::esc;
 use crate::i18n::{fill, AppMsg, CustomersMsg as C, Lang, ScreenMsg, Text};
 use crate::worker::rfm::protocol::{Control, Request};
 use leptos::prelude::*;

@@ -18,7 +18,7 @@ use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::Ctx;
 use crate::engine::model::{BenefitLine, CostLine, Field, Inputs, Report};
 use crate::engine::visitor::{Basis, Known};
-use crate::html::esc;
+use crate::html::{el, text, Html};
 use crate::i18n::{fill, Lang, Msg, Text, VisitorMsg};
 use crate::scenario::codec::encode_inputs_link;
 use crate::scenario::embed::{cta_href, parse_options, CtaResult, EmbedOptions, Theme};
@@ -466,16 +466,12 @@ fn counted_html(
     entered: &Inputs,
     r: &Report,
     fmt: Fmt,
-) -> String {
+) -> Html {
     let lang = fmt.lang;
     // Costs that count, benefits that count, lines that do not, assumptions, the inputs
     // the site set: each a list.
-    let mut lists: [String; 5] = Default::default();
-    let li = |list: &mut String, text: &str| {
-        list.push_str("<li>");
-        list.push_str(&esc(text));
-        list.push_str("</li>");
-    };
+    let mut lists: [Html; 5] = Default::default();
+    let li = |list: &mut Html, item: &str| list.push(el("li", &[], text(item)));
     let lines = CostLine::ALL
         .iter()
         .map(|&line| (Msg::Cost(line), known.cost_basis(line)))
@@ -516,28 +512,27 @@ fn counted_html(
         (VisitorMsg::Assumptions.text(lang), "assumptions"),
         (VisitorMsg::SetBySite.text(lang), "set-by-site"),
     ];
-    let mut html = format!(
-        "<p>{}</p><div class=\"counted\">",
-        esc(&fill(
-            Msg::CountedHint.text(lang),
-            &[&r.years.len().saturating_sub(1).to_string()]
-        ))
+    let hint = fill(
+        Msg::CountedHint.text(lang),
+        &[&r.years.len().saturating_sub(1).to_string()],
     );
-    for (k, ((title, id), list)) in sections.iter().zip(&lists).enumerate() {
+    let mut counted = Html::default();
+    let mut html = el("p", &[], text(&hint));
+    for (k, ((title, id), list)) in sections.into_iter().zip(lists).enumerate() {
         // The two lists that count side by side, the others below them when not empty.
-        if k == 2 {
-            html.push_str("</div>");
-        }
         if k >= 2 && list.is_empty() {
             continue;
         }
-        html.push_str(if k < 2 { "<div><h3>" } else { "<h3>" });
-        html.push_str(&esc(title));
-        html.push_str("</h3><ul data-testid=\"");
-        html.push_str(id);
-        html.push_str("\">");
-        html.push_str(list);
-        html.push_str(if k < 2 { "</ul></div>" } else { "</ul>" });
+        let block = el("h3", &[], text(title)) + el("ul", &[("data-testid", id)], list);
+        if k < 2 {
+            counted.push(el("div", &[], block));
+        } else {
+            html.push(block);
+        }
+        if k == 1 {
+            let both = std::mem::take(&mut counted);
+            html.push(el("div", &[("class", "counted")], both));
+        }
     }
     html
 }
@@ -575,7 +570,7 @@ fn Counted(ctx: Ctx, known: Known, set_by_site: Vec<Field>) -> impl IntoView {
         let fmt = ctx.fmt.get();
         ctx.shown.get().map(|r| {
             ctx.scenario
-                .with(|s| counted_html(known, &set_by_site, &s.inputs, &r, fmt))
+                .with(|s| String::from(counted_html(known, &set_by_site, &s.inputs, &r, fmt)))
         })
     };
     view! {

@@ -127,7 +127,12 @@ pub(super) fn ByLineTable(ctx: Ctx, report: Memo<Option<Report>>) -> impl IntoVi
     let open = RwSignal::new(false);
     let html = move || {
         open.get()
-            .then(|| report.with(|r| r.as_ref().map(|r| flows_table(ctx.fmt.get(), r, "lines"))))
+            .then(|| {
+                report.with(|r| {
+                    r.as_ref()
+                        .map(|r| String::from(flows_table(ctx.fmt.get(), r, "lines")))
+                })
+            })
             .flatten()
             .unwrap_or_default()
     };

@@ -16,7 +16,7 @@ use super::risk::{RiskRun, RiskSection};
 use super::widgets::{follow_language, LangSwitch};
 use super::{prefs, Ctx};
 use crate::engine::model::{BenefitLine, Field, Group, Inputs, Report, GARTNER_BAND_USD};
-use crate::html::{esc, table};
+use crate::html::{el, table, text, void, Html};
 use crate::i18n::{fill, AppMsg, Msg, ReportMsg, Text};
 use crate::qr::qr_svg;
 use crate::scenario::codec::{decode_link, encode_link};
@@ -154,14 +154,14 @@ fn ReportDocument(ctx: Ctx, author: Signal<String>) -> impl IntoView {
             <Show when=move || parts.with(Option::is_none)>
                 <p class="banner error">{ctx.tr(AppMsg::ErrOverflow)}</p>
             </Show>
-            <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.0.clone()).unwrap_or_default())></div>
+            <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.0.as_str().to_string()).unwrap_or_default())></div>
             <section class="report-charts">
                 <h2>{ctx.tr(ReportMsg::Charts)}</h2>
                 <CumulativeChart ctx report=ctx.shown />
                 <CostsBenefitsChart ctx report=ctx.shown />
             </section>
             <RiskSection ctx run=risk />
-            <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.1.clone()).unwrap_or_default())></div>
+            <div inner_html=move || parts.with(|p| p.as_ref().map(|p| p.1.as_str().to_string()).unwrap_or_default())></div>
         </article>
     }
 }
@@ -174,64 +174,78 @@ fn document_html(
     scenario: &Scenario,
     report: &Report,
     author: &str,
-) -> (String, String) {
-    let mut head = cover(fmt, scenario, author);
-    head.push_str(&summary(ctx, fmt, &scenario.inputs, report));
-    head.push_str("</section>");
-    head.push_str(&assumptions(fmt, &scenario.inputs));
-    head.push_str(&format!(
-        "<section class=\"report-flows\" data-testid=\"report-flows\"><h2>{}</h2>{}</section>",
-        esc(ReportMsg::Flows.text(fmt.lang)),
-        flows_table(fmt, report, "report")
-    ));
-    let mut tail = method(fmt, &scenario.inputs, report);
-    tail.push_str(&link_back(fmt, scenario));
+) -> (Html, Html) {
+    let head = cover(
+        fmt,
+        scenario,
+        author,
+        summary(ctx, fmt, &scenario.inputs, report),
+    ) + assumptions(fmt, &scenario.inputs)
+        + section(
+            "report-flows",
+            ReportMsg::Flows.text(fmt.lang),
+            flows_table(fmt, report, "report"),
+        );
+    let tail = method(fmt, &scenario.inputs, report) + link_back(fmt, scenario);
     (head, tail)
 }
 
-/// The cover, left open for the summary to follow on the same page.
-fn cover(fmt: Fmt, scenario: &Scenario, author: &str) -> String {
+/// A section of the report: `class` is also its test id; a heading, then `body`.
+fn section(class: &'static str, title: &str, body: Html) -> Html {
+    el(
+        "section",
+        &[("class", class), ("data-testid", class)],
+        el("h2", &[], text(title)) + body,
+    )
+}
+
+/// The cover, with the summary that follows it on the same page.
+fn cover(fmt: Fmt, scenario: &Scenario, author: &str, summary: Html) -> Html {
     let lang = fmt.lang;
-    let dash = |text: &str| {
-        if text.trim().is_empty() {
-            "—".to_string()
-        } else {
-            esc(text)
-        }
-    };
-    let meta = [
+    let dash = |s: &str| text(if s.trim().is_empty() { "—" } else { s });
+    let meta: Html = [
         (AppMsg::Scenario.text(lang), dash(&scenario.name)),
-        (ReportMsg::Date.text(lang), esc(&fmt.today())),
+        (ReportMsg::Date.text(lang), text(&fmt.today())),
         (ReportMsg::PreparedBy.text(lang), dash(author)),
-        (
-            Msg::Currency.text(lang),
-            scenario.currency.code().to_string(),
-        ),
+        (Msg::Currency.text(lang), text(scenario.currency.code())),
     ]
-    .iter()
-    .map(|(k, v)| format!("<dt>{}</dt><dd>{v}</dd>", esc(k)))
-    .collect::<String>();
-    format!(
-        "<section class=\"report-cover\" data-testid=\"report-cover\"><p class=\"report-kicker\">{}</p><h1 data-testid=\"report-prospect\">{}</h1><dl class=\"report-meta\">{meta}</dl>",
-        esc(ReportMsg::Title.text(lang)),
-        dash(&scenario.company)
+    .into_iter()
+    .map(|(k, v)| el("dt", &[], text(k)) + el("dd", &[], v))
+    .collect();
+    el(
+        "section",
+        &[("class", "report-cover"), ("data-testid", "report-cover")],
+        el(
+            "p",
+            &[("class", "report-kicker")],
+            text(ReportMsg::Title.text(lang)),
+        ) + el(
+            "h1",
+            &[("data-testid", "report-prospect")],
+            dash(&scenario.company),
+        ) + el("dl", &[("class", "report-meta")], meta)
+            + summary,
     )
 }
 
 /// The executive summary: the headline figures, where the value comes from, the risk
 /// allowances.
-fn summary(ctx: Ctx, fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
+fn summary(ctx: Ctx, fmt: Fmt, inputs: &Inputs, report: &Report) -> Html {
     let lang = fmt.lang;
     let mut cards = analyst_card_texts(ctx, report);
     cards[6].sub = gartner_short(fmt, report.gartner);
     let figure = |i: usize, title: Msg, testid: &str| {
         let card = cards.get(i).cloned().unwrap_or_default();
-        format!(
-            "<div class=\"report-figure {}\" data-testid=\"{testid}\"><p class=\"figure-title\">{}</p><p class=\"figure-value\">{}</p><p class=\"figure-sub\">{}</p></div>",
-            card.tone,
-            esc(title.text(lang)),
-            esc(&card.value),
-            esc(&card.sub)
+        let p = |class, s: &str| el("p", &[("class", class)], text(s));
+        el(
+            "div",
+            &[
+                ("class", &format!("report-figure {}", card.tone)),
+                ("data-testid", testid),
+            ],
+            p("figure-title", title.text(lang))
+                + p("figure-value", &card.value)
+                + p("figure-sub", &card.sub),
         )
     };
     let top = top_lines(report);
@@ -266,17 +280,24 @@ fn summary(ctx: Ctx, fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
             &fmt.percent(report.discount_rate_pct),
         ],
     );
-    format!(
-        "<section class=\"report-summary\" data-testid=\"report-summary\"><h2>{}</h2><div class=\"report-figures\">{}{}{}{}{}</div><p>{}</p><p data-testid=\"report-top-lines\">{}</p><p>{}</p></section>",
-        esc(ReportMsg::Summary.text(lang)),
-        figure(0, Msg::Roi, "report-roi"),
-        figure(1, Msg::Npv, "report-npv"),
-        figure(3, Msg::Irr, "report-irr"),
-        figure(2, Msg::Payback, "report-payback"),
-        figure(6, Msg::Tco, "report-tco"),
-        esc(&horizon),
-        esc(&value_lines),
-        esc(&risk)
+    section(
+        "report-summary",
+        ReportMsg::Summary.text(lang),
+        el(
+            "div",
+            &[("class", "report-figures")],
+            figure(0, Msg::Roi, "report-roi")
+                + figure(1, Msg::Npv, "report-npv")
+                + figure(3, Msg::Irr, "report-irr")
+                + figure(2, Msg::Payback, "report-payback")
+                + figure(6, Msg::Tco, "report-tco"),
+        ) + el("p", &[], text(&horizon))
+            + el(
+                "p",
+                &[("data-testid", "report-top-lines")],
+                text(&value_lines),
+            )
+            + el("p", &[], text(&risk)),
     )
 }
 
@@ -310,7 +331,7 @@ fn top_lines(report: &Report) -> Vec<(BenefitLine, Decimal)> {
 
 /// Every input with its value and unit, by group (benefit drivers by line), the ones
 /// changed from the defaults marked; and which benefit lines count.
-fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
+fn assumptions(fmt: Fmt, inputs: &Inputs) -> Html {
     let lang = fmt.lang;
     let defaults = Inputs::default();
     let heads = [
@@ -319,26 +340,34 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
         ReportMsg::DefaultIfChanged.text(lang),
     ];
     let group_table = |caption: &str, group: Group, line: Option<BenefitLine>| {
-        let rows: String = Field::ALL
+        let rows = Field::ALL
             .iter()
             .filter(|f| f.group() == group && (line.is_none() || f.line() == line))
             .map(|&f| {
                 let (value, default) = (f.get(inputs), f.get(&defaults));
                 let changed = value != default;
-                format!(
-                    "<tr{} data-testid=\"report-input-{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-                    if changed { " class=\"changed\"" } else { "" },
-                    f.key(),
-                    esc(Msg::Field(f).text(lang)),
-                    esc(&fmt.exact(f.unit(), value)),
-                    if changed { esc(&fmt.exact(f.unit(), default)) } else { String::new() }
+                let testid = format!("report-input-{}", f.key());
+                let was = if changed {
+                    fmt.exact(f.unit(), default)
+                } else {
+                    String::new()
+                };
+                el(
+                    "tr",
+                    &[
+                        ("class", if changed { "changed" } else { "" }),
+                        ("data-testid", &testid),
+                    ],
+                    el("th", &[("scope", "row")], text(Msg::Field(f).text(lang)))
+                        + el("td", &[], text(&fmt.exact(f.unit(), value)))
+                        + el("td", &[], text(&was)),
                 )
             })
             .collect();
-        table("", caption, &heads, &rows)
+        table("", caption, &heads, rows)
     };
     let plain = |group: Group| group_table(AppMsg::Group(group).text(lang), group, None);
-    let lines: String = BenefitLine::ALL
+    let lines: Html = BenefitLine::ALL
         .into_iter()
         .map(|line| {
             let on = if inputs.lines.is_on(line) {
@@ -350,19 +379,23 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> String {
             group_table(&caption, Group::Benefits, Some(line))
         })
         .collect();
-    format!(
-        "<section class=\"report-assumptions\" data-testid=\"report-assumptions\"><h2>{}</h2><p class=\"hint\">{}</p>{}{}{lines}{}</section>",
-        esc(ReportMsg::Assumptions.text(lang)),
-        esc(ReportMsg::ChangedNote.text(lang)),
-        plain(Group::Company),
-        plain(Group::Costs),
-        plain(Group::Assumptions)
+    section(
+        "report-assumptions",
+        ReportMsg::Assumptions.text(lang),
+        el(
+            "p",
+            &[("class", "hint")],
+            text(ReportMsg::ChangedNote.text(lang)),
+        ) + plain(Group::Company)
+            + plain(Group::Costs)
+            + lines
+            + plain(Group::Assumptions),
     )
 }
 
 /// The method in words: the formulas with this scenario's rates, each benefit line, the
 /// TEI allowances and where the reference figures come from.
-fn method(fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
+fn method(fmt: Fmt, inputs: &Inputs, report: &Report) -> Html {
     let lang = fmt.lang;
     let t = |m: ReportMsg| m.text(lang);
     let band = fill(
@@ -379,14 +412,16 @@ fn method(fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
             &payback_text(fmt, report.discounted_payback_months),
         ],
     );
-    let lines: String = BenefitLine::ALL
+    let lines: Html = BenefitLine::ALL
         .into_iter()
         .filter(|&l| inputs.lines.is_on(l))
         .map(|l| {
-            format!(
-                "<li><b>{}</b>: {}</li>",
-                esc(Msg::LineName(l).text(lang)),
-                esc(AppMsg::LineFormula(l).text(lang))
+            el(
+                "li",
+                &[],
+                el("b", &[], text(Msg::LineName(l).text(lang)))
+                    + text(": ")
+                    + text(AppMsg::LineFormula(l).text(lang)),
             )
         })
         .collect();
@@ -394,40 +429,66 @@ fn method(fmt: Fmt, inputs: &Inputs, report: &Report) -> String {
         t(ReportMsg::MethodFigures),
         &[&fmt.percent(report.discount_rate_pct)],
     );
-    format!(
-        "<section class=\"report-method\" data-testid=\"report-method\"><h2>{}</h2><p>{}</p><p>{}</p><p>{}</p><ul>{lines}</ul><p>{}</p><p>{}</p></section>",
-        esc(t(ReportMsg::Method)),
-        esc(&figures),
-        esc(&payback),
-        esc(t(ReportMsg::MethodCosts)),
-        esc(t(ReportMsg::MethodTei)),
-        esc(&band)
+    let p = |s: &str| el("p", &[], text(s));
+    section(
+        "report-method",
+        t(ReportMsg::Method),
+        p(&figures)
+            + p(&payback)
+            + p(t(ReportMsg::MethodCosts))
+            + el("ul", &[], lines)
+            + p(t(ReportMsg::MethodTei))
+            + p(&band),
     )
 }
 
 /// The scenario's link into the full app (the link this page was opened with, which
 /// [`open`] made without the private notes) and its QR code.
-fn link_back(fmt: Fmt, scenario: &Scenario) -> String {
+fn link_back(fmt: Fmt, scenario: &Scenario) -> Html {
     let lang = fmt.lang;
     let url = app_url(&encode_link(scenario));
-    let qr = match qr_svg(&url) {
-        Some(qr) => format!(
-            "<svg class=\"report-qr\" data-testid=\"report-qr\" viewBox=\"0 0 {s} {s}\" role=\"img\" aria-label=\"{}\"><rect width=\"{s}\" height=\"{s}\" fill=\"#fff\"/><path d=\"{}\" fill=\"#000\"/></svg>",
-            esc(ReportMsg::Qr.text(lang)),
-            qr.path,
-            s = qr.side
+    let (qr, no_qr) = match qr_svg(&url) {
+        Some(qr) => {
+            let side = qr.side.to_string();
+            let view_box = format!("0 0 {side} {side}");
+            let svg = el(
+                "svg",
+                &[
+                    ("class", "report-qr"),
+                    ("data-testid", "report-qr"),
+                    ("viewBox", &view_box),
+                    ("role", "img"),
+                    ("aria-label", ReportMsg::Qr.text(lang)),
+                ],
+                void(
+                    "rect",
+                    &[("width", &side), ("height", &side), ("fill", "#fff")],
+                ) + void("path", &[("d", &qr.path), ("fill", "#000")]),
+            );
+            (svg, Html::default())
+        }
+        None => (
+            Html::default(),
+            el("p", &[("class", "hint")], text(ReportMsg::NoQr.text(lang))),
         ),
-        None => String::new(),
     };
-    let no_qr = if qr.is_empty() {
-        format!("<p class=\"hint\">{}</p>", esc(ReportMsg::NoQr.text(lang)))
-    } else {
-        String::new()
-    };
-    format!(
-        "<section class=\"report-link\" data-testid=\"report-link\"><h2>{}</h2><div class=\"report-link-body\">{qr}<div><p>{}</p><p class=\"report-url\" data-testid=\"report-url\">{}</p>{no_qr}</div></div></section>",
-        esc(ReportMsg::LinkTitle.text(lang)),
-        esc(ReportMsg::LinkHint.text(lang)),
-        esc(&url)
+    section(
+        "report-link",
+        ReportMsg::LinkTitle.text(lang),
+        el(
+            "div",
+            &[("class", "report-link-body")],
+            qr + el(
+                "div",
+                &[],
+                el("p", &[], text(ReportMsg::LinkHint.text(lang)))
+                    + el(
+                        "p",
+                        &[("class", "report-url"), ("data-testid", "report-url")],
+                        text(&url),
+                    )
+                    + no_qr,
+            ),
+        ),
     )
 }

@@ -6,7 +6,7 @@
 use crate::engine::abtest::{AbError, Analysis, Arm, Interval, Verdict};
 use crate::engine::measure::ab::lift_of;
 use crate::engine::measure::AbTest;
-use crate::html::esc;
+use crate::html::legacy::esc;
 use crate::i18n::format::Fmt;
 use crate::i18n::{fill, AbMsg as M, AbResultMsg as R, AppMsg, Lang, Text};
 use rust_decimal::Decimal;

@@ -9,7 +9,7 @@ use crate::engine::measure::{
     Skipped,
 };
 use crate::engine::model::CostLine;
-use crate::html::{esc, table};
+use crate::html::{el, table, text, Html};
 use crate::i18n::format::Fmt;
 use crate::i18n::{fill, AppMsg, Msg, Text, TrackMsg};
 use crate::ui::fields::{rule_problem, suffix};
@@ -26,21 +26,22 @@ fn roi_text(fmt: Fmt, roi: Option<Decimal>) -> String {
 
 /// `actual − plan` with its sign, and the class that colours it (over budget is bad);
 /// "—" when it is beyond `Decimal`.
-fn variance_cell(fmt: Fmt, variance: Option<Decimal>) -> String {
+fn variance_cell(fmt: Fmt, variance: Option<Decimal>) -> Html {
     let Some(variance) = variance else {
-        return "<td>—</td>".into();
+        return el("td", &[], text("—"));
     };
     let class = if variance > Decimal::ZERO {
-        "worse"
+        "verdict worse"
     } else if variance < Decimal::ZERO {
-        "better"
+        "verdict better"
     } else {
-        ""
+        "verdict "
     };
     let sign = if variance > Decimal::ZERO { "+" } else { "" };
-    format!(
-        "<td class=\"verdict {class}\">{sign}{}</td>",
-        esc(&fmt.money(variance))
+    el(
+        "td",
+        &[("class", class)],
+        text(&format!("{sign}{}", fmt.money(variance))),
     )
 }
 
@@ -69,10 +70,10 @@ fn signed_percent(fmt: Fmt, pct: Decimal) -> String {
 }
 
 /// The realised figures, or why there are none, as HTML.
-fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedError>) -> String {
+fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedError>) -> Html {
     let lang = fmt.lang;
     let t = |msg: TrackMsg| msg.text(lang);
-    let note = |msg: &str| format!("<p class=\"warn-text\">{}</p>", esc(msg));
+    let note = |msg: &str| el("p", &[("class", "warn-text")], text(msg));
     let r = match result {
         Err(RealisedError::NoPlanStart) => return note(t(TrackMsg::NoPlanStart)),
         Err(RealisedError::Model(_)) => return note(t(TrackMsg::ModelRefused)),
@@ -81,10 +82,11 @@ fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedEr
     };
     let counted = r.periods.iter().filter(|p| p.is_ok()).count();
     if counted == 0 {
-        return format!("<p>{}</p>", esc(t(TrackMsg::NothingCounted)));
+        return el("p", &[], text(t(TrackMsg::NothingCounted)));
     }
     let to_date = &r.to_date;
-    let money = |v: Decimal| esc(&fmt.money(v));
+    let td = |s: &str| el("td", &[], text(s));
+    let money = |v: Decimal| td(&fmt.money(v));
     let summary = [
         fill(
             t(TrackMsg::SummaryCosts),
@@ -110,22 +112,26 @@ fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedEr
             ],
         ),
     ]
-    .map(|s| format!("<p>{}</p>", esc(&s)))
-    .concat();
+    .map(|s| el("p", &[], text(&s)))
+    .into_iter()
+    .collect::<Html>();
 
-    let figures = |head: &str, days: String, f: &Realisation, extra: &str| {
-        format!(
-            "<tr><th scope=\"row\">{}{extra}</th><td>{days}</td><td>{}</td><td>{}</td>{}<td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(head),
-            money(f.plan_costs),
-            money(f.actual_costs),
-            variance_cell(fmt, f.actual_costs.checked_sub(f.plan_costs)),
-            money(f.plan_benefits),
-            money(f.realised_benefits),
-            esc(&roi_text(fmt, f.roi_pct)),
+    let small = |s: &str| text(" ") + el("small", &[], text(s));
+    let figures = |head: Html, days: String, f: &Realisation| {
+        el(
+            "tr",
+            &[],
+            el("th", &[("scope", "row")], head)
+                + td(&days)
+                + money(f.plan_costs)
+                + money(f.actual_costs)
+                + variance_cell(fmt, f.actual_costs.checked_sub(f.plan_costs))
+                + money(f.plan_benefits)
+                + money(f.realised_benefits)
+                + td(&roi_text(fmt, f.roi_pct)),
         )
     };
-    let mut rows = String::new();
+    let mut rows = Html::default();
     for (index, period) in r.periods.iter().enumerate() {
         let label = Which(index).label(lang, m);
         match period {
@@ -142,8 +148,8 @@ fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedEr
                         .collect();
                     fill(t(TrackMsg::Measured), &[&fields.join(", ")])
                 };
-                let extra = format!(" <small>{}</small>", esc(&what));
-                rows.push_str(&figures(&label, p.days.to_string(), &p.figures, &extra));
+                let head = text(&label) + small(&what);
+                rows.push(figures(head, p.days.to_string(), &p.figures));
             }
             Err(skipped) => {
                 let why = match skipped {
@@ -151,15 +157,16 @@ fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedEr
                     Skipped::DatesReversed => TrackMsg::SkippedReversed,
                     Skipped::NoActualCosts => TrackMsg::SkippedNoCosts,
                 };
-                rows.push_str(&format!(
-                    "<tr class=\"skipped\"><th scope=\"row\">{}</th><td colspan=\"7\">{}</td></tr>",
-                    esc(&label),
-                    esc(t(why))
+                rows.push(el(
+                    "tr",
+                    &[("class", "skipped")],
+                    el("th", &[("scope", "row")], text(&label))
+                        + el("td", &[("colspan", "7")], text(t(why))),
                 ));
             }
         }
     }
-    rows.push_str(&figures(t(TrackMsg::Total), String::new(), to_date, ""));
+    rows.push(figures(text(t(TrackMsg::Total)), String::new(), to_date));
     let by_period = table(
         "realised-periods",
         t(TrackMsg::ByPeriod),
@@ -173,27 +180,31 @@ fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedEr
             t(TrackMsg::RealisedBenefits),
             t(TrackMsg::Roi),
         ],
-        &rows,
+        rows,
     );
-    let line_rows: String = to_date
+    let line_rows = to_date
         .lines
         .iter()
         .map(|l| {
             let entered = if l.entered {
-                String::new()
+                Html::default()
             } else {
-                format!(" <small>{}</small>", esc(t(TrackMsg::NotEntered)))
+                small(t(TrackMsg::NotEntered))
             };
             let pct = l
                 .variance_pct
                 .map_or_else(|| "—".into(), |p| signed_percent(fmt, p));
-            format!(
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}{entered}</td>{}<td>{}</td></tr>",
-                esc(Msg::Cost(l.line).text(lang)),
-                money(l.plan),
-                money(l.actual),
-                variance_cell(fmt, Some(l.variance)),
-                esc(&pct)
+            el(
+                "tr",
+                &[],
+                el(
+                    "th",
+                    &[("scope", "row")],
+                    text(Msg::Cost(l.line).text(lang)),
+                ) + money(l.plan)
+                    + el("td", &[], text(&fmt.money(l.actual)) + entered)
+                    + variance_cell(fmt, Some(l.variance))
+                    + td(&pct),
             )
         })
         .collect();
@@ -207,9 +218,14 @@ fn realised_html(fmt: Fmt, m: &Measurement, result: &Result<Realised, RealisedEr
             t(TrackMsg::Variance),
             t(TrackMsg::VariancePct),
         ],
-        &line_rows,
+        line_rows,
     );
-    format!("<div class=\"realised-summary\" role=\"status\">{summary}</div>{by_period}{by_line}")
+    el(
+        "div",
+        &[("class", "realised-summary"), ("role", "status")],
+        summary,
+    ) + by_period
+        + by_line
 }
 
 /// Actual costs by period and cost line, the plan's start, and the realised figures.
@@ -275,8 +291,9 @@ pub(super) fn CostsPanel(ctx: Ctx, d: Derived) -> impl IntoView {
         let fmt = ctx.fmt.get();
         d.measure.with(|m| {
             ctx.inputs.with(|inputs| {
-                d.deals
-                    .with(|pastes| realised_html(fmt, m, &realised(m, inputs, pastes)))
+                d.deals.with(|pastes| {
+                    String::from(realised_html(fmt, m, &realised(m, inputs, pastes)))
+                })
             })
         })
     };

@@ -138,7 +138,10 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
     };
     let spark_line = move || {
         let class = verdict_class(c.get().and_then(|c| c.verdict));
-        spark(&readings(), class.trim_start_matches("verdict").trim())
+        String::from(spark(
+            &readings(),
+            class.trim_start_matches("verdict").trim(),
+        ))
     };
     let big = move || {
         let fmt = ctx.fmt.get();
@@ -153,7 +156,7 @@ fn KpiCard(ctx: Ctx, d: Derived, kpi: Kpi) -> impl IntoView {
             ScreenMsg::TrendLabel.text(lang),
             &[name, &values().unwrap_or_default()],
         );
-        chart(fmt, unit, &readings(), &periods, &label)
+        String::from(chart(fmt, unit, &readings(), &periods, &label))
     };
     view! {
         <article class="kpi-card" data-testid=format!("kpi-{kpi:?}")>

@@ -7,7 +7,7 @@ use crate::engine::measure::{
     merge_pasted, parse_periods, Layout, Measurement, PasteProblem, PasteRow, Period, PeriodsParse,
     MIN_PERIODS,
 };
-use crate::html::esc;
+use crate::html::{el, text, Html};
 use crate::i18n::{fill, AppMsg, Lang, ScreenMsg, Text, TrackMsg};
 use crate::ui::Ctx;
 use crate::units::Problem;
@@ -32,35 +32,36 @@ fn problem_text(lang: Lang, problem: PasteProblem) -> String {
 }
 
 /// The lines not used, with their number and why, as HTML (at most 50 listed).
-fn bad_lines(lang: Lang, bad: &[PasteRow]) -> String {
+fn bad_lines(lang: Lang, bad: &[PasteRow]) -> Html {
     if bad.is_empty() {
-        return String::new();
+        return Html::default();
     }
-    let items: String = bad
+    let items = bad
         .iter()
         .take(50)
         .map(|row| {
-            let text: String = row.text.chars().take(80).collect();
-            format!(
-                "<li><b>{}</b> {} <code>{}</code></li>",
-                esc(&fill(
-                    ScreenMsg::RowLine.text(lang),
-                    &[&row.line.to_string()]
-                )),
-                esc(&problem_text(lang, row.reason)),
-                esc(&text)
+            let line = fill(ScreenMsg::RowLine.text(lang), &[&row.line.to_string()]);
+            let shown: String = row.text.chars().take(80).collect();
+            el(
+                "li",
+                &[],
+                el("b", &[], text(&line))
+                    + text(&format!(" {} ", problem_text(lang, row.reason)))
+                    + el("code", &[], text(&shown)),
             )
         })
         .collect();
-    format!(
-        "<div class=\"bad-rows\" data-testid=\"periods-paste-bad\"><p class=\"warn-text\">{}</p><ul>{items}</ul></div>",
-        esc(&fill(ScreenMsg::RowsSkipped.text(lang), &[&bad.len().to_string()]))
+    let skipped = fill(ScreenMsg::RowsSkipped.text(lang), &[&bad.len().to_string()]);
+    el(
+        "div",
+        &[("class", "bad-rows"), ("data-testid", "periods-paste-bad")],
+        el("p", &[("class", "warn-text")], text(&skipped)) + el("ul", &[], items),
     )
 }
 
 /// What a table gives, in words and as HTML: how it was read, the periods it gives
 /// (named as they would be), too few of them, and the lines not used.
-fn preview(lang: Lang, parse: &PeriodsParse, periods: &[Period]) -> String {
+fn preview(lang: Lang, parse: &PeriodsParse, periods: &[Period]) -> Html {
     let count = periods.len();
     let mut lines = Vec::new();
     match parse.layout {
@@ -91,11 +92,14 @@ fn preview(lang: Lang, parse: &PeriodsParse, periods: &[Period]) -> String {
     if parse.truncated {
         lines.push(TrackMsg::PasteTruncated.text(lang).to_string());
     }
-    format!(
-        "<p class=\"deals-stats\" data-testid=\"periods-paste-summary\">{}</p>{}",
-        esc(&lines.join(" ")),
-        bad_lines(lang, &parse.bad)
-    )
+    el(
+        "p",
+        &[
+            ("class", "deals-stats"),
+            ("data-testid", "periods-paste-summary"),
+        ],
+        text(&lines.join(" ")),
+    ) + bad_lines(lang, &parse.bad)
 }
 
 /// The table read, and the periods the measurement would have with it. Never inlined:
@@ -120,7 +124,7 @@ pub(super) fn PeriodsPaste(ctx: Ctx, d: Derived) -> impl IntoView {
     let replaced = RwSignal::new(None::<Vec<Period>>);
     let shown = move || {
         let (parse, periods) = read();
-        preview(ctx.lang.get(), &parse, &periods)
+        String::from(preview(ctx.lang.get(), &parse, &periods))
     };
     let apply = move |_: leptos::ev::MouseEvent| {
         let (_, periods) = text.with_untracked(|t| {

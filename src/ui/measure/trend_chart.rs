@@ -6,7 +6,7 @@
 use super::kpi_value;
 use crate::chart::{nice_ticks, tick_bounds, trend_line, Scale};
 use crate::engine::measure::KpiUnit;
-use crate::html::esc;
+use crate::html::{el, text, void, Html};
 use crate::ui::format::Fmt;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
@@ -16,22 +16,20 @@ fn as_f64(values: &[Option<Decimal>]) -> Vec<Option<f64>> {
 }
 
 /// The segments as SVG: a polyline per segment and a dot per point, shifted by `(dx, dy)`.
-fn lines(segments: &[Vec<(i32, i32)>], (dx, dy): (i32, i32), dot: i32) -> String {
-    let mut out = String::new();
+fn lines(segments: &[Vec<(i32, i32)>], (dx, dy): (i32, i32), dot: i32) -> Html {
+    let dot = dot.to_string();
+    let mut out = Html::default();
     for segment in segments {
         let points: Vec<String> = segment
             .iter()
             .map(|(x, y)| format!("{},{}", x + dx, y + dy))
             .collect();
         if segment.len() > 1 {
-            out.push_str(&format!("<polyline points=\"{}\"/>", points.join(" ")));
+            out.push(void("polyline", &[("points", &points.join(" "))]));
         }
         for (x, y) in segment {
-            out.push_str(&format!(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"{dot}\"/>",
-                x + dx,
-                y + dy
-            ));
+            let (cx, cy) = ((x + dx).to_string(), (y + dy).to_string());
+            out.push(void("circle", &[("cx", &cx), ("cy", &cy), ("r", &dot)]));
         }
     }
     out
@@ -39,15 +37,20 @@ fn lines(segments: &[Vec<(i32, i32)>], (dx, dy): (i32, i32), dot: i32) -> String
 
 /// The small line of a card; empty with fewer than two readings. `class` is the
 /// verdict's (`better`, `worse`).
-pub(super) fn spark(values: &[Option<Decimal>], class: &str) -> String {
+pub(super) fn spark(values: &[Option<Decimal>], class: &str) -> Html {
     let values = as_f64(values);
     if values.iter().flatten().count() < 2 {
-        return String::new();
+        return Html::default();
     }
     let segments = trend_line(&values, 120.0, 28.0, None);
-    format!(
-        "<svg class=\"spark {class}\" viewBox=\"0 0 128 36\" aria-hidden=\"true\">{}</svg>",
-        lines(&segments, (4, 4), 3)
+    el(
+        "svg",
+        &[
+            ("class", &format!("spark {class}")),
+            ("viewBox", "0 0 128 36"),
+            ("aria-hidden", "true"),
+        ],
+        lines(&segments, (4, 4), 3),
     )
 }
 
@@ -59,11 +62,11 @@ pub(super) fn chart(
     values: &[Option<Decimal>],
     periods: &[String],
     label: &str,
-) -> String {
+) -> Html {
     let numbers = as_f64(values);
     let present: Vec<f64> = numbers.iter().flatten().copied().collect();
     if present.len() < 2 {
-        return String::new();
+        return Html::default();
     }
     let (low, high) = present
         .iter()
@@ -80,46 +83,78 @@ pub(super) fn chart(
             .map(|d| kpi_value(fmt, unit, d.round_dp(6)))
             .unwrap_or_default()
     };
-    let mut out = format!(
-        "<svg class=\"trend-chart\" viewBox=\"0 0 360 176\" role=\"img\" aria-label=\"{}\">",
-        esc(label)
-    );
+    let mut out = Html::default();
+    let lx = left.to_string();
     for tick in &ticks {
-        let ty = y.at(*tick).round() as i32 + top;
-        out.push_str(&format!(
-            "<line class=\"grid\" x1=\"{left}\" x2=\"320\" y1=\"{ty}\" y2=\"{ty}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            left - 6,
-            ty + 4,
-            esc(&value_text(*tick))
+        let ty = (y.at(*tick).round() as i32 + top).to_string();
+        let (tx, text_y) = (
+            (left - 6).to_string(),
+            (y.at(*tick).round() as i32 + top + 4).to_string(),
+        );
+        out.push(void(
+            "line",
+            &[
+                ("class", "grid"),
+                ("x1", &lx),
+                ("x2", "320"),
+                ("y1", &ty),
+                ("y2", &ty),
+            ],
+        ));
+        out.push(el(
+            "text",
+            &[
+                ("class", "tick"),
+                ("x", &tx),
+                ("y", &text_y),
+                ("text-anchor", "end"),
+            ],
+            text(&value_text(*tick)),
         ));
     }
     let segments = trend_line(&numbers, width, height, Some(bounds));
-    out.push_str(&format!(
-        "<g class=\"line\">{}</g>",
-        lines(&segments, (left, top), 4)
+    out.push(el(
+        "g",
+        &[("class", "line")],
+        lines(&segments, (left, top), 4),
     ));
     // Every period's name under its point; past eight periods, every other one or fewer.
     let count = periods.len().max(1);
     let every = count.div_ceil(8);
     let steps = count.saturating_sub(1).max(1) as f64;
     for (i, name) in periods.iter().enumerate() {
-        let x = (i as f64 / steps * width).round() as i32 + left;
+        let x = ((i as f64 / steps * width).round() as i32 + left).to_string();
         if let Some(v) = values.get(i).copied().flatten() {
-            out.push_str(&format!(
-                "<circle class=\"hit\" cx=\"{x}\" cy=\"{}\" r=\"9\"><title>{}: {}</title></circle>",
-                y.at(v.to_f64().unwrap_or(0.0)).round() as i32 + top,
-                esc(name),
-                esc(&kpi_value(fmt, unit, v))
+            let cy = (y.at(v.to_f64().unwrap_or(0.0)).round() as i32 + top).to_string();
+            let title = format!("{name}: {}", kpi_value(fmt, unit, v));
+            out.push(el(
+                "circle",
+                &[("class", "hit"), ("cx", &x), ("cy", &cy), ("r", "9")],
+                el("title", &[], text(&title)),
             ));
         }
         if i % every == 0 || i + 1 == count {
             let short: String = name.chars().take(12).collect();
-            out.push_str(&format!(
-                "<text class=\"period\" x=\"{x}\" y=\"166\" text-anchor=\"middle\">{}</text>",
-                esc(&short)
+            out.push(el(
+                "text",
+                &[
+                    ("class", "period"),
+                    ("x", &x),
+                    ("y", "166"),
+                    ("text-anchor", "middle"),
+                ],
+                text(&short),
             ));
         }
     }
-    out.push_str("</svg>");
-    out
+    el(
+        "svg",
+        &[
+            ("class", "trend-chart"),
+            ("viewBox", "0 0 360 176"),
+            ("role", "img"),
+            ("aria-label", label),
+        ],
+        out,
+    )
 }

@@ -100,7 +100,7 @@ pub fn Figures(ctx: Ctx, run: RiskRun) -> impl IntoView {
         state.with(|s| {
             s.summary
                 .as_ref()
-                .map(|s| summary_html(fmt, s))
+                .map(|s| String::from(summary_html(fmt, s)))
                 .unwrap_or_default()
         })
     });

@@ -13,7 +13,7 @@ use crate::engine::rfm::DecimalMark;
 use crate::engine::rfm::{
     Cleaning, FrequencyBasis, Reason, RfmError, RfmResult, Segment, Thresholds, RFM_SQL,
 };
-use crate::html::{esc, table};
+use crate::html::legacy::{esc, table};
 use crate::i18n::format::Fmt;
 use crate::i18n::{fill, Lang, RfmMsg, Text};
 use rust_decimal::Decimal;
