@@ -11,7 +11,8 @@ export default defineConfig({
   outputDir: "../test-results/engines",
   globalSetup: "./servers.js",
   fullyParallel: false,
-  workers: Number(process.env.ENGINE_WORKERS ?? 1),
+  // One worker per engine (a project each): the two run side by side.
+  workers: Number(process.env.ENGINE_WORKERS ?? 2),
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",

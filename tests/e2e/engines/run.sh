@@ -19,13 +19,17 @@ BINARY=$(ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser 2>/dev/null | head -n 1)
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  # Each was started in a session of its own: its whole group goes (MiniBrowser included).
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Each was started in a session of its own: its whole group goes (MiniBrowser, the
+  # test workers), the last started first.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -- "-${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Xvfb picks a free display and writes its number to the file (-displayfd).
 setsid Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
@@ -41,5 +45,10 @@ for _ in $(seq 100); do ready "http://127.0.0.1:$DRIVER_PORT/status" && break; s
 ready "http://127.0.0.1:$DRIVER_PORT/status" || { cat "$work/webdriver.log" >&2; echo "WebKitWebDriver did not start" >&2; exit 1; }
 
 echo "engines: $(firefox-esr --version 2>/dev/null), WebKitGTK MiniBrowser via WebKitWebDriver on $DISPLAY"
+# In the background and waited for, so that an interrupt reaches the trap at once.
 PORT="$PORT" WEBKIT_DRIVER="http://127.0.0.1:$DRIVER_PORT" WEBKIT_BINARY="$BINARY" \
-  npx playwright test --config engines/playwright.config.js "$@"
+  setsid npx playwright test --config engines/playwright.config.js "$@" &
+pids+=($!)
+status=0
+wait "${pids[-1]}" || status=$?
+exit "$status"
