@@ -2,7 +2,8 @@
 # Installs what building (and, with --test, testing) Retorno needs, skipping whatever is
 # already there at the right version. Safe to run again and again.
 #   scripts/setup.sh          build tools: wasm target, trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh --test   also Chromium, ChromeDriver, the e2e npm packages and a
+#   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR, WebKitGTK's
+#                             WebDriver and MiniBrowser, Xvfb, the e2e npm packages and a
 #                             Python venv with DuckDB ($RETORNO_PYVENV, by default
 #                             ~/.cache/retorno-py)
 set -euo pipefail
@@ -60,6 +61,18 @@ if [ "${1:-}" = "--test" ]; then
     log "installing Chromium and ChromeDriver from Debian"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The other engines of the cross-engine smoke suite (tests/e2e/engines/): Firefox ESR
+  # (driven over WebDriver BiDi), WebKitGTK's WebDriver and its MiniBrowser (the
+  # libwebkit2gtk-4.1-0 it depends on ships it), and the virtual display MiniBrowser needs.
+  engines=()
+  command -v firefox-esr >/dev/null || engines+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || engines+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || engines+=(xvfb)
+  if [ ${#engines[@]} -gt 0 ]; then
+    log "installing ${engines[*]} from Debian (Firefox and WebKit for the engine suite)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${engines[@]}" >/dev/null
   fi
   if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.stamp 2>/dev/null; then
     log "installing the e2e test tools (Playwright, axe-core)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, then the layer check, formatting, lints and docs,
 # the native tests, the release build of the three doors (scripts/build.sh), their size
-# budgets, and the browser tests in Chromium against that one build.
+# budgets, the browser tests in Chromium against that one build, and a smoke suite of
+# the same build in Firefox and WebKit (tests/e2e/engines/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -34,3 +35,6 @@ node perf/sizes.mjs --check
 
 echo "== browser tests (Playwright, Chromium)"
 npx playwright test
+
+echo "== cross-engine smoke suite (Firefox ESR, WebKitGTK: engines/run.sh)"
+bash engines/run.sh

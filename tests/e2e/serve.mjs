@@ -33,8 +33,11 @@ export function normalizeBase(base = "/") {
 /**
  * Starts serving `root` under `base` on 127.0.0.1:`port`; resolves to the http.Server
  * once it listens. Paths outside `base` are 404; `base` without its slash redirects.
+ * `extra` (path → { type, body }) answers paths of its own before `root`, and `html`
+ * rewrites every HTML file's text: the engine suite (engines/) adds its page-error
+ * recorder with them; nothing else uses them.
  */
-export function serve({ root = DIST, port = 4173, base = "/" } = {}) {
+export function serve({ root = DIST, port = 4173, base = "/", extra = {}, html = (text) => text } = {}) {
   const dir = resolve(root) + sep;
   const prefix = normalizeBase(base);
   const server = createServer(async (req, res) => {
@@ -43,6 +46,11 @@ export function serve({ root = DIST, port = 4173, base = "/" } = {}) {
       pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    if (Object.hasOwn(extra, pathname)) {
+      res.writeHead(200, { "content-type": extra[pathname].type, "cache-control": "no-store" });
+      res.end(extra[pathname].body);
       return;
     }
     if (prefix !== "/" && pathname === prefix.slice(0, -1)) {
@@ -60,7 +68,8 @@ export function serve({ root = DIST, port = 4173, base = "/" } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (extname(file) === ".html") body = html(body.toString("utf8"));
       res.writeHead(200, {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-store",
