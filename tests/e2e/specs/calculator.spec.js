@@ -36,8 +36,8 @@ const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
 
 // Golden cases (model_golden.json).
-const DEFAULTS = expected("defaults"); // NPV 120020.57, ROI 34.45 %, payback 20.41 months
-const CHURN_12_5 = expected("churn_after_12_5"); // defaults, churn after 12.5 %: NPV 141893.68
+const DEFAULTS = expected("defaults"); // NPV 171301.30, ROI 49.17 %, payback 17.35 months
+const CHURN_12_5 = expected("churn_after_12_5"); // defaults, churn after 12.5 %: NPV 193174.41
 
 
 test.describe("first visit", () => {
@@ -49,11 +49,11 @@ test.describe("first visit", () => {
     await expect(langButton(page, "es")).toHaveAttribute("aria-pressed", "false");
     await expect(page.getByTestId("currency")).toHaveValue("EUR");
 
-    // Golden "defaults": NPV 120020.566… → "€120,021"; ROI 34.451… % → "34.5%".
+    // Golden "defaults": NPV 171301.295… → "€171,301"; ROI 49.171… % → "49.2%".
     await expect(npv(page)).toHaveText(money(DEFAULTS.npv));
     await expect(card(page, "roi")).toHaveText(percent(DEFAULTS.roi_pct));
-    // The other cards, same case: payback 20.409… months, IRR 0.55046… → "55%",
-    // PV benefits 468396.70, PV costs 348376.13, TCO per user 9990.99.
+    // The other cards, same case: payback 17.352… months, IRR 0.72880…,
+    // PV benefits 519677.43, PV costs 348376.13, TCO per user 9990.99.
     await expect(card(page, "payback")).toHaveText(`${oneDecimal(DEFAULTS.payback_months)} months`);
     await expect(card(page, "irr")).toHaveText(percent(DEFAULTS.irr * 100));
     await expect(card(page, "pv-benefits")).toHaveText(money(DEFAULTS.pv_benefits));
@@ -123,7 +123,7 @@ test.describe("what-if", () => {
     await expect(churn).toHaveAttribute("aria-valuetext", "13%");
     await churn.focus();
     await page.keyboard.press("ArrowLeft");
-    // step 0.5: 13 → 12.5; golden "churn_after_12_5": NPV 141893.68 → "€141,894".
+    // step 0.5: 13 → 12.5; golden "churn_after_12_5": NPV 193174.41 → "€193,174".
     await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
     await expect(card(page, "roi")).toHaveText(percent(CHURN_12_5.roi_pct));
     await expect(field(page, "churn_after_pct", "w")).toHaveValue("12.5");
@@ -314,7 +314,7 @@ test.describe("currency", () => {
   test("the currency changes how amounts are shown (never converted) and is remembered", async ({ page }) => {
     await open(page);
     await currency(page, "USD");
-    await expect(npv(page)).toHaveText(money(DEFAULTS.npv, "en", "USD")); // "$120,021"
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv, "en", "USD")); // "$171,301"
     await expect(npv(page)).toHaveText(/^\$/);
     await expect(page.locator('.number:has([data-testid="f-implementation"]) .suffix')).toHaveText("USD");
 
@@ -335,7 +335,7 @@ test.describe("currency", () => {
     await currency(page, "GBP");
     await page.reload();
     await expect(page.getByTestId("currency")).toHaveValue("GBP");
-    await expect(npv(page)).toHaveText(money(DEFAULTS.npv, "en", "GBP")); // "£120,021"
+    await expect(npv(page)).toHaveText(money(DEFAULTS.npv, "en", "GBP")); // "£171,301"
   });
 });
 

@@ -51,7 +51,7 @@ test.describe("share link", () => {
     await describeScenario(page, { name, company, notes: text });
     await setField(page, "churn_after_pct", "12.5", "w");
     await currency(page, "USD");
-    // Golden churn 12.5 % in dollars: "$141,894", ROI "40.7%".
+    // Golden churn 12.5 % in dollars: "$193,174", ROI "55.4%".
     await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "en", "USD"));
     const sender = await headline(page);
     const senderStorage = await stored(page);
@@ -88,7 +88,7 @@ test.describe("share link", () => {
       await receiver.getByTestId("keep-link").click();
       await expect(receiver.getByTestId("shared-banner")).toHaveCount(0);
       await expect(notes(receiver, `Saved “${name}”.`)).toBeVisible();
-      await expect(npv(receiver)).toHaveText(money(DEFAULTS.npv)); // golden defaults, "€120,021"
+      await expect(npv(receiver)).toHaveText(money(DEFAULTS.npv)); // golden defaults, "€171,301"
       await expect(receiver.getByTestId("scenario-name")).toHaveValue("");
       expect(receiver.url()).not.toContain("#s=");
       await go(receiver, "scenarios");

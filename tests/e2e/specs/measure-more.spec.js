@@ -128,7 +128,7 @@ test.describe("feeding the ROI model", () => {
     expect(roiModel({ churn_after_pct: 12.5 }).npv).toBeCloseTo(CHURN_12_5.npv, 4);
 
     await open(page);
-    // The calculator before: the golden defaults, ROI 34.45 % → "34.5%".
+    // The calculator before: the golden defaults, ROI 49.17 % → "49.2%".
     await expect(card(page, "roi")).toHaveText(percent(DEFAULTS.roi_pct));
     await go(page, "measure");
     await expect(page.getByTestId("feed-empty")).toBeVisible();

@@ -55,7 +55,7 @@ test.describe("autosave", () => {
     const text = "Demo for the board.\nSecond line: ask about the data migration.";
     await describeScenario(page, { name, company, notes: text });
     await setField(page, "churn_after_pct", "12.5", "w");
-    // Golden "churn_after_12_5": NPV 141893.68 → "€141,894".
+    // Golden "churn_after_12_5": NPV 193174.41 → "€193,174".
     await expect(npv(page)).toHaveText(money(CHURN_12_5.npv));
     await currency(page, "USD");
     await lang(page, "es");
@@ -97,7 +97,7 @@ test.describe("named scenarios", () => {
     await open(page);
     await expect(page.getByTestId("save-as-new")).toHaveCount(0);
 
-    // "Alpha": the defaults, in euros. Golden "defaults": "€120,021", "34.5%".
+    // "Alpha": the defaults, in euros. Golden "defaults": "€171,301", "49.2%".
     await describeScenario(page, { name: "Alpha", company: "Acme" });
     await page.getByTestId("save").click();
     await expect(notes(page, "Saved “Alpha”.")).toBeVisible();
@@ -111,8 +111,8 @@ test.describe("named scenarios", () => {
     await describeScenario(page, { name: "Beta", company: "Bravo Inc." });
     await setField(page, "churn_after_pct", "12.5", "w");
     await currency(page, "USD");
-    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "en", "USD")); // "$141,894"
-    await expect(card(page, "roi")).toHaveText(percent(CHURN_12_5.roi_pct)); // "40.7%"
+    await expect(npv(page)).toHaveText(money(CHURN_12_5.npv, "en", "USD")); // "$193,174"
+    await expect(card(page, "roi")).toHaveText(percent(CHURN_12_5.roi_pct)); // "55.4%"
 
     await go(page, "scenarios");
     await expect(rowNames(page)).toHaveText(["Beta", "Alpha"]);
@@ -210,7 +210,7 @@ test.describe("compare", () => {
       table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
     for (const tr of await table.locator("tbody tr").all()) await expect(tr.locator("td")).toHaveCount(3);
 
-    // NPV row: the expected variant is the scenario itself (golden defaults, "€120,021");
+    // NPV row: the expected variant is the scenario itself (golden defaults, "€171,301");
     // halving the improvements and adding contingency can only lower NPV, raising them
     // by half only raise it.
     const npvRow = line("NPV");
@@ -262,7 +262,7 @@ test.describe("phone width", () => {
 test.describe("export and import", () => {
   test("export all, delete all, import back; again renames; a bad file changes nothing", async ({ page }) => {
     await open(page);
-    // Alpha: defaults (golden "€120,021"); Beta: churn 12.5 % (golden "€141,894").
+    // Alpha: defaults (golden "€171,301"); Beta: churn 12.5 % (golden "€193,174").
     await describeScenario(page, { name: "Alpha", company: "Acme" });
     await page.getByTestId("save").click();
     await page.getByTestId("save-as-new").click();
