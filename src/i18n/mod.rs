@@ -301,6 +301,7 @@ pub enum AppMsg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum ReportMsg {
+    AllDefaults,
     Back,
     PreparedBy,
     Print,

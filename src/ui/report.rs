@@ -199,31 +199,44 @@ fn section(class: &'static str, title: &str, body: Html) -> Html {
     )
 }
 
-/// The cover, with the summary that follows it on the same page.
+/// The cover, with the summary that follows it on the same page. Its heading is the
+/// prospect, else the scenario's name, else the report's title; a detail not set is
+/// left out rather than shown as a dash.
 fn cover(fmt: Fmt, scenario: &Scenario, author: &str, summary: Html) -> Html {
     let lang = fmt.lang;
-    let dash = |s: &str| text(if s.trim().is_empty() { "—" } else { s });
-    let meta: Html = [
-        (AppMsg::Scenario.text(lang), dash(&scenario.name)),
-        (ReportMsg::Date.text(lang), text(&fmt.today())),
-        (ReportMsg::PreparedBy.text(lang), dash(author)),
-        (Msg::Currency.text(lang), text(scenario.currency.code())),
-    ]
-    .into_iter()
-    .map(|(k, v)| el("dt", &[], text(k)) + el("dd", &[], v))
-    .collect();
+    let title = ReportMsg::Title.text(lang);
+    let (company, name) = (scenario.company.trim(), scenario.name.trim());
+    let heading = [company, name].into_iter().find(|s| !s.is_empty());
+    let today = fmt.today();
+    let details = [
+        // The scenario's name, when it is not the heading already.
+        (
+            AppMsg::Scenario.text(lang),
+            if company.is_empty() { "" } else { name },
+        ),
+        (ReportMsg::Date.text(lang), today.as_str()),
+        (ReportMsg::PreparedBy.text(lang), author.trim()),
+        (Msg::Currency.text(lang), scenario.currency.code()),
+    ];
+    let meta: Html = details
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| el("dt", &[], text(k)) + el("dd", &[], text(v)))
+        .collect();
+    let kicker = match heading {
+        Some(_) => el("p", &[("class", "report-kicker")], text(title)),
+        None => Html::default(),
+    };
     el(
         "section",
         &[("class", "report-cover"), ("data-testid", "report-cover")],
-        el(
-            "p",
-            &[("class", "report-kicker")],
-            text(ReportMsg::Title.text(lang)),
-        ) + el(
-            "h1",
-            &[("data-testid", "report-prospect")],
-            dash(&scenario.company),
-        ) + el("dl", &[("class", "report-meta")], meta)
+        kicker
+            + el(
+                "h1",
+                &[("data-testid", "report-prospect")],
+                text(heading.unwrap_or(title)),
+            )
+            + el("dl", &[("class", "report-meta")], meta)
             + summary,
     )
 }
@@ -334,11 +347,16 @@ fn top_lines(report: &Report) -> Vec<(BenefitLine, Decimal)> {
 fn assumptions(fmt: Fmt, inputs: &Inputs) -> Html {
     let lang = fmt.lang;
     let defaults = Inputs::default();
+    // The defaults' column only when some input differs from its default: then in every
+    // table, so the columns stand at the same place on every page.
+    let any_changed = Field::ALL.iter().any(|f| f.get(inputs) != f.get(&defaults));
     let heads = [
         ReportMsg::Input.text(lang),
         ReportMsg::Value.text(lang),
         ReportMsg::DefaultIfChanged.text(lang),
     ];
+    let heads = &heads[..if any_changed { 3 } else { 2 }];
+    let shown = |f: Field, v: Decimal| fmt.exact(f.unit(), v);
     let group_table = |caption: &str, group: Group, line: Option<BenefitLine>| {
         let rows = Field::ALL
             .iter()
@@ -347,10 +365,10 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> Html {
                 let (value, default) = (f.get(inputs), f.get(&defaults));
                 let changed = value != default;
                 let testid = format!("report-input-{}", f.key());
-                let was = if changed {
-                    fmt.exact(f.unit(), default)
-                } else {
-                    String::new()
+                let was = match (any_changed, changed) {
+                    (false, _) => Html::default(),
+                    (true, false) => el("td", &[], Html::default()),
+                    (true, true) => el("td", &[], text(&shown(f, default))),
                 };
                 el(
                     "tr",
@@ -359,12 +377,12 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> Html {
                         ("data-testid", &testid),
                     ],
                     el("th", &[("scope", "row")], text(Msg::Field(f).text(lang)))
-                        + el("td", &[], text(&fmt.exact(f.unit(), value)))
-                        + el("td", &[], text(&was)),
+                        + el("td", &[], text(&shown(f, value)))
+                        + was,
                 )
             })
             .collect();
-        table("", caption, &heads, rows)
+        table("inputs", caption, heads, rows)
     };
     let plain = |group: Group| group_table(AppMsg::Group(group).text(lang), group, None);
     let lines: Html = BenefitLine::ALL
@@ -385,7 +403,10 @@ fn assumptions(fmt: Fmt, inputs: &Inputs) -> Html {
         el(
             "p",
             &[("class", "hint")],
-            text(ReportMsg::ChangedNote.text(lang)),
+            text(match any_changed {
+                true => ReportMsg::ChangedNote.text(lang),
+                false => ReportMsg::AllDefaults.text(lang),
+            }),
         ) + plain(Group::Company)
             + plain(Group::Costs)
             + lines
@@ -442,12 +463,26 @@ fn method(fmt: Fmt, inputs: &Inputs, report: &Report) -> Html {
     )
 }
 
+/// A link too long for a QR code, as printed: its start and end around an ellipsis (the
+/// whole link stays in the PDF as the target of the printed text).
+fn shortened(url: &str) -> String {
+    match (url.get(..64), url.get(url.len().saturating_sub(12)..)) {
+        (Some(start), Some(end)) => format!("{start}…{end}"),
+        _ => url.to_string(),
+    }
+}
+
 /// The scenario's link into the full app (the link this page was opened with, which
 /// [`open`] made without the private notes) and its QR code.
 fn link_back(fmt: Fmt, scenario: &Scenario) -> Html {
     let lang = fmt.lang;
     let url = app_url(&encode_link(scenario));
-    let (qr, no_qr) = match qr_svg(&url) {
+    let code = qr_svg(&url);
+    let printed = match code {
+        Some(_) => url.clone(),
+        None => shortened(&url),
+    };
+    let (qr, no_qr) = match code {
         Some(qr) => {
             let side = qr.side.to_string();
             let view_box = format!("0 0 {side} {side}");
@@ -484,8 +519,16 @@ fn link_back(fmt: Fmt, scenario: &Scenario) -> Html {
                 el("p", &[], text(ReportMsg::LinkHint.text(lang)))
                     + el(
                         "p",
-                        &[("class", "report-url"), ("data-testid", "report-url")],
-                        text(&url),
+                        &[],
+                        el(
+                            "a",
+                            &[
+                                ("class", "report-url"),
+                                ("data-testid", "report-url"),
+                                ("href", &url),
+                            ],
+                            text(&printed),
+                        ),
                     )
                     + no_qr,
             ),

@@ -22,6 +22,7 @@ pub(in crate::i18n) fn report_text(msg: ReportMsg) -> &'static str {
         ReportMsg::On => "counted",
         ReportMsg::Off => "not counted",
         ReportMsg::Assumptions => "Assumptions",
+        ReportMsg::AllDefaults => "Every input of the model, each at its default.",
         ReportMsg::ChangedNote => "Every input of the model. Rows shaded and showing a default were changed from the defaults.",
         ReportMsg::Flows => "Costs and benefits by year and line",
         ReportMsg::Gartner => "Reference figure: Gartner puts a CRM's total cost of ownership at US$ {0}–{1} per user over three years; the cost per user here is the costs of the initial investment and years 1–3 divided by the seats.",
@@ -31,7 +32,7 @@ pub(in crate::i18n) fn report_text(msg: ReportMsg) -> &'static str {
         ReportMsg::MethodTei => "Risk allowances as in Forrester's Total Economic Impact (TEI): each benefit is reduced by the risk haircut for the uncertainty of its estimate, and grows with adoption (year 1, year 2, then steady state) rather than arriving in full on day one.",
         ReportMsg::PaybackSentence => "Payback: {0} on nominal flows, {1} on discounted flows.",
         ReportMsg::Qr => "QR code of the link to the live scenario",
-        ReportMsg::NoQr => "The link is too long for a QR code that prints legibly: use the address above.",
+        ReportMsg::NoQr => "The link is too long for a QR code that prints legibly: the address above, shortened here, is a link in the PDF.",
         ReportMsg::LinkTitle => "The live scenario",
         ReportMsg::LinkHint => "Open this address (or scan the code) to see and change this scenario in Retorno, in your browser.",
     }

@@ -22,6 +22,7 @@ pub(in crate::i18n) fn report_text(msg: ReportMsg) -> &'static str {
         ReportMsg::On => "se cuenta",
         ReportMsg::Off => "no se cuenta",
         ReportMsg::Assumptions => "Supuestos",
+        ReportMsg::AllDefaults => "Todos los datos del modelo, cada uno con su valor por defecto.",
         ReportMsg::ChangedNote => "Todos los datos del modelo. Las filas sombreadas, con su valor por defecto, se cambiaron.",
         ReportMsg::Flows => "Costes y beneficios por año y línea",
         ReportMsg::Gartner => "Cifra de referencia: Gartner sitúa el coste total de propiedad de un CRM en US$ {0}–{1} por usuario en tres años; aquí, el coste por usuario es el de la inversión inicial y los años 1 a 3 dividido entre las licencias.",
@@ -31,7 +32,7 @@ pub(in crate::i18n) fn report_text(msg: ReportMsg) -> &'static str {
         ReportMsg::MethodTei => "Márgenes de riesgo como en el Total Economic Impact (TEI) de Forrester: cada beneficio se reduce por el ajuste por riesgo de su estimación y crece con la adopción (año 1, año 2 y luego régimen estable) en lugar de llegar completo el primer día.",
         ReportMsg::PaybackSentence => "Recuperación: {0} con flujos nominales, {1} con flujos descontados.",
         ReportMsg::Qr => "Código QR del enlace al escenario en vivo",
-        ReportMsg::NoQr => "El enlace es demasiado largo para un código QR que se imprima legible: usa la dirección de arriba.",
+        ReportMsg::NoQr => "El enlace es demasiado largo para un código QR que se imprima legible: la dirección de arriba, aquí abreviada, es un enlace en el PDF.",
         ReportMsg::LinkTitle => "El escenario en vivo",
         ReportMsg::LinkHint => "Abre esta dirección (o escanea el código) para ver y cambiar este escenario en Retorno, en tu navegador.",
     }

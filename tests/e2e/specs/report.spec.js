@@ -6,7 +6,7 @@
 // with Intl the way the report is specified to show them (docs/PRESENTING.md): money
 // without cents unless it has some, percentages with up to four decimals, counts with
 // up to four, hours "h", minutes "min", days, weeks and years in words.
-import { test, expect, open, describe, setField, lang, readMoney, defaults, TAG, axe, card, watch } from "./app.js";
+import { test, expect, open, describe, setField, lang, readMoney, defaults, TAG, axe, card, watch, go } from "./app.js";
 import { model } from "./model.js";
 import { print, pageOf, squash, PAPER } from "./pdf.js";
 import jsQR from "jsqr";
@@ -233,4 +233,56 @@ test("a report opened on its own goes back into the full app with its scenario; 
   await fresh.goto(url.replace(/#s=.*/, "#s=1.garbage.xyz"));
   await expect(fresh.getByTestId("report-bad-link")).toBeVisible();
   await expect(fresh.getByTestId("report")).toHaveCount(0);
+});
+
+test("a report with nothing named and a link too long for a QR code: no dashes, no empty column, the link shortened but whole in its target", async ({ page, context, problems }) => {
+  await open(page);
+  await lang(page, "en");
+  // The measurement example: a scenario whose link (about 5,000 characters) no QR code
+  // holds; its inputs are the defaults, and neither it nor the report is named.
+  await go(page, "measure");
+  await page.getByTestId("load-example").click();
+  await expect(page.getByTestId("load-example")).toHaveCount(0);
+  await go(page, "calculator");
+  const npvShown = await card(page, "npv").innerText();
+  await page.getByTestId("report").click();
+  await expect(page).toHaveURL(/\/report\.html/);
+
+  // The cover: the report's title as its heading, no "—" for what is not set.
+  const cover = page.getByTestId("report-cover");
+  await expect(page.getByTestId("report-prospect")).toHaveText("CRM return on investment");
+  await expect(cover.locator("dt")).toHaveText(["Date", "Currency"]);
+  expect(await cover.locator("dl").innerText()).not.toContain("—");
+
+  // Every input is at its default: no column of defaults, and the note says so.
+  const assumptions = page.getByTestId("report-assumptions");
+  await expect(assumptions.locator(".hint")).toHaveText("Every input of the model, each at its default.");
+  const columns = await assumptions.locator("table").evaluateAll((ts) => ts.map((t) => t.querySelectorAll("thead th").length));
+  expect(columns.length).toBeGreaterThan(3);
+  expect(new Set(columns)).toEqual(new Set([2]));
+
+  // The link: printed short, whole as the target, and said to be too long for a code.
+  const url = page.getByTestId("report-url");
+  const href = await url.getAttribute("href");
+  const printed = await url.innerText();
+  expect(href.length, "the whole link").toBeGreaterThan(2953);
+  expect(href.startsWith(new URL("index.html#s=", page.url()).href)).toBe(true);
+  expect(printed.length).toBeLessThan(100);
+  expect(printed.startsWith(href.slice(0, 64)) && printed.endsWith(href.slice(-12)) && printed.includes("…")).toBe(true);
+  await expect(page.getByTestId("report-qr")).toHaveCount(0);
+  await expect(page.getByTestId("report-link")).toContainText("too long for a QR code");
+  const other = watch(await context.newPage(), problems);
+  await other.goto(href);
+  await expect(other.getByTestId("card-npv").locator(".value")).toHaveText(npvShown);
+
+  // Printed on A4, every headline figure fits its card ("17.4 months" once spilled).
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: Math.floor(((210 - 28) / 25.4) * 96), height: 1000 });
+  const spilled = await page.locator(".report-figure").evaluateAll((cards) =>
+    cards.filter((c) => {
+      const value = c.querySelector(".figure-value");
+      return value.scrollWidth > value.clientWidth;
+    }).map((c) => c.dataset.testid),
+  );
+  expect(spilled).toEqual([]);
 });
