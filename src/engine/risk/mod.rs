@@ -420,7 +420,7 @@ impl Simulation {
     /// [`RiskError::Overflow`] the trials before the failing one are kept.
     ///
     /// Every driver's draws for the chunk come first, one driver at a time
-    /// ([`Draw::fill`]), then the model runs trial by trial on them: the same draws and
+    /// (`Draw::fill`), then the model runs trial by trial on them: the same draws and
     /// figures as drawing trial by trial, since each draw depends only on its driver and
     /// trial.
     pub fn run_chunk(&mut self, n: usize) -> Result<usize, RiskError> {

@@ -113,7 +113,7 @@ pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
     Ranked::of(&in_order(y)).spearman(&in_order(x))
 }
 
-/// Most values [`spearman`] and [`Ranked`] correlate: their sums of n³ fit `i64`.
+/// Most values [`spearman`] (and the summary's ranks) correlate: sums of n³ fit `i64`.
 pub const EXACT_RANKS: usize = 2_000_000;
 
 /// One series' ranks, ready to be correlated with others' ([`Ranked::spearman`]): the
