@@ -3,7 +3,7 @@
 //! Run with `cargo bench`; the figures are recorded in docs/PERFORMANCE.md.
 
 use retorno::engine::model::{evaluate, Field, Inputs};
-use retorno::engine::risk::{default_ranges, simulate, DriverRange, Settings, Shape};
+use retorno::engine::risk::{default_ranges, simulate, DriverRange, Settings, Shape, Simulation};
 use retorno::engine::sensitivity::{break_even, tornado};
 use rust_decimal::Decimal;
 
@@ -50,6 +50,41 @@ fn full_recompute_10_years() -> impl Sized {
 fn risk_10000_trials_default_ranges_10_years() -> impl Sized {
     let inputs = divan::black_box(ten_years());
     simulate(&inputs, &default_ranges(&inputs), Settings::default())
+}
+
+/// The same on the default 3-year case, as the browser measures it
+/// (`tests/e2e/perf/risk.mjs`).
+#[divan::bench(sample_count = 20)]
+fn risk_10000_trials_default_ranges_3_years() -> impl Sized {
+    let inputs = divan::black_box(Inputs::default());
+    simulate(&inputs, &default_ranges(&inputs), Settings::default())
+}
+
+/// Every default range, 10,000 trials without their summary (`Simulation::new` and
+/// `run_chunk`), 10 and 3 years.
+#[divan::bench(sample_count = 20, args = [10, 3])]
+fn risk_trials_only_default_ranges(years: i64) -> impl Sized {
+    let inputs = Inputs {
+        horizon_years: Decimal::from(years),
+        ..Inputs::default()
+    };
+    let mut simulation =
+        Simulation::new(&inputs, &default_ranges(&inputs), Settings::default()).unwrap();
+    simulation.run_chunk(10_000).unwrap();
+    simulation
+}
+
+/// The summary of those 10,000 trials alone, 10 and 3 years.
+#[divan::bench(sample_count = 20, args = [10, 3])]
+fn risk_summary_only_default_ranges(bencher: divan::Bencher, years: i64) {
+    let inputs = Inputs {
+        horizon_years: Decimal::from(years),
+        ..Inputs::default()
+    };
+    let mut simulation =
+        Simulation::new(&inputs, &default_ranges(&inputs), Settings::default()).unwrap();
+    simulation.run_chunk(10_000).unwrap();
+    bencher.bench(|| divan::black_box(&simulation).summary());
 }
 
 /// The same with three ranged drivers on the default 3-year case.

@@ -57,13 +57,18 @@ async fn risk(id: u32, link: String) {
         return;
     };
     let total = simulation.trials();
-    while !simulation.is_finished() {
+    loop {
         let start = js_sys::Date::now();
         while !simulation.is_finished() && js_sys::Date::now() - start < SLICE_MS {
             if simulation.run_chunk(CHUNK).is_err() {
                 post(&Reply::Failed { id });
                 return;
             }
+        }
+        // Done: straight to the figures, without a progress report the page would draw
+        // and a pause it would wait for (10,000 trials take one slice).
+        if simulation.is_finished() {
+            break;
         }
         post(&Reply::Progress {
             id,

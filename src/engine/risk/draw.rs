@@ -3,8 +3,6 @@
 
 use super::{DriverRange, Shape};
 use crate::engine::money::Num;
-use rand_pcg::rand_core::RngCore;
-use rand_pcg::Pcg64Mcg;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -24,15 +22,65 @@ fn unit_of(bits: u64) -> f64 {
     (bits >> 11) as f64 * UNIT
 }
 
-/// A uniform double in [0, 1).
-fn unit(rng: &mut Pcg64Mcg) -> f64 {
-    unit_of(rng.next_u64())
+/// PCG-64's multiplier (O'Neill 2014; `rand_pcg`'s), as its high and low 64 bits.
+const PCG_MULTIPLIER: (u64, u64) = (0x2360_ED05_1FC6_5DA4, 0x4385_DF64_9FCC_F645);
+
+/// The high 64 bits of the 128-bit product a × b.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn mul_high(a: u64, b: u64) -> u64 {
+    ((u128::from(a) * u128::from(b)) >> 64) as u64
+}
+
+/// On wasm, [`mul_high_by_halves`]: wasm has no 64-bit high multiply, and a `u128`
+/// product there is a call to a whole 128 × 128-bit multiplication (`__multi3`).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn mul_high(a: u64, b: u64) -> u64 {
+    mul_high_by_halves(a, b)
+}
+
+/// The high 64 bits of the 128-bit product a × b, from four 32 × 32-bit products.
+#[cfg(any(target_arch = "wasm32", test))]
+#[inline(always)]
+fn mul_high_by_halves(a: u64, b: u64) -> u64 {
+    const LOW: u64 = 0xFFFF_FFFF;
+    let (a0, a1, b0, b1) = (a & LOW, a >> 32, b & LOW, b >> 32);
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    // The middle column: at most 3 × (2³² − 1), no overflow.
+    let middle = (p00 >> 32) + (p01 & LOW) + (p10 & LOW);
+    p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32)
+}
+
+/// The first output of the PCG-64 MCG generator (`rand_pcg::Pcg64Mcg`: 128-bit state,
+/// multiplicative, output XSL RR) seeded with the state `high` × 2⁶⁴ + `low`: the state
+/// made odd, multiplied by [`PCG_MULTIPLIER`] modulo 2¹²⁸, then its two halves xored
+/// and rotated right by its top six bits. Written out on 64-bit halves (the same bits
+/// as `rand_pcg`'s, checked in the tests) so a draw needs no 128-bit arithmetic.
+#[inline(always)]
+fn pcg64_mcg_first(high: u64, low: u64) -> u64 {
+    let (m_high, m_low) = PCG_MULTIPLIER;
+    let low = low | 1;
+    let product_low = low.wrapping_mul(m_low);
+    let product_high = mul_high(low, m_low)
+        .wrapping_add(low.wrapping_mul(m_high))
+        .wrapping_add(high.wrapping_mul(m_low));
+    (product_high ^ product_low).rotate_right((product_high >> 58) as u32)
+}
+
+/// The uniform in [0, 1) of trial `trial` for the driver whose key is `key`: the first
+/// output of its own generator, seeded with (h, s(h)), h = s(key ⊕ trial) (see the
+/// [module docs](super)).
+#[inline(always)]
+pub(super) fn uniform(key: u64, trial: u64) -> f64 {
+    let h = splitmix64(key ^ trial);
+    unit_of(pcg64_mcg_first(h, splitmix64(h)))
 }
 
 /// Bins of a PERT driver's tabulated distribution: its CDF is known exactly (up to the
 /// trapezoid rule) at 1,025 evenly spaced points of 0–1 and linear in between, which
 /// keeps it within 10⁻⁴ of the Beta's (checked in the tests) while a draw costs
-/// one uniform and a binary search of 10 steps.
+/// one uniform and a look-up ([`Tabulated`]).
 pub(super) const PERT_BINS: usize = 1024;
 
 /// The CDF of Beta(α, β), α, β ≥ 1, at z = i ÷ [`PERT_BINS`] for i = 0..=PERT_BINS:
@@ -77,36 +125,45 @@ fn last_at_or_below(table: &[f64], u: f64) -> usize {
         .min(bins.saturating_sub(1))
 }
 
-/// A tabulated CDF (from [`beta_cdf_table`]) ready to invert, with a guide table
-/// (Chen & Asau 1974, "On generating random variates from an empirical distribution";
-/// Devroye 1986, § III.2.4): for each of `bins` equal slices of u, the bin of the slice's
-/// lower end. A draw starts there and steps up, about two comparisons on average
-/// whatever the shape, where bisection took ten dependent loads from a table that, for
-/// 45 drivers, does not stay in the nearest cache: the bisection cost as much as the
-/// gamma draws it replaced. Both find the same bin, so the draws are the same.
+/// Slices of u in a [`Tabulated`]'s guide table: four per bin, so a draw's walk from
+/// its slice's bin to its own is about a quarter of a step on average.
+const GUIDE_SLICES: usize = 4 * PERT_BINS;
+
+/// A tabulated CDF (from [`beta_cdf_table`], [`PERT_BINS`] bins) ready to invert, with a
+/// guide table (Chen & Asau 1974, "On generating random variates from an empirical
+/// distribution"; Devroye 1986, § III.2.4): for each of [`GUIDE_SLICES`] equal slices of
+/// u, the bin of the slice's lower end. A draw starts there and steps up, a quarter of a
+/// comparison on average whatever the shape, where bisection took ten dependent loads
+/// from a table that, for 45 drivers, does not stay in the nearest cache: the bisection
+/// cost as much as the gamma draws it replaced. Both find the same bin, so the draws are
+/// the same.
 #[derive(Debug)]
 pub(super) struct Tabulated {
     cdf: Vec<f64>,
-    guide: Vec<usize>,
+    guide: Vec<u16>,
 }
 
 impl Tabulated {
-    pub(super) fn new(cdf: Vec<f64>) -> Tabulated {
-        let bins = cdf.len().saturating_sub(1);
-        let guide = (0..bins)
-            .map(|j| last_at_or_below(&cdf, j as f64 / bins as f64))
+    /// `None` unless `cdf` has [`PERT_BINS`] + 1 points.
+    pub(super) fn new(cdf: Vec<f64>) -> Option<Tabulated> {
+        if cdf.len() != PERT_BINS + 1 {
+            return None;
+        }
+        let guide = (0..GUIDE_SLICES)
+            .map(|j| last_at_or_below(&cdf, j as f64 / GUIDE_SLICES as f64) as u16)
             .collect();
-        Tabulated { cdf, guide }
+        Some(Tabulated { cdf, guide })
     }
 
     /// The last bin whose left end's CDF is ≤ u, as [`last_at_or_below`]: the guide's
-    /// start, for the slice ⌊u × bins⌋ ÷ bins ≤ u, is at or before it, and the CDF never
-    /// decreases, so stepping up while the next bin's left end is ≤ u ends on it.
+    /// start, for the slice ⌊u × slices⌋ ÷ slices ≤ u (exact: the slices are a power of
+    /// two), is at or before it, and the CDF never decreases, so stepping up while the
+    /// next bin's left end is ≤ u ends on it.
+    #[inline(always)]
     fn bin(&self, u: f64) -> usize {
-        let bins = self.cdf.len().saturating_sub(1);
-        let slice = (u * bins as f64) as usize;
-        let mut i = self.guide.get(slice).copied().unwrap_or(0);
-        while i + 1 < bins && self.cdf.get(i + 1).is_some_and(|&c| c <= u) {
+        let slice = (u * GUIDE_SLICES as f64) as usize;
+        let mut i = self.guide.get(slice).map_or(0, |&b| usize::from(b));
+        while i + 1 < PERT_BINS && self.cdf.get(i + 1).is_some_and(|&c| c <= u) {
             i += 1;
         }
         i
@@ -116,9 +173,9 @@ impl Tabulated {
     /// table at its points and linear in between (inversion, Devroye, *Non-Uniform Random
     /// Variate Generation*, 1986, § II.2). A bin with no mass (never chosen but by a u on
     /// its edge) gives its left end.
+    #[inline(always)]
     fn invert(&self, u: f64) -> f64 {
         let i = self.bin(u);
-        let bins = self.cdf.len().saturating_sub(1);
         let (Some(&below), Some(&above)) = (self.cdf.get(i), self.cdf.get(i + 1)) else {
             return 0.5;
         };
@@ -127,7 +184,8 @@ impl Tabulated {
         } else {
             0.0
         };
-        (i as f64 + within) / bins as f64
+        // Over a power of two: exact, the same as a product by its inverse.
+        (i as f64 + within) / PERT_BINS as f64
     }
 }
 
@@ -169,9 +227,9 @@ impl Draw {
                 let key = (alpha.to_bits(), beta.to_bits());
                 let table = match tables.iter().find(|(k, _)| *k == key) {
                     Some((_, table)) => Arc::clone(table),
-                    None => match beta_cdf_table(alpha, beta) {
-                        Some(cdf) => {
-                            let table = Arc::new(Tabulated::new(cdf));
+                    None => match beta_cdf_table(alpha, beta).and_then(Tabulated::new) {
+                        Some(table) => {
+                            let table = Arc::new(table);
                             tables.push((key, Arc::clone(&table)));
                             table
                         }
@@ -184,11 +242,14 @@ impl Draw {
         }
     }
 
-    pub(super) fn sample(&self, rng: &mut Pcg64Mcg) -> f64 {
+    /// The draws of trials `trials` for the driver whose generators derive from `key`
+    /// ([`uniform`]), appended to `out` in trial order: one driver at a time, so its
+    /// table stays in the nearest cache and the loop has no branch on the shape.
+    pub(super) fn fill(&self, key: u64, trials: std::ops::Range<u64>, out: &mut Vec<f64>) {
         match *self {
-            Draw::Point(x) => x,
-            Draw::Triangular { low, mode, high } => {
-                let u = unit(rng);
+            Draw::Point(x) => out.extend(trials.map(|_| x)),
+            Draw::Triangular { low, mode, high } => out.extend(trials.map(|t| {
+                let u = uniform(key, t);
                 let width = high - low;
                 let x = if u * width < mode - low {
                     low + (u * width * (mode - low)).sqrt()
@@ -196,15 +257,15 @@ impl Draw {
                     high - ((1.0 - u) * width * (high - mode)).sqrt()
                 };
                 x.max(low).min(high)
-            }
+            })),
             Draw::Pert {
                 low,
                 high,
                 ref table,
-            } => {
-                let b = table.invert(unit(rng));
+            } => out.extend(trials.map(|t| {
+                let b = table.invert(uniform(key, t));
                 (low + (high - low) * b).max(low).min(high)
-            }
+            })),
         }
     }
 
@@ -232,6 +293,41 @@ mod tests {
         for (k, &want) in expected.iter().enumerate() {
             let state = 1_234_567u64.wrapping_add((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
             assert_eq!(splitmix64(state), want, "output {}", k + 1);
+        }
+    }
+
+    #[test]
+    fn the_written_out_generator_is_rand_pcg() {
+        // `pcg64_mcg_first` against `rand_pcg::Pcg64Mcg` itself (whose own tests check it
+        // against the reference implementation), on the draws' seeds and on the extreme
+        // halves; and the high product against u128 arithmetic.
+        use rand_pcg::rand_core::RngCore;
+        use rand_pcg::Pcg64Mcg;
+        let mut seeds: Vec<(u64, u64)> = (0..20_000u64)
+            .map(|t| {
+                let h = splitmix64(splitmix64(splitmix64(15) ^ 7) ^ t);
+                (h, splitmix64(h))
+            })
+            .collect();
+        for a in [
+            0,
+            1,
+            2,
+            u64::MAX - 1,
+            u64::MAX,
+            1 << 63,
+            (1 << 32) - 1,
+            1 << 32,
+        ] {
+            for b in [0, 1, u64::MAX, 1 << 63, (1 << 32) + 1] {
+                seeds.push((a, b));
+                let wide = ((u128::from(a) * u128::from(b)) >> 64) as u64;
+                assert_eq!((mul_high(a, b), mul_high_by_halves(a, b)), (wide, wide));
+            }
+        }
+        for (high, low) in seeds {
+            let mut rng = Pcg64Mcg::new((u128::from(high) << 64) | u128::from(low));
+            assert_eq!(pcg64_mcg_first(high, low), rng.next_u64(), "{high} {low}");
         }
     }
 
@@ -313,7 +409,7 @@ mod tests {
     fn inversion_undoes_the_tabulated_cdf() {
         // invert(F(z)) = z for the table's own CDF F, up to rounding (which matters most
         // in the flat tail, where F barely moves); u = 0 gives 0.
-        let table = Tabulated::new(beta_cdf_table(1.5, 4.5).unwrap());
+        let table = Tabulated::new(beta_cdf_table(1.5, 4.5).unwrap()).unwrap();
         assert_eq!(table.invert(0.0), 0.0);
         for k in 1..1000 {
             let z = k as f64 / 1000.0;
@@ -328,8 +424,8 @@ mod tests {
         // Every slice edge, the table's own values and their neighbours, and a sweep of u,
         // for the steepest shapes (mass piled at one end: long walks) and a symmetric one.
         for (alpha, beta) in [(5.0, 1.0), (1.0, 5.0), (3.0, 3.0), (1.5, 4.5)] {
-            let table = Tabulated::new(beta_cdf_table(alpha, beta).unwrap());
-            let edges = (0..PERT_BINS).map(|j| j as f64 / PERT_BINS as f64);
+            let table = Tabulated::new(beta_cdf_table(alpha, beta).unwrap()).unwrap();
+            let edges = (0..GUIDE_SLICES).map(|j| j as f64 / GUIDE_SLICES as f64);
             let values = table
                 .cdf
                 .iter()

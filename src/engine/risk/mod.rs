@@ -99,7 +99,6 @@
 
 use super::model::{self, BenefitSwitches, Field, FieldError, Group, Inputs, Values};
 use super::money::{self, Num, Overflow};
-use rand_pcg::Pcg64Mcg;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -108,8 +107,8 @@ mod stats;
 mod summary;
 
 use draw::{splitmix64, Draw};
-use stats::{pearson, ranks, sorted};
-pub use stats::{quantile, spearman, Histogram};
+use stats::{in_order, sorted, Ranked};
+pub use stats::{quantile, spearman, Histogram, EXACT_RANKS};
 pub use summary::{Contribution, CurvePoint, Marks, PaybackSpread, Spread, Summary};
 
 /// Trials run when nothing else is asked.
@@ -361,15 +360,6 @@ struct Driver {
     key: u64,
 }
 
-impl Driver {
-    /// The driver's value in trial `trial`.
-    fn sample(&self, trial: u64) -> f64 {
-        let h = splitmix64(self.key ^ trial);
-        let mut rng = Pcg64Mcg::new((u128::from(h) << 64) | u128::from(splitmix64(h)));
-        self.draw.sample(&mut rng)
-    }
-}
-
 // --------------------------------------------------------------------------- simulation
 
 /// A Monte Carlo simulation run in chunks, so a page can stay responsive: create it,
@@ -428,34 +418,53 @@ impl Simulation {
 
     /// Runs up to `n` more trials; returns how many ran (0 once finished). On
     /// [`RiskError::Overflow`] the trials before the failing one are kept.
+    ///
+    /// Every driver's draws for the chunk come first, one driver at a time
+    /// (`Draw::fill`), then the model runs trial by trial on them: the same draws and
+    /// figures as drawing trial by trial, since each draw depends only on its driver and
+    /// trial.
     pub fn run_chunk(&mut self, n: usize) -> Result<usize, RiskError> {
         let start = self.npv.len();
         let end = start.saturating_add(n).min(self.trials);
-        let mut draws = [0.0; Field::COUNT];
+        for (driver, samples) in self.drivers.iter().zip(self.samples.iter_mut()) {
+            driver
+                .draw
+                .fill(driver.key, start as u64..end as u64, samples);
+        }
         for trial in start..end {
-            for (driver, slot) in self.drivers.iter().zip(draws.iter_mut()) {
-                *slot = driver.sample(trial as u64);
-                self.values.set(driver.field, *slot);
-            }
-            let run = model::outcome_of(&self.values, &self.lines, self.horizon)?;
-            let roi = if run.pv_costs == 0.0 {
-                self.no_costs += 1;
-                0.0
-            } else {
-                run.pv_benefits
-                    .minus(run.pv_costs)?
-                    .over(run.pv_costs)?
-                    .times(100.0)?
-            };
-            self.npv.push(run.npv);
-            self.roi_pct.push(roi);
-            self.payback
-                .push(run.payback_months.unwrap_or(f64::INFINITY));
-            for (samples, &x) in self.samples.iter_mut().zip(draws.iter()) {
-                samples.push(x);
+            if let Err(error) = self.run_trial(trial) {
+                for samples in &mut self.samples {
+                    samples.truncate(trial);
+                }
+                return Err(error);
             }
         }
         Ok(end - start)
+    }
+
+    /// Runs the model on trial `trial`'s draws (already in `samples`) and keeps its
+    /// figures.
+    fn run_trial(&mut self, trial: usize) -> Result<(), RiskError> {
+        for (driver, samples) in self.drivers.iter().zip(&self.samples) {
+            if let Some(&x) = samples.get(trial) {
+                self.values.set(driver.field, x);
+            }
+        }
+        let run = model::outcome_of(&self.values, &self.lines, self.horizon)?;
+        let roi = if run.pv_costs == 0.0 {
+            self.no_costs += 1;
+            0.0
+        } else {
+            run.pv_benefits
+                .minus(run.pv_costs)?
+                .over(run.pv_costs)?
+                .times(100.0)?
+        };
+        self.npv.push(run.npv);
+        self.roi_pct.push(roi);
+        self.payback
+            .push(run.payback_months.unwrap_or(f64::INFINITY));
+        Ok(())
     }
 
     /// Trials asked for.
@@ -494,7 +503,8 @@ impl Simulation {
             return None;
         }
         let count = n as f64;
-        let npv_sorted = sorted(&self.npv);
+        let npv_order = in_order(&self.npv);
+        let npv_sorted: Vec<f64> = npv_order.iter().map(|&(x, _)| x).collect();
         let npv = Spread::of(&npv_sorted, &self.npv)?;
         let roi_pct = if self.no_costs == 0 {
             Spread::of(&sorted(&self.roi_pct), &self.roi_pct)
@@ -524,17 +534,19 @@ impl Simulation {
                 quantile(&npv_sorted, share).map(|npv| CurvePoint { share, npv })
             })
             .collect();
-        let npv_ranks = ranks(&self.npv);
+        let npv_ranks = Ranked::of(&npv_order);
         let mut contributions: Vec<Contribution> = self
             .drivers
             .iter()
             .zip(&self.samples)
             .filter(|(d, _)| !d.draw.is_point())
             .filter_map(|(d, samples)| {
-                pearson(&ranks(samples), &npv_ranks).map(|spearman| Contribution {
-                    field: d.field,
-                    spearman,
-                })
+                npv_ranks
+                    .spearman(&in_order(samples))
+                    .map(|spearman| Contribution {
+                        field: d.field,
+                        spearman,
+                    })
             })
             .collect();
         contributions.sort_by(|a, b| b.spearman.abs().total_cmp(&a.spearman.abs()));

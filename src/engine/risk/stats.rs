@@ -105,37 +105,99 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
 /// Spearman's rank correlation of `x` and `y` (Pearson's correlation of their ranks,
 /// ties given their average rank); `None` when the lengths differ, there are fewer than
 /// two values, or either side never varies.
+/// Also `None` beyond [`EXACT_RANKS`] values.
 pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
     if x.len() != y.len() {
         return None;
     }
-    pearson(&ranks(x), &ranks(y))
+    Ranked::of(&in_order(y)).spearman(&in_order(x))
 }
 
-/// Ranks 1..=n of `values`, ties given the average of the ranks they span.
+/// Most values [`spearman`] (and the summary's ranks) correlate: sums of n³ fit `i64`.
+pub const EXACT_RANKS: usize = 2_000_000;
+
+/// One series' ranks, ready to be correlated with others' ([`Ranked::spearman`]): the
+/// summary ranks NPV once for every driver.
 ///
-/// The ranks only depend on the order of the values, not on how they were sorted, so
-/// [`in_order`] may sort them any way that is correct.
-pub(super) fn ranks(values: &[f64]) -> Vec<f64> {
-    let order = in_order(values);
-    let mut ranks = vec![0.0; values.len()];
+/// Ranks are kept doubled, 2r (ties share the average of the ranks they span, so r may
+/// end in ½), as integers. Pearson's sums on ranks 1..=n are then exact: the mean rank
+/// is (n + 1) ÷ 2 whatever the ties, each deviation 2r − (n + 1) an integer of at most
+/// n − 1, and four times each sum of products, Σ (2r − n − 1)(2s − n − 1), an integer
+/// of at most n³ (so `i64` holds it up to [`EXACT_RANKS`] values). Up to
+/// [`super::MAX_TRIALS`] values, n³ = 10¹⁵ < 2⁵³: the plain formula on `f64` ranks
+/// (each partial sum a multiple of ¼ below 2⁵¹) summed the same values exactly too, so
+/// the correlation is bit for bit the same as its.
+pub(super) struct Ranked {
+    /// 2r − (n + 1) of each value, in the series' order.
+    deviations: Vec<i64>,
+    /// Σ (2r − n − 1)².
+    squares: i64,
+}
+
+impl Ranked {
+    /// The ranks of the values whose order ([`in_order`]) is `order`.
+    pub(super) fn of(order: &[(f64, usize)]) -> Ranked {
+        let mut deviations = vec![0; order.len()];
+        let mut squares = 0;
+        for_each_tie(order, |deviation, group| {
+            for &(_, k) in group {
+                if let Some(d) = deviations.get_mut(k) {
+                    *d = deviation;
+                }
+            }
+            squares += deviation * deviation * group.len() as i64;
+        });
+        Ranked {
+            deviations,
+            squares,
+        }
+    }
+
+    /// Spearman's correlation of this series with the one whose order is `order` (as
+    /// long as this one): Pearson's `sxy ÷ √(sxx × syy)` on their ranks. `None` when
+    /// shorter than two, longer than [`EXACT_RANKS`], or either side never varies.
+    pub(super) fn spearman(&self, order: &[(f64, usize)]) -> Option<f64> {
+        let n = order.len();
+        if !(2..=EXACT_RANKS).contains(&n) || self.deviations.len() != n {
+            return None;
+        }
+        let (mut products, mut squares) = (0i64, 0i64);
+        for_each_tie(order, |deviation, group| {
+            let others: i64 = group
+                .iter()
+                .map(|&(_, k)| self.deviations.get(k).copied().unwrap_or(0))
+                .sum();
+            products += deviation * others;
+            squares += deviation * deviation * group.len() as i64;
+        });
+        // Each sum is four times Pearson's (deviations from the mean rank, doubled), and
+        // exact in f64.
+        let (sxy, sxx, syy) = (
+            products as f64 / 4.0,
+            squares as f64 / 4.0,
+            self.squares as f64 / 4.0,
+        );
+        let r = sxy / (sxx * syy).sqrt();
+        r.is_finite().then_some(r.clamp(-1.0, 1.0))
+    }
+}
+
+/// Calls `f` with each run of equal values of `order` (sorted values and their
+/// positions) and their doubled rank less n + 1: the run at positions start..end
+/// shares ranks start + 1 ..= end, whose average doubled is start + 1 + end.
+fn for_each_tie(order: &[(f64, usize)], mut f: impl FnMut(i64, &[(f64, usize)])) {
+    let n = order.len() as i64;
     let mut start = 0;
     while let Some(&(value, _)) = order.get(start) {
-        let end = start
-            + order[start..]
-                .iter()
-                .take_while(|(v, _)| *v == value)
-                .count();
-        // Positions start..end hold ranks start + 1 ..= end: their average.
-        let rank = (start + 1 + end) as f64 / 2.0;
-        for &(_, k) in &order[start..end] {
-            if let Some(r) = ranks.get_mut(k) {
-                *r = rank;
-            }
+        let mut end = start + 1;
+        while order.get(end).is_some_and(|&(v, _)| v == value) {
+            end += 1;
+        }
+        if let Some(group) = order.get(start..end) {
+            f(start as i64 + 1 + end as i64 - (n + 1), group);
         }
         start = end;
     }
-    ranks
 }
 
 /// `values` with their positions, sorted by value (`f64::total_cmp`; equal values in
@@ -143,76 +205,65 @@ pub(super) fn ranks(values: &[f64]) -> Vec<f64> {
 ///
 /// A simulation ranks every driver's draws, 10,000 to 100,000 of them, so this is the
 /// summary's main cost. Finite values are first spread over one bucket per value by
-/// ⌊(x − min) ÷ (max − min) × n⌋, which never decreases as x grows (every step is
-/// exactly rounded, hence monotone), so bucket order is value order; each bucket is
-/// then sorted on its own. Draws of a smooth distribution put about one value in each
-/// bucket: linear time instead of n log n comparisons. However the values fall, each
-/// bucket is sorted by `sort_unstable_by`, so n log n stays the worst case. Anything not
-/// finite (not from a simulation) is sorted whole.
-fn in_order(values: &[f64]) -> Vec<(f64, usize)> {
+/// ⌊(x − min) × (n ÷ (max − min))⌋ (at most the last bucket), which never decreases as
+/// x grows (every step is exactly rounded, hence monotone), so bucket order is value
+/// order; each bucket is then sorted on its own. Draws of a smooth distribution put
+/// about one value in each bucket: linear time instead of n log n comparisons. However
+/// the values fall, each bucket is sorted by `sort_unstable_by`, so n log n stays the
+/// worst case. Anything not finite (not from a simulation) is sorted whole.
+pub(super) fn in_order(values: &[f64]) -> Vec<(f64, usize)> {
     let n = values.len();
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let width = max - min;
-    let pairs = values.iter().copied().zip(0..);
-    if n < 64 || !(width.is_finite() && width > 0.0) || values.iter().any(|x| !x.is_finite()) {
-        let mut order: Vec<(f64, usize)> = pairs.collect();
+    let (mut min, mut max, mut finite) = (f64::INFINITY, f64::NEG_INFINITY, true);
+    for &x in values {
+        min = if x < min { x } else { min };
+        max = if x > max { x } else { max };
+        finite &= x.is_finite();
+    }
+    let scale = n as f64 / (max - min);
+    if n < 64 || !finite || !(scale.is_finite() && scale > 0.0) {
+        let mut order: Vec<(f64, usize)> = values.iter().copied().zip(0..).collect();
         order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
         return order;
     }
-    let scale = n as f64;
-    // min ≤ x ≤ max, so the quotient is within 0–1 and the bucket within 0..=n; the
-    // largest value shares the last bucket.
-    let bucket = |x: f64| (((x - min) / width * scale) as usize).min(n - 1);
-    // starts[b] is where bucket b begins in the sorted order, starts[n] = n.
-    let mut starts = vec![0usize; n + 1];
-    for &x in values {
-        if let Some(count) = starts.get_mut(bucket(x) + 1) {
+    // 0 ≤ x − min ≤ max − min, so the product is within 0–n (give or take rounding);
+    // the largest value shares the last bucket.
+    let buckets: Vec<u32> = values
+        .iter()
+        .map(|&x| (((x - min) * scale) as usize).min(n - 1) as u32)
+        .collect();
+    // After counting, ends[b + 1] is the size of bucket b; after the running sum, where
+    // bucket b begins; after placing every value, where it ends.
+    let mut ends = vec![0u32; n + 1];
+    for &b in &buckets {
+        if let Some(count) = ends.get_mut(b as usize + 1) {
             *count += 1;
         }
     }
-    for b in 1..=n {
-        starts[b] += starts[b - 1];
+    let mut sum = 0;
+    for end in &mut ends {
+        sum += *end;
+        *end = sum;
     }
-    let mut next = starts.clone();
     let mut order = vec![(0.0, 0); n];
-    for (x, k) in pairs {
-        let b = bucket(x);
-        if let Some(slot) = next.get_mut(b) {
-            if let Some(place) = order.get_mut(*slot) {
+    for ((&x, &b), k) in values.iter().zip(&buckets).zip(0..) {
+        if let Some(slot) = ends.get_mut(b as usize) {
+            if let Some(place) = order.get_mut(*slot as usize) {
                 *place = (x, k);
             }
             *slot += 1;
         }
     }
-    for pair in starts.windows(2) {
-        if let Some(run) = order.get_mut(pair[0]..pair[1]) {
-            if run.len() > 1 {
+    let mut begin = 0;
+    for &end in ends.iter().take(n) {
+        let end = end as usize;
+        if end > begin + 1 {
+            if let Some(run) = order.get_mut(begin..end) {
                 run.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
             }
         }
+        begin = end;
     }
     order
-}
-
-/// Pearson's correlation of two equally long series; `None` when shorter than two or
-/// either never varies.
-pub(super) fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let n = x.len();
-    if n < 2 || y.len() != n {
-        return None;
-    }
-    let mean = |v: &[f64]| v.iter().fold(0.0, |acc, a| acc + a) / n as f64;
-    let (mx, my) = (mean(x), mean(y));
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in x.iter().zip(y) {
-        let (dx, dy) = (a - mx, b - my);
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-    }
-    let r = sxy / (sxx * syy).sqrt();
-    r.is_finite().then_some(r.clamp(-1.0, 1.0))
 }
 
 #[cfg(test)]
@@ -259,7 +310,13 @@ mod tests {
         let mut infinite = smooth.clone();
         infinite[3] = f64::INFINITY;
         for values in [smooth, ties, zeros, bunched, ulps, infinite] {
-            assert_eq!(ranks(&values), ranks_by_one_sort(&values));
+            let n = values.len() as f64;
+            let doubled: Vec<f64> = Ranked::of(&in_order(&values))
+                .deviations
+                .iter()
+                .map(|&d| (d as f64 + n + 1.0) / 2.0)
+                .collect();
+            assert_eq!(doubled, ranks_by_one_sort(&values));
             let mut plain = values.clone();
             plain.sort_by(f64::total_cmp);
             let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
