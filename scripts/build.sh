@@ -27,18 +27,21 @@ for door in embed report; do
   cp -R "target/$door-dist/." dist/
 done
 
-# The risk worker again, built for speed rather than size (Cargo's `worker` profile,
-# opt-level 3, and wasm-opt -O3), over the files Trunk made for it: it is in no first
-# load, and its Monte Carlo trials are what the visitor waits for (docs/PERFORMANCE.md,
-# risk). Without --emit-relocs (only the app's split needs it; it left 680 KB of
-# relocation sections in the worker); with the app's cfg, as Trunk builds it.
+# The two workers again, built for speed rather than size (Cargo's `worker` profile,
+# opt-level 3, and wasm-opt -O3), over the files Trunk made for them: they are in no
+# first load, and their work (the risk simulation's trials, the reading of a customer
+# file) is what the visitor waits for (docs/PERFORMANCE.md). Without --emit-relocs
+# (only the app's split needs it; it left 500–700 KB of relocation sections in each
+# worker); with the app's cfg, as Trunk builds them.
 CARGO_TARGET_DIR=target/app RUSTFLAGS="--cfg erase_components" \
-  cargo build --profile worker --target wasm32-unknown-unknown --bin worker
-rm -rf target/worker-dist
-wasm-bindgen --target no-modules --no-typescript --out-name worker --out-dir target/worker-dist \
-  target/app/wasm32-unknown-unknown/worker/worker.wasm
-wasm-opt -O3 target/worker-dist/worker_bg.wasm -o dist/worker_bg.wasm
-cp target/worker-dist/worker.js dist/worker.js
+  cargo build --profile worker --target wasm32-unknown-unknown --bin worker --bin rfm_worker
+for worker in worker rfm_worker; do
+  rm -rf "target/$worker-dist"
+  wasm-bindgen --target no-modules --no-typescript --out-name "$worker" \
+    --out-dir "target/$worker-dist" "target/app/wasm32-unknown-unknown/worker/$worker.wasm"
+  wasm-opt -O3 "target/$worker-dist/${worker}_bg.wasm" -o "dist/${worker}_bg.wasm"
+  cp "target/$worker-dist/$worker.js" "dist/$worker.js"
+done
 
 # The background worker's files get hashed names like the rest (Trunk leaves them
 # unhashed); last, the service worker's list of everything now in dist/.
