@@ -11,7 +11,9 @@ for it from DIST and runs the pipeline again with the split:
    `__wasm_split.js`, which fetches them on first call;
 2. `wasm-bindgen --keep-lld-exports` writes the main module's glue and keeps the function
    table exported (the split modules link against it);
-3. `wasm-opt -Oz --converge` on every module, as Trunk does for the other doors.
+3. `wasm-opt -Oz --converge` on every module, as Trunk does for the other doors, without
+   the producers and target-features sections (a part pulls many small shared chunks,
+   and these were half of a small chunk's bytes).
 
 Everything lands in one folder named by a hash of its content, `app-<16 hex>/`, so a host
 can cache it forever (docs/HOSTING.md), and index.html gets the tags that start it: a
@@ -91,7 +93,10 @@ def main():
     modules += [(os.path.join(parts, n), n) for n in sorted(os.listdir(parts))
                 if n.endswith(".wasm") and n != f"{NAME}.wasm"]
     for source, name in modules:
-        run("wasm-opt", "-Oz", "--converge", *FEATURES, source, "-o", os.path.join(out, name))
+        # The producers and target-features sections (about 200 bytes) are of no use to a
+        # browser, and a part pulls up to 18 small chunks, each of which carried them.
+        run("wasm-opt", "-Oz", "--converge", *FEATURES, "--strip-producers",
+            "--strip-target-features", source, "-o", os.path.join(out, name))
     shutil.copy(os.path.join(glue, f"{NAME}.js"), out)
     shutil.copy(os.path.join(parts, "__wasm_split.js"), out)
     if os.path.isdir(os.path.join(glue, "snippets")):
