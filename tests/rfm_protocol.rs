@@ -1,9 +1,7 @@
-//! The analysis worker's messages (`worker::rfm::protocol`: the customer screen's and the
-//! A/B test's): every request and
-//! reply the page and the worker exchange reads back as written, and damaged ones are
+//! The analysis worker's messages (`worker::rfm::protocol`, the customer screen's):
+//! every request and reply the page and the worker exchange reads back as written, and damaged ones are
 //! refused rather than misread.
 
-use retorno::engine::measure::AbTest;
 use retorno::engine::rfm::Role;
 use retorno::units::{Currency, Lang};
 use retorno::worker::rfm::protocol::{
@@ -68,42 +66,6 @@ fn requests_round_trip() {
             r.encode()
         );
     }
-    // The A/B test travels without its name (the results do not show it): the example,
-    // by hand in the screen's field order, and one with an absolute effect.
-    let example = AbTest {
-        name: String::new(),
-        ..AbTest::example()
-    };
-    let ab = Request::Ab {
-        id: 11,
-        lang: Lang::En,
-        currency: Currency::USD,
-        test: example.clone(),
-    };
-    assert_eq!(
-        ab.encode(),
-        "ab 11 en USD 1 1000 100 1000 130 95 50 10 20 80 500"
-    );
-    let absolute = Request::Ab {
-        id: 12,
-        lang: Lang::Es,
-        currency: Currency::EUR,
-        test: AbTest {
-            mde_relative: false,
-            mde: "-2.5".parse().unwrap_or_default(),
-            ..example
-        },
-    };
-    for r in [&ab, &absolute] {
-        assert_eq!(Request::decode(&r.encode()).as_ref(), Some(r));
-    }
-    let named = Request::Ab {
-        id: 13,
-        lang: Lang::En,
-        currency: Currency::USD,
-        test: AbTest::example(),
-    };
-    assert_eq!(named.encode(), ab.encode().replacen("11", "13", 1));
     // The keys the screen's HTML carries, by hand.
     assert_eq!(Control::Role(Role::Customer).key(), "role-customer");
     assert_eq!(
@@ -152,6 +114,7 @@ fn damaged_requests_are_refused() {
         "export 1 everything",
         "cancel",
         "risk 1 abc",
+        // The A/B test's statistics run in its screen now: the worker refuses them.
         "ab 1 en USD 1 1000 100 1000 130 95 50 10 20 80",
         "ab 1 en USD 1 1000 100 1000 130 95 50 10 20 80 500 7",
         "ab 1 en USD 2 1000 100 1000 130 95 50 10 20 80 500",
@@ -184,18 +147,6 @@ fn replies_round_trip_and_damaged_ones_are_refused() {
             id: 6,
             text: "customer,recency\n12345,3\n".into(),
         },
-        Reply::Ab {
-            id: 7,
-            result: "<p>B wins</p>".into(),
-            plan: "3,841".into(),
-            lift: Some("0.3".parse().unwrap_or_default()),
-        },
-        Reply::Ab {
-            id: 8,
-            result: String::new(),
-            plan: String::new(),
-            lift: None,
-        },
     ];
     for r in &replies {
         assert_eq!(decode_reply(&encode_reply(r)).as_ref(), Some(r));
@@ -212,6 +163,7 @@ fn replies_round_trip_and_damaged_ones_are_refused() {
         vec![n(8.0), n(1.0), t("x"), t(""), t("more")],
         vec![n(7.0), n(1.0), n(2.0)],
         vec![n(0.0), n(1.0), t("2"), n(3.0)],
+        // Reply 9 (the A/B results) is no more.
         vec![n(9.0), n(1.0)],
         vec![n(9.0), n(1.0), t("r"), t("p")],
         vec![n(9.0), n(1.0), t("r"), t("p"), t("thirty")],

@@ -35,7 +35,6 @@ pub enum AbMsg {
     FeedSee,
     LiftNoCustomers,
     LiftExceedsLeads,
-    WorkerFailed,
 }
 
 /// A text of the A/B test's results, which the analysis worker writes

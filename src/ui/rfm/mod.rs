@@ -92,8 +92,6 @@ impl Customers {
                 }
                 self.html.set(html);
             }
-            // The A/B screen's (see `ui::ab_results`).
-            Reply::Ab { .. } => {}
             Reply::Csv { text, .. } => {
                 let name = match self.export.get_value() {
                     true => "rfm-customers.csv",

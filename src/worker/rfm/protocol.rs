@@ -12,11 +12,8 @@
 //! - `[8, id, html, proposal]`: the screen as HTML, and the yearly churn with the CRM
 //!   it proposes for the ROI model (exact decimal text, or empty for none);
 //! - `[7, id, text]`: a CSV export;
-//! - `[9, id, result, plan, lift]`: the A/B test's result and sample plan as HTML, and
-//!   B's lift when it wins (exact decimal text, or empty);
 //! - `[3]`: the worker listens (the same `READY` as the risk worker's).
 
-use crate::engine::measure::{AbField, AbTest};
 use crate::engine::rfm::Role;
 use crate::units::{Currency, Lang};
 use rust_decimal::Decimal;
@@ -153,18 +150,6 @@ pub enum Request {
         /// The request to stop.
         id: u32,
     },
-    /// Write the A/B test's results and sample plan (the A/B screen's, not the
-    /// customers'; this worker hosts both analyses written as HTML).
-    Ab {
-        /// The request's id.
-        id: u32,
-        /// The language.
-        lang: Lang,
-        /// The currency (the scenario's).
-        currency: Currency,
-        /// The test (its name is not sent: the results do not show it).
-        test: AbTest,
-    },
 }
 
 fn view_text(v: &View) -> String {
@@ -212,24 +197,6 @@ impl Request {
                 )
             }
             Request::Cancel { id } => format!("cancel {id}"),
-            Request::Ab {
-                id,
-                lang,
-                currency,
-                test,
-            } => {
-                let mut line = format!(
-                    "ab {id} {} {} {}",
-                    lang.code(),
-                    currency.code(),
-                    u8::from(test.mde_relative)
-                );
-                for field in AbField::ALL {
-                    line.push(' ');
-                    line.push_str(&field.get(test).to_string());
-                }
-                line
-            }
         }
     }
 
@@ -262,27 +229,6 @@ impl Request {
                 },
             },
             "cancel" => Request::Cancel { id },
-            "ab" => {
-                let lang = Lang::from_code(t.next()?)?;
-                let currency = Currency::from_code(t.next()?)?;
-                let mut test = AbTest {
-                    mde_relative: match t.next()? {
-                        "1" => true,
-                        "0" => false,
-                        _ => return None,
-                    },
-                    ..AbTest::default()
-                };
-                for field in AbField::ALL {
-                    field.set(&mut test, t.next()?.parse().ok()?);
-                }
-                Request::Ab {
-                    id,
-                    lang,
-                    currency,
-                    test,
-                }
-            }
             _ => return None,
         };
         // Nothing may follow a complete request.
@@ -312,17 +258,6 @@ pub enum Reply {
         /// proposal, or the model already has it).
         proposal: Option<Decimal>,
     },
-    /// The answer to [`Request::Ab`].
-    Ab {
-        /// The request's id.
-        id: u32,
-        /// The result: the verdict, the rates, the lifts and the progress.
-        result: String,
-        /// The sample the plan needs.
-        plan: String,
-        /// B's relative lift to carry into a campaign, when B wins.
-        lift: Option<Decimal>,
-    },
     /// The answer to [`Request::Export`].
     Csv {
         /// The request's id.
@@ -336,10 +271,7 @@ impl Reply {
     /// The request this replies to.
     pub fn id(&self) -> u32 {
         match self {
-            Reply::Progress { id, .. }
-            | Reply::Html { id, .. }
-            | Reply::Ab { id, .. }
-            | Reply::Csv { id, .. } => *id,
+            Reply::Progress { id, .. } | Reply::Html { id, .. } | Reply::Csv { id, .. } => *id,
         }
     }
 }
@@ -358,18 +290,6 @@ pub fn encode_reply(reply: &Reply) -> Vec<Cell> {
             Cell::Text(proposal.map(|p| p.to_string()).unwrap_or_default()),
         ],
         Reply::Csv { id, text } => vec![num(7.0), num(f64::from(*id)), Cell::Text(text.clone())],
-        Reply::Ab {
-            id,
-            result,
-            plan,
-            lift,
-        } => vec![
-            num(9.0),
-            num(f64::from(*id)),
-            Cell::Text(result.clone()),
-            Cell::Text(plan.clone()),
-            Cell::Text(lift.map(|l| l.to_string()).unwrap_or_default()),
-        ],
     }
 }
 
@@ -416,21 +336,6 @@ pub fn decode_reply(cells: &[Cell]) -> Option<Reply> {
             )
         }
         7 => (Reply::Csv { id, text: s(2)? }, 3),
-        9 => {
-            let lift = match s(4)?.as_str() {
-                "" => None,
-                l => Some(l.parse().ok()?),
-            };
-            (
-                Reply::Ab {
-                    id,
-                    result: s(2)?,
-                    plan: s(3)?,
-                    lift,
-                },
-                5,
-            )
-        }
         _ => return None,
     };
     (cells.len() == len).then_some(reply)

@@ -10,8 +10,6 @@ use crate::engine::rfm::read::{sniff, SNIFF_BYTES};
 use crate::engine::rfm::{
     check_size, Aggregator, DecimalMark, Mapping, ReadOptions, RfmError, RfmResult, Segment,
 };
-use crate::i18n::format::Fmt;
-use crate::worker::ab;
 use crate::worker::protocol::READY;
 use crate::worker::scope::{cancelled, post_numbers, scope, CANCELLED};
 use rust_decimal::Decimal;
@@ -141,20 +139,6 @@ pub fn start() {
             Request::Show { id, view } => show(id, view),
             Request::Export { id, customers } => export(id, customers),
             Request::Cancel { id } => CANCELLED.with(|c| c.borrow_mut().push(id)),
-            Request::Ab {
-                id,
-                lang,
-                currency,
-                test,
-            } => {
-                let fmt = Fmt { lang, currency };
-                post(&Reply::Ab {
-                    id,
-                    result: ab::result(fmt, &test),
-                    plan: ab::plan(fmt, &test),
-                    lift: ab::lift(&test),
-                });
-            }
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
