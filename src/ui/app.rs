@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
         session: Session::start(ctx),
         screen: RwSignal::new(route::current()),
         risk: RiskRun::follow(ctx, SETTLE_MS),
-        customers: Customers::new(ctx),
+        customers: Customers::new(),
         lifted: RwSignal::new(None),
     };
     route::follow(ws.screen);

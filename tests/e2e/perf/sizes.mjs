@@ -50,7 +50,6 @@ export const BUDGETS = {
   // moved the measurement part's gzip size by 600 B between two builds of the same code).
   "index.html:measure": 156_000,
   "index.html:library": 69_000,
-  "index.html:customers": 16_000,
   "index.html:present": 28_000,
   "index.html:risk": 33_000,
   // The customer-value worker (rfm_worker_loader.js, its glue and its wasm), which the
@@ -65,6 +64,12 @@ export const BUDGETS = {
   // the part and the worker (17,861 + 341,891 B), so a person opening it never downloads
   // more than before. See CHANGELOG.md.
   "open:abtests": 359_752,
+  // The same change made the customer screen Leptos components over the worker's data
+  // (the worker reads, scores and exports, and no longer writes HTML): the part grew
+  // with the views and the screen's texts, the worker shrank. This replaced the part's
+  // own budget (16,000), set at what opening the screen and choosing a file fetched
+  // before: the part and the worker (15,249 + 341,891 B).
+  "open:customers": 357_140,
   // The leave-behind report, loaded only when a rep asks for it: the engine, the link
   // decoder, the full app's texts (one match links them all) and the report. 235,000
   // until issue 11's lines and texts (+6 KB); 243,000 until issue 15's risk section
@@ -80,7 +85,7 @@ export const BUDGETS = {
 const WORKERS = { rfm_worker: true };
 
 /** The workers each lazily loaded screen starts when it is opened. */
-const OPENS = { abtests: [] };
+const OPENS = { abtests: [], customers: ["rfm_worker"] };
 
 const dist = process.env.DIST ?? fileURLToPath(new URL("../../../dist/", import.meta.url));
 
