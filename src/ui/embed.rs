@@ -18,7 +18,7 @@ use super::widgets::{follow_language, CurrencySelect, LangSwitch};
 use super::Ctx;
 use crate::engine::model::{BenefitLine, CostLine, Field, Inputs, Report};
 use crate::engine::visitor::{Basis, Known};
-use crate::html::esc;
+use crate::html::Html;
 use crate::i18n::{fill, Lang, Msg, Text, VisitorMsg};
 use crate::scenario::codec::encode_inputs_link;
 use crate::scenario::embed::{cta_href, parse_options, CtaResult, EmbedOptions, Theme};
@@ -470,11 +470,9 @@ fn counted_html(
     let lang = fmt.lang;
     // Costs that count, benefits that count, lines that do not, assumptions, the inputs
     // the site set: each a list.
-    let mut lists: [String; 5] = Default::default();
-    let li = |list: &mut String, text: &str| {
-        list.push_str("<li>");
-        list.push_str(&esc(text));
-        list.push_str("</li>");
+    let mut lists: [Html; 5] = Default::default();
+    let li = |list: &mut Html, text: &str| {
+        list.element("li", &[], text);
     };
     let lines = CostLine::ALL
         .iter()
@@ -516,30 +514,36 @@ fn counted_html(
         (VisitorMsg::Assumptions.text(lang), "assumptions"),
         (VisitorMsg::SetBySite.text(lang), "set-by-site"),
     ];
-    let mut html = format!(
-        "<p>{}</p><div class=\"counted\">",
-        esc(&fill(
+    let mut html = Html::new();
+    html.element(
+        "p",
+        &[],
+        &fill(
             Msg::CountedHint.text(lang),
-            &[&r.years.len().saturating_sub(1).to_string()]
-        ))
-    );
+            &[&r.years.len().saturating_sub(1).to_string()],
+        ),
+    )
+    .open("div", &[("class", "counted")]);
     for (k, ((title, id), list)) in sections.iter().zip(&lists).enumerate() {
         // The two lists that count side by side, the others below them when not empty.
         if k == 2 {
-            html.push_str("</div>");
+            html.close("div");
         }
         if k >= 2 && list.is_empty() {
             continue;
         }
-        html.push_str(if k < 2 { "<div><h3>" } else { "<h3>" });
-        html.push_str(&esc(title));
-        html.push_str("</h3><ul data-testid=\"");
-        html.push_str(id);
-        html.push_str("\">");
-        html.push_str(list);
-        html.push_str(if k < 2 { "</ul></div>" } else { "</ul>" });
+        if k < 2 {
+            html.open("div", &[]);
+        }
+        html.element("h3", &[], title)
+            .open("ul", &[("data-testid", id)])
+            .html(list)
+            .close("ul");
+        if k < 2 {
+            html.close("div");
+        }
     }
-    html
+    html.into_string()
 }
 
 /// How many benefit and cost lines count, in the panel's summary.
