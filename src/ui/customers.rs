@@ -238,12 +238,13 @@ fn file_status(ctx: Ctx, s: &Shown) -> impl IntoView {
     }
 }
 
-/// The reading the worker last sent, as a memo of one part of it.
-fn reading_of<T: PartialEq + Send + Sync + 'static>(
-    shown: Memo<Option<Shown>>,
-    part: impl Fn(&Reading) -> T + Send + Sync + 'static,
-) -> Memo<Option<T>> {
-    Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.reading.as_ref()).map(&part)))
+/// One part of the reading the worker last sent (one memo holds the reading; its parts
+/// are plain closures over it, which link far less code than a memo each).
+fn reading_of<T: 'static>(
+    reading: Memo<Option<Reading>>,
+    part: fn(&Reading) -> T,
+) -> impl Fn() -> Option<T> + Copy + Send + Sync + 'static {
+    move || reading.with(|r| r.as_ref().map(part))
 }
 
 /// A `<select>` of the screen with its label: its options are `(value, text, chosen)`
@@ -284,8 +285,9 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
         let id = c.next();
         c.send(&Request::Set { id, setting }, None);
     };
+    let reading = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.reading.clone())));
     // The columns' names: the header's, or "Column n".
-    let names = reading_of(shown, |r| {
+    let names = reading_of(reading, |r| {
         let width = r.headers.len().max(r.preview.first().map_or(0, Vec::len));
         (0..width)
             .map(|i| r.headers.get(i).filter(|h| !h.is_empty()).cloned())
@@ -293,8 +295,7 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
     });
     let column_names = move || {
         let lang = ctx.lang.get();
-        names
-            .get()
+        names()
             .unwrap_or_default()
             .into_iter()
             .enumerate()
@@ -302,9 +303,9 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
                 h.unwrap_or_else(|| fill(R::ColumnN.text(lang), &[&(i + 1).to_string()]))
             })
     };
-    let mapping = reading_of(shown, |r| r.mapping);
+    let mapping = reading_of(reading, |r| r.mapping);
     let roles = ROLES.map(|role| {
-        let chosen = move || mapping.get().and_then(|m| m.slot(role));
+        let chosen = move || mapping().and_then(|m| m.slot(role));
         let options = move || {
             // A column by its index; none as "-".
             let now = chosen();
@@ -324,8 +325,8 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
             move |value: String| set(Setting::Role(role, value.parse().ok())),
         )
     });
-    let order = reading_of(shown, |r| (r.date_order, r.date_order_certain));
-    let decimal = reading_of(shown, |r| (r.decimal, r.decimal_certain));
+    let order = reading_of(reading, |r| r.date_order);
+    let decimal = reading_of(reading, |r| r.decimal);
     let t = move |m: R| move || m.text(ctx.lang.get());
     let two = move |a: R, b: R, first: bool| {
         let lang = ctx.lang.get();
@@ -338,7 +339,7 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
         "rfm-date-order",
         t(R::DateOrder),
         move || {
-            let day_first = order.get().is_none_or(|(o, _)| o == DateOrder::DayFirst);
+            let day_first = order().is_none_or(|o| o == DateOrder::DayFirst);
             two(R::DayFirst, R::MonthFirst, day_first)
         },
         move |value: String| {
@@ -352,7 +353,7 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
         "rfm-decimal",
         t(R::Decimal),
         move || {
-            let point = decimal.get().is_none_or(|(d, _)| d == DecimalMark::Point);
+            let point = decimal().is_none_or(|d| d == DecimalMark::Point);
             two(R::DecimalPoint, R::DecimalComma, point)
         },
         move |value: String| {
@@ -362,32 +363,31 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
             }))
         },
     );
-    let guess = move |certain: Memo<Option<bool>>, id: &'static str| {
+    let guess = move |certain: fn(&Reading) -> bool, id: &'static str| {
+        let certain = reading_of(reading, certain);
         move || {
-            (certain.get() == Some(false))
+            (certain() == Some(false))
                 .then(|| view! { <p class="warn-text" data-testid=id>{R::Guessed.text(ctx.lang.get())}</p> })
         }
     };
-    let order_certain = Memo::new(move |_| order.get().map(|(_, c)| c));
-    let decimal_certain = Memo::new(move |_| decimal.get().map(|(_, c)| c));
-    let reference = reading_of(shown, |r| r.reference.map(iso).unwrap_or_default());
-    let header = reading_of(shown, |r| r.has_header);
-    let preview = reading_of(shown, |r| r.preview.clone());
+    let reference = reading_of(reading, |r| r.reference.map(iso).unwrap_or_default());
+    let header = reading_of(reading, |r| r.has_header);
+    let preview = reading_of(reading, |r| r.preview.clone());
     view! {
         <section class="panel" aria-labelledby="rfm-reading-title">
             <h2 id="rfm-reading-title">{t(R::MappingTitle)}</h2>
             <p class="hint">{t(R::MappingHint)}</p>
             <div class="rfm-roles">{roles.into_iter().collect_view()}</div>
             <div class="rfm-roles">
-                <div>{date_order}{guess(order_certain, "rfm-date-guess")}</div>
-                <div>{decimal_mark}{guess(decimal_certain, "rfm-decimal-guess")}</div>
+                <div>{date_order}{guess(|r| r.date_order_certain, "rfm-date-guess")}</div>
+                <div>{decimal_mark}{guess(|r| r.decimal_certain, "rfm-decimal-guess")}</div>
                 <div class="field">
                     <label for="rfm-reference">{t(R::Reference)}</label>
                     <input
                         type="date"
                         id="rfm-reference"
                         data-testid="rfm-reference"
-                        prop:value=move || reference.get().unwrap_or_default()
+                        prop:value=move || reference().unwrap_or_default()
                         on:change=move |ev| set(Setting::Reference(parse_iso(&event_target_value(&ev))))
                     />
                     <p class="hint">{t(R::ReferenceHint)}</p>
@@ -397,7 +397,7 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
                         type="checkbox"
                         id="rfm-header"
                         data-testid="rfm-header"
-                        prop:checked=move || header.get().unwrap_or(false)
+                        prop:checked=move || header().unwrap_or(false)
                         on:change=move |ev| set(Setting::Header(event_target_checked(&ev)))
                     />
                     " "
@@ -408,7 +408,7 @@ fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoV
                 <summary>{t(R::PreviewSummary)}</summary>
                 {move || {
                     let heads: Vec<String> = column_names().collect();
-                    let rows = preview.get().unwrap_or_default();
+                    let rows = preview().unwrap_or_default();
                     super::rfm::results::preview(ctx.lang.get(), heads, rows)
                 }}
             </details>
@@ -434,13 +434,13 @@ fn role_id(role: crate::engine::rfm::Role) -> &'static str {
 #[component]
 fn WinBack(ws: Workspace, shown: Memo<Option<Shown>>) -> impl IntoView {
     let (ctx, c) = (ws.ctx, ws.customers);
-    let held = Memo::new(move |_| {
+    let held = move || {
         shown.with(|s| {
             s.as_ref()
                 .and_then(|s| s.scored.as_ref())
                 .map(|x| (x.win_back_revenue, x.at_risk))
         })
-    });
+    };
     // The share typed, when it is one from 0 to 100.
     let won = Memo::new(move |_| {
         c.won_back.with(|typed| {
@@ -452,14 +452,14 @@ fn WinBack(ws: Workspace, shown: Memo<Option<Shown>>) -> impl IntoView {
                 .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED)
         })
     });
-    let churn = Memo::new(move |_| {
+    let churn = move || {
         ctx.inputs
             .with(|i| (Field::ChurnBeforePct.get(i), Field::ChurnAfterPct.get(i)))
-    });
+    };
     // The churn with the CRM it proposes.
     let proposed = Memo::new(move |_| {
-        let (_, at_risk) = held.get()?;
-        win_back_churn(churn.get().0, won.get()?, at_risk).map(|to| Field::ChurnAfterPct.clamp(to))
+        let (_, at_risk) = held()?;
+        win_back_churn(churn().0, won.get()?, at_risk).map(|to| Field::ChurnAfterPct.clamp(to))
     });
     let apply_it = move |_| {
         if let Some(to) = proposed.get_untracked() {
@@ -468,7 +468,7 @@ fn WinBack(ws: Workspace, shown: Memo<Option<Shown>>) -> impl IntoView {
     };
     let held_text = move || {
         let fmt = ctx.fmt.get();
-        held.get().map(|(revenue, at_risk)| {
+        held().map(|(revenue, at_risk)| {
             fill(
                 R::WinBackHeld.text(fmt.lang),
                 &[
@@ -481,8 +481,8 @@ fn WinBack(ws: Workspace, shown: Memo<Option<Shown>>) -> impl IntoView {
     let body = move || {
         let fmt = ctx.fmt.get();
         let lang = fmt.lang;
-        let (before, after) = churn.get();
-        match (won.get(), proposed.get(), held.get()) {
+        let (before, after) = churn();
+        match (won.get(), proposed.get(), held()) {
             (Some(w), Some(to), Some((_, at_risk))) => {
                 let line = fill(
                     R::WinBackProposal.text(lang),
@@ -548,16 +548,16 @@ fn WinBack(ws: Workspace, shown: Memo<Option<Shown>>) -> impl IntoView {
 /// The segment menu of the top customers, and the two exports.
 #[component]
 fn Tools(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoView {
-    let segment = Memo::new(move |_| {
+    let segment = move || {
         shown.with(|s| {
             s.as_ref()
                 .and_then(|s| s.scored.as_ref())
                 .map(|x| x.segment)
         })
-    });
+    };
     let options = move || {
         let lang = ctx.lang.get();
-        let now = segment.get();
+        let now = segment();
         Segment::ALL
             .iter()
             .map(|s| {

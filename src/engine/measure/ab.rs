@@ -110,7 +110,7 @@ impl AbField {
         AbField::DailyTraffic,
     ];
 
-    /// Stable identifier (the screen's `data-ab` and element ids).
+    /// Stable identifier (the A/B screen's element ids and `data-testid`s).
     pub fn key(self) -> &'static str {
         match self {
             AbField::VisitorsA => "visitors-a",
