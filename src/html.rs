@@ -129,21 +129,3 @@ pub fn table(class: &'static str, caption: &str, heads: &[&str], rows: Html) -> 
         ),
     )
 }
-
-/// The escaping and table of the two screens still written as HTML text (customers,
-/// A/B tests) until they become Leptos components (issue 28): not for new code.
-pub mod legacy {
-    use super::{escape_into, Html};
-
-    /// `s` escaped.
-    pub fn esc(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        escape_into(&mut out, s);
-        out
-    }
-
-    /// [`super::table`] of rows already written as text.
-    pub fn table(class: &'static str, caption: &str, heads: &[&str], rows: &str) -> String {
-        super::table(class, caption, heads, Html(rows.to_string())).0
-    }
-}

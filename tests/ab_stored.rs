@@ -146,6 +146,30 @@ fn a_lift_scales_customers_and_revenue_of_a_row() {
 }
 
 #[test]
+fn only_a_winning_b_offers_its_lift() {
+    // The example: 13 % against 10 %, significant (the golden case) → +30 %, carried as
+    // 1.3 × the row.
+    assert_eq!(AbTest::example().winning_lift(), Some(d("0.3")));
+    // The same figures the other way round: A wins, nothing to carry.
+    let swapped = AbTest {
+        conversions_a: d("130"),
+        conversions_b: d("100"),
+        ..AbTest::example()
+    };
+    assert_eq!(swapped.winning_lift(), None);
+    // No data, or too few to read (3 of 50 each: an expected count below 5).
+    assert_eq!(AbTest::default().winning_lift(), None);
+    let small = AbTest {
+        visitors_a: d("50"),
+        conversions_a: d("3"),
+        visitors_b: d("50"),
+        conversions_b: d("6"),
+        ..AbTest::default()
+    };
+    assert_eq!(small.winning_lift(), None);
+}
+
+#[test]
 fn version_5_scenarios_open_without_a_test_and_the_test_is_kept() {
     assert_eq!(SCHEMA_VERSION, 6);
     let mut stored = stored_value(&Scenario::default());

@@ -1,6 +1,5 @@
-//! The A/B test screen's texts: those the page writes (`ui::abtest`), apart from
-//! [`super::AppMsg`] so only the full app links them, and those of the results, which
-//! only the analysis worker links.
+//! The A/B test screen's texts: those of its fields (`ui::abtest`) and of its results
+//! (`ui::ab_results`), apart from [`super::AppMsg`] so only the full app links them.
 
 use super::{en, es, Lang, Text};
 use crate::engine::abtest::Arm;
@@ -35,11 +34,10 @@ pub enum AbMsg {
     FeedSee,
     LiftNoCustomers,
     LiftExceedsLeads,
-    WorkerFailed,
 }
 
-/// A text of the A/B test's results, which the analysis worker writes
-/// (`worker::ab`): no page links these.
+/// A text of the A/B test's results (`ui::ab_results`), linked only by the A/B
+/// screen's lazily loaded part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum AbResultMsg {

@@ -1,5 +1,5 @@
-//! The customer screen's texts (`ui::customers` and its worker, `worker::rfm`): apart
-//! from [`super::AppMsg`], so only the full app and the customer worker link them.
+//! The customer screen's texts (`ui::customers`, `ui::rfm`): apart from
+//! [`super::AppMsg`], so only the full app links them (the worker sends data, no text).
 
 use super::{en, es, Lang, Text};
 use crate::engine::rfm::{Role, Segment};
@@ -22,8 +22,9 @@ pub enum CustomersMsg {
     WorkerFailed,
 }
 
-/// The rest of the customer screen, which its worker (`worker::rfm`) writes: no page
-/// links these texts.
+/// The rest of the customer screen: what the page shows of the worker's data (the
+/// reading, the results, the win-back proposal), linked only by the customer screen's
+/// lazily loaded part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum RfmMsg {

@@ -1,7 +1,6 @@
 //! The full app (`index.html`): the calculator, the measurement screen and the library
 //! of scenarios, with autosave, share links and tabs kept in step.
 
-use super::ab_results::AbResults;
 use super::rfm::Customers;
 use super::risk::{RiskRun, SETTLE_MS};
 use super::session::Session;
@@ -21,9 +20,8 @@ pub fn App() -> impl IntoView {
         session: Session::start(ctx),
         screen: RwSignal::new(route::current()),
         risk: RiskRun::follow(ctx, SETTLE_MS),
-        customers: Customers::new(ctx),
+        customers: Customers::new(),
         lifted: RwSignal::new(None),
-        ab: AbResults::new(),
     };
     route::follow(ws.screen);
     follow_language(ctx, AppMsg::PageTitle);

@@ -1,240 +1,606 @@
 //! The customer screen: a transactions file in, RFM segments out (issue 12), and the
 //! revenue at risk proposed to the ROI model's retention line.
 //!
-//! The page holds only the file picker, the progress and the scenario's side of the
-//! proposal (apply, undo). The customer-value worker ([`crate::worker::rfm`]), loaded
-//! the first time a file is chosen, holds the rest of the screen's state and writes it
-//! as HTML. Every part of the screen is HTML text, and one listener per kind of event
-//! reads what was used (`data-set`, `data-action`): the full app carries neither the
-//! engine nor most of the screen's texts, and hardly any view code.
+//! Leptos components like every screen. The customer-value worker
+//! ([`crate::worker::rfm`]), loaded the first time a file is chosen, holds the file, reads
+//! and scores it and sends what the screen shows as data ([`Shown`]); this screen, in
+//! its lazily loaded part, renders it, and sends each change of a control as a typed
+//! [`Setting`]. The controls stay in place as replies come (so typing and the focus are
+//! never lost); the results below them are redrawn whole. The share won back and the
+//! churn it proposes are the page's own: applying it touches the scenario, with undo.
 
-use super::rfm::{view_of, Customers};
-use super::widgets::{action_of, event_element};
+use super::rfm::results::{cleaning, error_text, results};
+use super::rfm::Customers;
+use super::widgets::event_element;
 use super::workspace::{Screen, Workspace};
 use super::Ctx;
-use crate::engine::measure::{apply, Proposal};
+use crate::engine::deals::DateOrder;
+use crate::engine::measure::{apply, iso, parse_iso, Proposal};
 use crate::engine::model::{BenefitLine, Field};
-use crate::html::legacy::esc;
-use crate::i18n::{fill, AppMsg, CustomersMsg as C, Lang, ScreenMsg, Text};
-use crate::worker::rfm::protocol::{Control, Request};
+use crate::engine::rfm::export::win_back_churn;
+use crate::engine::rfm::{DecimalMark, RfmError, Segment};
+use crate::i18n::{fill, AppMsg, CustomersMsg as C, RfmMsg as R, ScreenMsg, Text};
+use crate::worker::rfm::protocol::{Problem, Reading, Request, Setting, Shown, ROLES};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Blob, Element, HtmlElement};
+use rust_decimal::Decimal;
+use web_sys::Blob;
 
 /// The customer screen.
 #[component]
 pub fn CustomersScreen(ws: Workspace) -> impl IntoView {
     let (ctx, c) = (ws.ctx, ws.customers);
-    let mount = NodeRef::<leptos::html::Div>::new();
-    mount.on_load(move |el| {
-        let el: HtmlElement = el.into();
-        el.set_inner_html(&c.html.get_untracked());
-        c.mount.set_value(Some(el));
-    });
-    on_cleanup(move || c.mount.set_value(None));
+    let shown = Memo::new(move |_| c.shown.with(|cells| Shown::decode(cells)));
     let applied = move || {
         c.applied.with(|a| {
             a.as_ref()
                 .is_some_and(|(_, after)| ctx.inputs.with(|i| i == after))
         })
     };
+    let has_reading =
+        Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.reading.is_some())));
+    let has_result =
+        Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.scored.is_some())));
+    let cancel = move |_| {
+        c.send(
+            &Request::Cancel {
+                id: c.current.get_untracked(),
+            },
+            None,
+        )
+    };
     view! {
-        <main
-            class="customers-screen"
-            on:change=move |ev| changed(ctx, c, &ev)
-            on:click=move |ev| clicked(ws, &ev)
-            on:dragover=move |ev: leptos::ev::DragEvent| dragged(&ev, true)
-            on:dragleave=move |ev: leptos::ev::DragEvent| dragged(&ev, false)
-            on:drop=move |ev: leptos::ev::DragEvent| dropped(ctx, c, &ev)
-        >
-            <div inner_html=move || intro(ctx.lang.get())></div>
+        <main class="customers-screen">
+            <Intro ctx c />
             <div class="rfm-status">
-                <div aria-live="polite" inner_html=move || status(ctx, c, applied())></div>
+                <div aria-live="polite">{move || status(ws, applied())}</div>
                 // Built once per reading, not on every progress step, so it can be clicked.
                 <Show when=move || c.progress.with(Option::is_some)>
-                    <button type="button" class="secondary" data-action="cancel" data-testid="rfm-cancel">
+                    <button type="button" class="secondary" data-testid="rfm-cancel" on:click=cancel>
                         {ctx.tr(C::Cancel)}
                     </button>
                 </Show>
             </div>
-            <div class="rfm-screen" node_ref=mount></div>
+            <div class="rfm-screen">
+                {move || shown.with(|s| s.as_ref().map(|s| file_status(ctx, s)))}
+                {move || has_reading.get().then(|| view! { <ReadingForm ctx c shown /> })}
+                {move || has_result.get().then(|| view! {
+                    <WinBack ws shown />
+                    <Tools ctx c shown />
+                })}
+                {move || {
+                    let fmt = ctx.fmt.get();
+                    shown.with(|s| {
+                        s.as_ref().and_then(|s| s.scored.as_ref()).map(|scored| view! {
+                            <section class="panel rfm-results" data-testid="rfm-results">
+                                {results(fmt, scored)}
+                            </section>
+                        })
+                    })
+                }}
+            </div>
         </main>
     }
 }
 
-/// The title, the file picker and the paste box.
-fn intro(lang: Lang) -> String {
-    let t = |m: C| esc(m.text(lang));
-    format!(
-        "<section class=\"panel\" aria-labelledby=\"customers-title\"><h2 id=\"customers-title\">{}</h2><p class=\"hint\">{}</p>\
-         <div class=\"rfm-drop\" data-testid=\"rfm-drop\"><label class=\"button\" for=\"rfm-file\">{}</label>\
-         <input id=\"rfm-file\" class=\"sr-only\" type=\"file\" accept=\".csv,.tsv,.txt,text/csv,text/tab-separated-values\" data-testid=\"rfm-file\"><span>{}</span></div>\
-         <details class=\"rfm-paste\"><summary>{}</summary><label for=\"rfm-paste\">{}</label>\
-         <textarea id=\"rfm-paste\" rows=\"6\" spellcheck=\"false\" data-testid=\"rfm-paste\"></textarea>\
-         <button type=\"button\" data-action=\"paste\" data-testid=\"rfm-paste-score\">{}</button></details></section>",
-        t(C::Title),
-        t(C::Hint),
-        t(C::ChooseFile),
-        t(C::DropHere),
-        t(C::PasteSummary),
-        t(C::PasteLabel),
-        t(C::PasteScore),
-    )
+/// The title, the file picker (a button, or a file dropped on it) and the paste box.
+#[component]
+fn Intro(ctx: Ctx, c: Customers) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let paste = NodeRef::<leptos::html::Textarea>::new();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = event_element(&ev)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            c.choose(file.into());
+        }
+        // The same file chosen again (after an edit) must fire `change` again.
+        input.set_value("");
+    };
+    let on_drag = move |ev: leptos::ev::DragEvent, over: bool| {
+        ev.prevent_default();
+        dragging.set(over);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            c.choose(file.into());
+        }
+    };
+    let on_paste = move |_| {
+        let text = paste.get().map(|t| t.value()).unwrap_or_default();
+        if let Ok(blob) = Blob::new_with_str_sequence(&js_sys::Array::of1(&text.into())) {
+            c.choose(blob);
+        }
+    };
+    let t = move |m: C| move || m.text(ctx.lang.get());
+    view! {
+        <section class="panel" aria-labelledby="customers-title">
+            <h2 id="customers-title">{t(C::Title)}</h2>
+            <p class="hint">{t(C::Hint)}</p>
+            <div
+                class="rfm-drop"
+                class:dragging=move || dragging.get()
+                data-testid="rfm-drop"
+                on:dragover=move |ev| on_drag(ev, true)
+                on:dragleave=move |ev| on_drag(ev, false)
+                on:drop=on_drop
+            >
+                <label class="button" for="rfm-file">{t(C::ChooseFile)}</label>
+                <input
+                    id="rfm-file"
+                    class="sr-only"
+                    type="file"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                    data-testid="rfm-file"
+                    on:change=on_file
+                />
+                <span>{t(C::DropHere)}</span>
+            </div>
+            <details class="rfm-paste">
+                <summary>{t(C::PasteSummary)}</summary>
+                <label for="rfm-paste">{t(C::PasteLabel)}</label>
+                <textarea id="rfm-paste" rows="6" spellcheck="false" data-testid="rfm-paste" node_ref=paste></textarea>
+                <button type="button" data-testid="rfm-paste-score" on:click=on_paste>{t(C::PasteScore)}</button>
+            </details>
+        </section>
+    }
 }
 
 /// The progress of a reading (its Cancel button is apart), the note of an applied proposal
 /// with its undo, or why the worker is not there.
-fn status(ctx: Ctx, c: Customers, applied: bool) -> String {
-    let lang = ctx.lang.get();
-    let t = |m: C| esc(m.text(lang));
+fn status(ws: Workspace, applied: bool) -> impl IntoView {
+    let (ctx, c) = (ws.ctx, ws.customers);
     if c.unavailable.get() {
-        return format!(
-            "<p class=\"rfm-error\" role=\"alert\" data-testid=\"rfm-unavailable\">{}</p>",
-            t(C::WorkerFailed)
-        );
+        return view! {
+            <p class="rfm-error" role="alert" data-testid="rfm-unavailable">{ctx.t(C::WorkerFailed)}</p>
+        }
+        .into_any();
     }
-    let mut out = String::new();
-    if let Some((done, total)) = c.progress.get() {
-        // Whole numbers only: an f64's `Display` would link float formatting.
+    let progress = c.progress.get().map(|(done, total)| {
         let pct = if total > 0.0 {
             (done / total * 100.0) as u32
         } else {
             0
         };
-        out.push_str(&format!(
-            "<div class=\"rfm-progress\" data-testid=\"rfm-progress\"><label for=\"rfm-progress-bar\">{}</label><progress id=\"rfm-progress-bar\" max=\"100\" value=\"{pct}\"></progress></div>",
-            esc(&fill(C::Reading.text(lang), &[&format!("{pct} %")])),
-        ));
-    }
-    if applied {
-        out.push_str(&format!(
-            "<div class=\"note\" role=\"status\" data-testid=\"rfm-done\"><p>{}</p><button type=\"button\" class=\"secondary\" data-action=\"undo\" data-testid=\"rfm-undo\">{}</button><button type=\"button\" class=\"secondary\" data-action=\"see\" data-testid=\"rfm-see\">{}</button></div>",
-            t(C::WinBackDone),
-            esc(AppMsg::Undo.text(lang)),
-            esc(ScreenMsg::FeedSee.text(lang))
-        ));
-    }
-    out
+        view! {
+            <div class="rfm-progress" data-testid="rfm-progress">
+                <label for="rfm-progress-bar">{fill(ctx.t(C::Reading), &[&format!("{pct} %")])}</label>
+                <progress id="rfm-progress-bar" max="100" value=pct></progress>
+            </div>
+        }
+    });
+    let undo = move |_| {
+        if let Some((before, _)) = c.applied.get_untracked() {
+            ctx.rewrite(|s| s.inputs = before);
+        }
+        c.applied.set(None);
+    };
+    let see = move |_| {
+        ws.screen.set(Screen::Calculator);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    let done = applied.then(|| {
+        view! {
+            <div class="note" role="status" data-testid="rfm-done">
+                <p>{ctx.t(C::WinBackDone)}</p>
+                <button type="button" class="secondary" data-testid="rfm-undo" on:click=undo>{ctx.t(AppMsg::Undo)}</button>
+                <button type="button" class="secondary" data-testid="rfm-see" on:click=see>{ctx.t(ScreenMsg::FeedSee)}</button>
+            </div>
+        }
+    });
+    view! { {progress} {done} }.into_any()
 }
 
-/// A file chosen, or a control the worker wrote changed (it learns the new value).
-fn changed(ctx: Ctx, c: Customers, ev: &web_sys::Event) {
-    let Some(el) = event_element(ev) else {
-        return;
-    };
-    if el.id() == "rfm-file" {
-        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                c.choose(ctx, file.into());
-            }
-            // The same file chosen again (after an edit) must fire `change` again.
-            input.set_value("");
-        }
-        return;
-    }
-    let Some(control) = el
-        .get_attribute("data-set")
-        .and_then(|k| Control::from_key(&k))
-    else {
-        return;
-    };
-    let value = match el.dyn_ref::<web_sys::HtmlInputElement>() {
-        Some(input) if input.type_() == "checkbox" => {
-            if input.checked() { "1" } else { "0" }.to_string()
-        }
-        Some(input) => input.value(),
-        None => el
-            .dyn_ref::<web_sys::HtmlSelectElement>()
-            .map(|s| s.value())
-            .unwrap_or_default(),
-    };
-    let view = view_of(ctx);
-    let id = c.next();
-    c.send(
-        &Request::Set {
-            id,
-            control,
-            value,
-            view,
-        },
-        None,
-    );
-}
-
-/// A button of the screen.
-fn clicked(ws: Workspace, ev: &leptos::ev::MouseEvent) {
-    let (ctx, c) = (ws.ctx, ws.customers);
-    let action = action_of(ev);
-    match action.as_deref() {
-        Some("paste") => {
-            let text = document()
-                .get_element_by_id("rfm-paste")
-                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .map(|t| t.value())
-                .unwrap_or_default();
-            if let Ok(blob) = Blob::new_with_str_sequence(&js_sys::Array::of1(&text.into())) {
-                c.choose(ctx, blob);
-            }
-        }
-        Some("cancel") => c.send(
-            &Request::Cancel {
-                id: c.current.get_untracked(),
-            },
-            None,
+/// The file's name and size, and why nothing is scored (if so).
+fn file_status(ctx: Ctx, s: &Shown) -> impl IntoView {
+    let fmt = ctx.fmt.get();
+    let lang = fmt.lang;
+    let label = match &s.name {
+        Some(name) => fill(
+            R::FileInfo.text(lang),
+            &[name, &fmt.plain(Decimal::from(s.size.div_ceil(1024)))],
         ),
-        Some("apply") => apply_proposal(ctx, c),
-        Some("undo") => {
-            if let Some((before, _)) = c.applied.get_untracked() {
-                ctx.rewrite(|s| s.inputs = before);
-            }
-            c.applied.set(None);
-        }
-        Some("see") => {
-            ws.screen.set(Screen::Calculator);
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        Some(kind @ ("export-customers" | "export-segments")) => {
-            let customers = kind == "export-customers";
-            c.export.set_value(customers);
-            let id = c.current.get_untracked();
-            c.send(&Request::Export { id, customers }, None);
-        }
-        _ => {}
-    }
-}
-
-/// The drop zone, shown as ready while a file is dragged over it.
-fn drop_zone(ev: &leptos::ev::DragEvent) -> Option<Element> {
-    event_element(ev).and_then(|e| e.closest(".rfm-drop").ok().flatten())
-}
-
-fn dragged(ev: &leptos::ev::DragEvent, over: bool) {
-    if let Some(zone) = drop_zone(ev) {
-        ev.prevent_default();
-        let _ = zone.class_list().toggle_with_force("dragging", over);
-    }
-}
-
-fn dropped(ctx: Ctx, c: Customers, ev: &leptos::ev::DragEvent) {
-    let Some(zone) = drop_zone(ev) else {
-        return;
+        None => R::Pasted.text(lang).to_string(),
     };
-    ev.prevent_default();
-    let _ = zone.class_list().remove_1("dragging");
-    if let Some(file) = ev
-        .data_transfer()
-        .and_then(|d| d.files())
-        .and_then(|f| f.get(0))
-    {
-        c.choose(ctx, file.into());
+    let problem = s.problem.as_ref().map(|p| match p {
+        Problem::Cancelled => {
+            view! { <p data-testid="rfm-cancelled">{R::Cancelled.text(lang)}</p> }.into_any()
+        }
+        Problem::Rfm(e) => {
+            let detail = match e {
+                RfmError::NoValidRows(c) => Some(cleaning(fmt, c)),
+                _ => None,
+            };
+            view! {
+                <div class="rfm-error" role="alert" data-testid="rfm-error"><p>{error_text(lang, e)}</p></div>
+                {detail}
+            }
+            .into_any()
+        }
+        Problem::Unreadable => view! {
+            <div class="rfm-error" role="alert" data-testid="rfm-error"><p>{R::ErrUnreadable.text(lang)}</p></div>
+        }
+        .into_any(),
+    });
+    view! {
+        <section class="panel rfm-file">
+            <p class="rfm-file-label" data-testid="rfm-file-label">{label}</p>
+            {problem}
+        </section>
+    }
+}
+
+/// One part of the reading the worker last sent (one memo holds the reading; its parts
+/// are plain closures over it, which link far less code than a memo each).
+fn reading_of<T: 'static>(
+    reading: Memo<Option<Reading>>,
+    part: fn(&Reading) -> T,
+) -> impl Fn() -> Option<T> + Copy + Send + Sync + 'static {
+    move || reading.with(|r| r.as_ref().map(part))
+}
+
+/// A `<select>` of the screen with its label: its options are `(value, text, chosen)`
+/// (a reactive list), and a choice goes to `pick` with its value.
+fn select<O, L>(
+    id: &'static str,
+    label: L,
+    options: O,
+    pick: impl Fn(String) + 'static,
+) -> impl IntoView
+where
+    O: Fn() -> Vec<(String, String, bool)> + Send + Sync + 'static,
+    L: Fn() -> &'static str + Send + Sync + 'static,
+{
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id data-testid=id on:change=move |ev| pick(event_target_value(&ev))>
+                {move || {
+                    options()
+                        .into_iter()
+                        .map(|(value, text, chosen)| {
+                            view! { <option value=value prop:selected=chosen>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// How the file is read: the column of each role, date order, decimal mark, header,
+/// reference date, and the first rows. Built once per file; each control follows the
+/// worker's replies without being rebuilt.
+#[component]
+fn ReadingForm(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoView {
+    let set = move |setting: Setting| {
+        let id = c.next();
+        c.send(&Request::Set { id, setting }, None);
+    };
+    let reading = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.reading.clone())));
+    // The columns' names: the header's, or "Column n".
+    let names = reading_of(reading, |r| {
+        let width = r.headers.len().max(r.preview.first().map_or(0, Vec::len));
+        (0..width)
+            .map(|i| r.headers.get(i).filter(|h| !h.is_empty()).cloned())
+            .collect::<Vec<_>>()
+    });
+    let column_names = move || {
+        let lang = ctx.lang.get();
+        names()
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(move |(i, h)| {
+                h.unwrap_or_else(|| fill(R::ColumnN.text(lang), &[&(i + 1).to_string()]))
+            })
+    };
+    let mapping = reading_of(reading, |r| r.mapping);
+    let roles = ROLES.map(|role| {
+        let chosen = move || mapping().and_then(|m| m.slot(role));
+        let options = move || {
+            // A column by its index; none as "-".
+            let now = chosen();
+            let none = R::NoColumn.text(ctx.lang.get()).to_string();
+            let mut list = vec![("-".to_string(), none, now.is_none())];
+            list.extend(
+                column_names()
+                    .enumerate()
+                    .map(|(i, h)| (i.to_string(), h, now == Some(i))),
+            );
+            list
+        };
+        select(
+            role_id(role),
+            move || R::RoleName(role).text(ctx.lang.get()),
+            options,
+            move |value: String| set(Setting::Role(role, value.parse().ok())),
+        )
+    });
+    let order = reading_of(reading, |r| r.date_order);
+    let decimal = reading_of(reading, |r| r.decimal);
+    let t = move |m: R| move || m.text(ctx.lang.get());
+    let two = move |a: R, b: R, first: bool| {
+        let lang = ctx.lang.get();
+        vec![
+            ("0".to_string(), a.text(lang).to_string(), first),
+            ("1".to_string(), b.text(lang).to_string(), !first),
+        ]
+    };
+    let date_order = select(
+        "rfm-date-order",
+        t(R::DateOrder),
+        move || {
+            let day_first = order().is_none_or(|o| o == DateOrder::DayFirst);
+            two(R::DayFirst, R::MonthFirst, day_first)
+        },
+        move |value: String| {
+            set(Setting::DateOrder(match value.as_str() {
+                "1" => DateOrder::MonthFirst,
+                _ => DateOrder::DayFirst,
+            }))
+        },
+    );
+    let decimal_mark = select(
+        "rfm-decimal",
+        t(R::Decimal),
+        move || {
+            let point = decimal().is_none_or(|d| d == DecimalMark::Point);
+            two(R::DecimalPoint, R::DecimalComma, point)
+        },
+        move |value: String| {
+            set(Setting::Decimal(match value.as_str() {
+                "1" => DecimalMark::Comma,
+                _ => DecimalMark::Point,
+            }))
+        },
+    );
+    let guess = move |certain: fn(&Reading) -> bool, id: &'static str| {
+        let certain = reading_of(reading, certain);
+        move || {
+            (certain() == Some(false))
+                .then(|| view! { <p class="warn-text" data-testid=id>{R::Guessed.text(ctx.lang.get())}</p> })
+        }
+    };
+    let reference = reading_of(reading, |r| r.reference.map(iso).unwrap_or_default());
+    let header = reading_of(reading, |r| r.has_header);
+    let preview = reading_of(reading, |r| r.preview.clone());
+    view! {
+        <section class="panel" aria-labelledby="rfm-reading-title">
+            <h2 id="rfm-reading-title">{t(R::MappingTitle)}</h2>
+            <p class="hint">{t(R::MappingHint)}</p>
+            <div class="rfm-roles">{roles.into_iter().collect_view()}</div>
+            <div class="rfm-roles">
+                <div>{date_order}{guess(|r| r.date_order_certain, "rfm-date-guess")}</div>
+                <div>{decimal_mark}{guess(|r| r.decimal_certain, "rfm-decimal-guess")}</div>
+                <div class="field">
+                    <label for="rfm-reference">{t(R::Reference)}</label>
+                    <input
+                        type="date"
+                        id="rfm-reference"
+                        data-testid="rfm-reference"
+                        prop:value=move || reference().unwrap_or_default()
+                        on:change=move |ev| set(Setting::Reference(parse_iso(&event_target_value(&ev))))
+                    />
+                    <p class="hint">{t(R::ReferenceHint)}</p>
+                </div>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        id="rfm-header"
+                        data-testid="rfm-header"
+                        prop:checked=move || header().unwrap_or(false)
+                        on:change=move |ev| set(Setting::Header(event_target_checked(&ev)))
+                    />
+                    " "
+                    {t(R::HasHeader)}
+                </label>
+            </div>
+            <details class="rfm-preview">
+                <summary>{t(R::PreviewSummary)}</summary>
+                {move || {
+                    let heads: Vec<String> = column_names().collect();
+                    let rows = preview().unwrap_or_default();
+                    super::rfm::results::preview(ctx.lang.get(), heads, rows)
+                }}
+            </details>
+        </section>
+    }
+}
+
+/// The id (and `data-testid`) of a role's menu.
+fn role_id(role: crate::engine::rfm::Role) -> &'static str {
+    use crate::engine::rfm::Role;
+    match role {
+        Role::Customer => "rfm-role-customer",
+        Role::Date => "rfm-role-date",
+        Role::Amount => "rfm-role-amount",
+        Role::Quantity => "rfm-role-quantity",
+        Role::Price => "rfm-role-price",
+        Role::Invoice => "rfm-role-invoice",
+    }
+}
+
+/// The revenue of the win-back segments, the share won back, and the churn it
+/// proposes ([`win_back_churn`]), applied to the scenario with undo.
+#[component]
+fn WinBack(ws: Workspace, shown: Memo<Option<Shown>>) -> impl IntoView {
+    let (ctx, c) = (ws.ctx, ws.customers);
+    let held = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.scored.as_ref())
+                .map(|x| (x.win_back_revenue, x.at_risk))
+        })
+    };
+    // The share typed, when it is one from 0 to 100.
+    let won = Memo::new(move |_| {
+        c.won_back.with(|typed| {
+            typed
+                .trim()
+                .replace(',', ".")
+                .parse::<Decimal>()
+                .ok()
+                .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED)
+        })
+    });
+    let churn = move || {
+        ctx.inputs
+            .with(|i| (Field::ChurnBeforePct.get(i), Field::ChurnAfterPct.get(i)))
+    };
+    // The churn with the CRM it proposes.
+    let proposed = Memo::new(move |_| {
+        let (_, at_risk) = held()?;
+        win_back_churn(churn().0, won.get()?, at_risk).map(|to| Field::ChurnAfterPct.clamp(to))
+    });
+    let apply_it = move |_| {
+        if let Some(to) = proposed.get_untracked() {
+            apply_proposal(ctx, c, to);
+        }
+    };
+    let held_text = move || {
+        let fmt = ctx.fmt.get();
+        held().map(|(revenue, at_risk)| {
+            fill(
+                R::WinBackHeld.text(fmt.lang),
+                &[
+                    &fmt.percent(at_risk * Decimal::ONE_HUNDRED),
+                    &fmt.money(revenue),
+                ],
+            )
+        })
+    };
+    let body = move || {
+        let fmt = ctx.fmt.get();
+        let lang = fmt.lang;
+        let (before, after) = churn();
+        match (won.get(), proposed.get(), held()) {
+            (Some(w), Some(to), Some((_, at_risk))) => {
+                let line = fill(
+                    R::WinBackProposal.text(lang),
+                    &[&fmt.percent(after), &fmt.percent(to)],
+                );
+                let math = fill(
+                    R::WinBackMath.text(lang),
+                    &[
+                        &fmt.percent(before),
+                        &fmt.percent(w),
+                        &fmt.percent(at_risk * Decimal::ONE_HUNDRED),
+                    ],
+                );
+                let action = if to == after {
+                    view! { <p data-testid="rfm-same">{R::WinBackSame.text(lang)}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="actions">
+                            <button type="button" data-testid="rfm-apply" on:click=apply_it>{R::WinBackApply.text(lang)}</button>
+                        </div>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <p class="rfm-proposal" data-testid="rfm-proposal">{line}</p>
+                    <p class="hint">{math}</p>
+                    {action}
+                }
+                .into_any()
+            }
+            _ => view! {
+                <p class="warn-text" id="rfm-won-back-error" data-testid="rfm-won-back-error">{R::WinBackShareBad.text(lang)}</p>
+            }
+            .into_any(),
+        }
+    };
+    let t = move |m: R| move || m.text(ctx.lang.get());
+    let bad = move || won.get().is_none();
+    view! {
+        <section class="panel feed" aria-labelledby="rfm-winback-title">
+            <h2 id="rfm-winback-title">{t(R::WinBackTitle)}</h2>
+            <p data-testid="rfm-held">{held_text}</p>
+            <div class="field">
+                <label for="rfm-won-back">{t(R::WinBackShare)}</label>
+                <input
+                    type="number"
+                    id="rfm-won-back"
+                    data-testid="rfm-won-back"
+                    min="0"
+                    max="100"
+                    step="any"
+                    prop:value=move || c.won_back.get_untracked()
+                    aria-invalid=move || bad().then_some("true")
+                    aria-describedby=move || bad().then_some("rfm-won-back-error")
+                    on:change=move |ev| c.won_back.set(event_target_value(&ev))
+                />
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// The segment menu of the top customers, and the two exports.
+#[component]
+fn Tools(ctx: Ctx, c: Customers, shown: Memo<Option<Shown>>) -> impl IntoView {
+    let segment = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.scored.as_ref())
+                .map(|x| x.segment)
+        })
+    };
+    let options = move || {
+        let lang = ctx.lang.get();
+        let now = segment();
+        Segment::ALL
+            .iter()
+            .map(|s| {
+                let name = R::SegmentName(*s).text(lang).to_string();
+                (s.key().to_string(), name, now == Some(*s))
+            })
+            .collect()
+    };
+    let pick = move |key: String| {
+        if let Some(segment) = Segment::from_key(&key) {
+            let id = c.next();
+            c.send(
+                &Request::Set {
+                    id,
+                    setting: Setting::Segment(segment),
+                },
+                None,
+            );
+        }
+    };
+    let export = move |customers: bool| {
+        c.export.set_value(customers);
+        let id = c.current.get_untracked();
+        c.send(&Request::Export { id, customers }, None);
+    };
+    let t = move |m: R| move || m.text(ctx.lang.get());
+    view! {
+        <section class="panel rfm-tools">
+            {select("rfm-segment", t(R::TopSegment), options, pick)}
+            <div class="actions">
+                <button type="button" class="secondary" data-testid="rfm-export-customers" on:click=move |_| export(true)>
+                    {t(R::ExportCustomers)}
+                </button>
+                <button type="button" class="secondary" data-testid="rfm-export-segments" on:click=move |_| export(false)>
+                    {t(R::ExportSegments)}
+                </button>
+            </div>
+        </section>
     }
 }
 
 /// Applies the proposed churn with the CRM (switching the retention line on), with undo.
-fn apply_proposal(ctx: Ctx, c: Customers) {
-    let Some(to) = c.proposal.get_untracked() else {
-        return;
-    };
+fn apply_proposal(ctx: Ctx, c: Customers, to: Decimal) {
     let before = ctx.inputs.get_untracked();
     let proposal = Proposal {
         field: Field::ChurnAfterPct,

@@ -1,5 +1,5 @@
 //! Small controls both front doors use: the language switch and the currency choice;
-//! and how the screens written as HTML text read their events.
+//! a download, and the element an event happened on.
 
 use super::Ctx;
 use crate::i18n::{Lang, Msg, Text};
@@ -94,12 +94,4 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 pub fn event_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-}
-
-/// The `data-action` of the button an event happened in: how the screens written as
-/// HTML text (customers, A/B test) read their buttons with one listener.
-pub fn action_of(ev: &web_sys::Event) -> Option<String> {
-    event_element(ev)
-        .and_then(|e| e.closest("[data-action]").ok().flatten())
-        .and_then(|e| e.get_attribute("data-action"))
 }

@@ -1,7 +1,6 @@
 //! What the full app adds to the shared [`Ctx`]: storage and the library of scenarios,
 //! and which screen is on show. The visitor's calculator has none of it.
 
-use super::ab_results::AbResults;
 use super::rfm::Customers;
 use super::risk::RiskRun;
 use super::session::Session;
@@ -73,6 +72,4 @@ pub struct Workspace {
     /// The A/B screen's lift carried into a campaign, for its note and undo (kept across
     /// screens, so "See the campaigns" and back still offers the undo).
     pub lifted: RwSignal<Lifted>,
-    /// The A/B test's results, as the analysis worker last wrote them.
-    pub ab: AbResults,
 }

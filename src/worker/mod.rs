@@ -5,11 +5,8 @@
 //! The page and the worker speak [`protocol`]: a line of text in `postMessage`, one
 //! [`protocol::Request`] in, [`protocol::Reply`]s out, each tagged with the request's id.
 //! It runs the Monte Carlo simulation of the risk ranges ([`crate::engine::risk`]);
-//! the customer-value scoring has a worker of its own ([`rfm`]), which also writes the
-//! A/B test's results (`ab`).
+//! the customer-value scoring has a worker of its own ([`rfm`]).
 
-#[cfg(target_arch = "wasm32")]
-pub mod ab;
 pub mod protocol;
 pub mod rfm;
 #[cfg(target_arch = "wasm32")]

@@ -9,7 +9,7 @@
 
 use super::super::abtest::{
     analyse, days_needed, sample_size, AbError, Analysis, Mde, Plan, SampleSize, Settings, Variant,
-    MAX_COUNT,
+    Verdict, MAX_COUNT,
 };
 use super::super::campaigns::Campaign;
 use super::super::money::{self, to_f64};
@@ -110,7 +110,7 @@ impl AbField {
         AbField::DailyTraffic,
     ];
 
-    /// Stable identifier (the screen's `data-ab` and element ids).
+    /// Stable identifier (the A/B screen's element ids and `data-testid`s).
     pub fn key(self) -> &'static str {
         match self {
             AbField::VisitorsA => "visitors-a",
@@ -257,6 +257,15 @@ impl AbTest {
             confidence: fraction(self.confidence_pct),
             power: fraction(self.power_pct),
         })
+    }
+
+    /// B's relative lift as it is carried into a campaign ([`lift_of`]) when B wins;
+    /// `None` otherwise (no result, another verdict, no relative lift).
+    pub fn winning_lift(&self) -> Option<Decimal> {
+        let a = self.analysis().ok()?;
+        a.relative_lift
+            .filter(|_| a.verdict == Verdict::BWins)
+            .and_then(lift_of)
     }
 
     /// The days the planned sample takes at the daily traffic; `None` without traffic.

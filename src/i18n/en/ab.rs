@@ -32,7 +32,6 @@ pub(in crate::i18n) fn ab_text(msg: AbMsg) -> &'static str {
         M::FeedDone => "{0}: customers {1} → {2}, revenue {3} → {4}.",
         M::FeedSee => "See the campaigns",
         M::LiftNoCustomers => "This campaign has no customers to scale.",
-        M::WorkerFailed => "This browser could not start the background worker that computes the results. Try another browser.",
         M::LiftExceedsLeads => "With this lift the campaign would have more customers than leads.",
     }
 }

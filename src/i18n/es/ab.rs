@@ -32,7 +32,6 @@ pub(in crate::i18n) fn ab_text(msg: AbMsg) -> &'static str {
         M::FeedDone => "{0}: clientes {1} → {2}, ingresos {3} → {4}.",
         M::FeedSee => "Ver las campañas",
         M::LiftNoCustomers => "Esta campaña no tiene clientes que multiplicar.",
-        M::WorkerFailed => "Este navegador no pudo iniciar el proceso en segundo plano que calcula los resultados. Prueba otro navegador.",
         M::LiftExceedsLeads => "Con esta mejora la campaña tendría más clientes que leads.",
     }
 }

@@ -1,24 +1,28 @@
 //! What the page and the customer-value worker tell each other.
 //!
-//! The worker holds the screen's state (the file, how it is read, the result) and
-//! writes the whole screen below the file picker as HTML; the page forwards what the
-//! user changes in it and shows what comes back. So the page carries neither the engine
-//! nor the screen's texts.
+//! The worker holds the file (a `Blob` it reads in slices), how it is read and the
+//! result; it reads, scores and exports. The page holds the screen: it renders the
+//! worker's data with Leptos components (`ui::customers`) and sends each change of a
+//! control as a typed [`Setting`].
 //!
 //! A request is a line of text (with the file, a `Blob`, beside it for `file`); a reply
 //! is a list of [`Cell`]s (a JS array of numbers and strings):
 //!
 //! - `[0, id, done, total]`: progress, in bytes read of the file;
-//! - `[8, id, html, proposal]`: the screen as HTML, and the yearly churn with the CRM
-//!   it proposes for the ROI model (exact decimal text, or empty for none);
+//! - `[8, id, …]`: what the screen shows, a [`Shown`] as cells ([`Shown::encode`]: counts
+//!   as numbers, Decimals as their four exact 32-bit words, dates as day numbers, texts
+//!   as texts, enums as their index, options and lists with a leading flag or length);
 //! - `[7, id, text]`: a CSV export;
-//! - `[9, id, result, plan, lift]`: the A/B test's result and sample plan as HTML, and
-//!   B's lift when it wins (exact decimal text, or empty);
 //! - `[3]`: the worker listens (the same `READY` as the risk worker's).
 
-use crate::engine::measure::{AbField, AbTest};
-use crate::engine::rfm::Role;
-use crate::units::{Currency, Lang};
+use crate::engine::deals::DateOrder;
+use crate::engine::measure::{iso, parse_iso};
+use crate::engine::rfm::export::{grid, segments, top, win_back_revenue, Grid, SegmentSummary};
+use crate::engine::rfm::{
+    AllThresholds, Cleaning, CustomerRfm, DecimalMark, Example, Excluded, FrequencyBasis, Mapping,
+    Reason, RfmError, RfmResult, Role, Segment, Thresholds,
+};
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 /// One element of a reply.
@@ -30,84 +34,99 @@ pub enum Cell {
     Text(String),
 }
 
-/// What the screen is written for: the page's language and currency, and the ROI
-/// model's churn, which the win-back proposal starts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct View {
-    /// The language.
-    pub lang: Lang,
-    /// The currency of amounts (the scenario's).
-    pub currency: Currency,
-    /// The model's yearly churn before the CRM, %.
-    pub churn_before: Decimal,
-    /// The model's yearly churn with the CRM, %.
-    pub churn_after: Decimal,
-}
+/// How many customers the top list shows.
+pub const TOP: usize = 10;
 
-/// A control of the screen the user changed (its `data-set` attribute in the HTML).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Control {
-    /// The column of a role (`role-customer`, …): a column index or `-`.
-    Role(Role),
-    /// `date-order`: `dmy` or `mdy`.
-    DateOrder,
-    /// `decimal`: `point` or `comma`.
-    Decimal,
-    /// `header`: `1` or `0`.
-    Header,
-    /// `reference`: `YYYY-MM-DD`, or `-` for the default.
-    Reference,
-    /// `segment`: the key of the segment whose top customers are listed.
-    Segment,
-    /// `won-back`: the share won back each year, % (as typed).
-    WonBack,
-}
-
-/// The roles, in the order the form shows them, with their keys.
-pub const ROLES: [(Role, &str); 6] = [
-    (Role::Customer, "customer"),
-    (Role::Date, "date"),
-    (Role::Amount, "amount"),
-    (Role::Quantity, "quantity"),
-    (Role::Price, "price"),
-    (Role::Invoice, "invoice"),
+/// The roles, in the order the form shows them.
+pub const ROLES: [Role; 6] = [
+    Role::Customer,
+    Role::Date,
+    Role::Amount,
+    Role::Quantity,
+    Role::Price,
+    Role::Invoice,
 ];
 
-impl Control {
-    /// The control's key, as written in `data-set`.
-    pub fn key(self) -> String {
+/// A control of the screen the worker needs to hear about, with its new value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// The column of a role, or none.
+    Role(Role, Option<usize>),
+    /// How dates whose year comes last are read.
+    DateOrder(DateOrder),
+    /// The decimal mark of the amounts.
+    Decimal(DecimalMark),
+    /// Whether the first row names the columns.
+    Header(bool),
+    /// The day recency counts to (`None`: the day after the last purchase).
+    Reference(Option<NaiveDate>),
+    /// The segment whose top customers are listed.
+    Segment(Segment),
+}
+
+/// The key of a role in a request.
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Customer => "role-customer",
+        Role::Date => "role-date",
+        Role::Amount => "role-amount",
+        Role::Quantity => "role-quantity",
+        Role::Price => "role-price",
+        Role::Invoice => "role-invoice",
+    }
+}
+
+impl Setting {
+    /// The setting as `key value` (no spaces inside either).
+    fn encode(self) -> String {
+        let flag = |b: bool| if b { "1" } else { "0" };
         match self {
-            Control::Role(role) => {
-                let key = ROLES
-                    .iter()
-                    .find(|(r, _)| *r == role)
-                    .map_or("", |(_, k)| k);
-                format!("role-{key}")
+            Setting::Role(role, column) => format!(
+                "{} {}",
+                role_key(role),
+                column.map_or_else(|| "-".to_string(), |c| c.to_string())
+            ),
+            Setting::DateOrder(order) => {
+                format!("date-order {}", flag(order == DateOrder::MonthFirst))
             }
-            Control::DateOrder => "date-order".into(),
-            Control::Decimal => "decimal".into(),
-            Control::Header => "header".into(),
-            Control::Reference => "reference".into(),
-            Control::Segment => "segment".into(),
-            Control::WonBack => "won-back".into(),
+            Setting::Decimal(mark) => format!("decimal {}", flag(mark == DecimalMark::Comma)),
+            Setting::Header(on) => format!("header {}", flag(on)),
+            Setting::Reference(day) => {
+                format!("reference {}", day.map_or_else(|| "-".to_string(), iso))
+            }
+            Setting::Segment(segment) => format!("segment {}", segment.key()),
         }
     }
 
-    /// The control of a key.
-    pub fn from_key(key: &str) -> Option<Control> {
-        if let Some(role) = key.strip_prefix("role-") {
-            return ROLES
-                .iter()
-                .find(|(_, k)| *k == role)
-                .map(|(r, _)| Control::Role(*r));
+    /// Reads [`Setting::encode`]'s `key` and `value`.
+    fn decode(key: &str, value: &str) -> Option<Setting> {
+        let flag = || match value {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        };
+        if let Some(role) = ROLES.into_iter().find(|r| role_key(*r) == key) {
+            let column = match value {
+                "-" => None,
+                v => Some(v.parse().ok()?),
+            };
+            return Some(Setting::Role(role, column));
         }
         Some(match key {
-            "date-order" => Control::DateOrder,
-            "decimal" => Control::Decimal,
-            "header" => Control::Header,
-            "reference" => Control::Reference,
-            "segment" => Control::Segment,
-            "won-back" => Control::WonBack,
+            "date-order" => Setting::DateOrder(match flag()? {
+                true => DateOrder::MonthFirst,
+                false => DateOrder::DayFirst,
+            }),
+            "decimal" => Setting::Decimal(match flag()? {
+                true => DecimalMark::Comma,
+                false => DecimalMark::Point,
+            }),
+            "header" => Setting::Header(flag()?),
+            "reference" => Setting::Reference(match value {
+                "-" => None,
+                v => Some(parse_iso(v)?),
+            }),
+            "segment" => Setting::Segment(Segment::from_key(value)?),
             _ => return None,
         })
     }
@@ -120,26 +139,13 @@ pub enum Request {
     File {
         /// The request's id.
         id: u32,
-        /// What to write the screen for.
-        view: View,
     },
     /// The user changed a control: the file is read again when it changes how.
     Set {
         /// The request's id.
         id: u32,
-        /// Which control.
-        control: Control,
-        /// Its new value, as the control gives it (no spaces: a space ends it).
-        value: String,
-        /// What to write the screen for.
-        view: View,
-    },
-    /// Write the screen again (another language, currency or model churn).
-    Show {
-        /// The request's id.
-        id: u32,
-        /// What to write it for.
-        view: View,
+        /// The control and its new value.
+        setting: Setting,
     },
     /// The result as CSV: per customer (`true`) or per segment.
     Export {
@@ -153,58 +159,14 @@ pub enum Request {
         /// The request to stop.
         id: u32,
     },
-    /// Write the A/B test's results and sample plan (the A/B screen's, not the
-    /// customers'; this worker hosts both analyses written as HTML).
-    Ab {
-        /// The request's id.
-        id: u32,
-        /// The language.
-        lang: Lang,
-        /// The currency (the scenario's).
-        currency: Currency,
-        /// The test (its name is not sent: the results do not show it).
-        test: AbTest,
-    },
-}
-
-fn view_text(v: &View) -> String {
-    format!(
-        "{} {} {} {}",
-        v.lang.code(),
-        v.currency.code(),
-        v.churn_before,
-        v.churn_after
-    )
-}
-
-fn read_view<'a>(t: &mut impl Iterator<Item = &'a str>) -> Option<View> {
-    Some(View {
-        lang: Lang::from_code(t.next()?)?,
-        currency: Currency::from_code(t.next()?)?,
-        churn_before: t.next()?.parse().ok()?,
-        churn_after: t.next()?.parse().ok()?,
-    })
 }
 
 impl Request {
     /// The request as one line of text.
     pub fn encode(&self) -> String {
         match self {
-            Request::File { id, view } => format!("file {id} {}", view_text(view)),
-            Request::Set {
-                id,
-                control,
-                value,
-                view,
-            } => {
-                // A value the page could not read (or empty) travels as `-`.
-                let value = match value.trim() {
-                    "" => "-".to_string(),
-                    v => v.replace(char::is_whitespace, ""),
-                };
-                format!("set {id} {} {value} {}", control.key(), view_text(view))
-            }
-            Request::Show { id, view } => format!("show {id} {}", view_text(view)),
+            Request::File { id } => format!("file {id}"),
+            Request::Set { id, setting } => format!("set {id} {}", setting.encode()),
             Request::Export { id, customers } => {
                 format!(
                     "export {id} {}",
@@ -212,24 +174,6 @@ impl Request {
                 )
             }
             Request::Cancel { id } => format!("cancel {id}"),
-            Request::Ab {
-                id,
-                lang,
-                currency,
-                test,
-            } => {
-                let mut line = format!(
-                    "ab {id} {} {} {}",
-                    lang.code(),
-                    currency.code(),
-                    u8::from(test.mde_relative)
-                );
-                for field in AbField::ALL {
-                    line.push(' ');
-                    line.push_str(&field.get(test).to_string());
-                }
-                line
-            }
         }
     }
 
@@ -239,19 +183,10 @@ impl Request {
         let kind = t.next()?;
         let id = t.next()?.parse().ok()?;
         let request = match kind {
-            "file" => Request::File {
-                id,
-                view: read_view(&mut t)?,
-            },
+            "file" => Request::File { id },
             "set" => Request::Set {
                 id,
-                control: Control::from_key(t.next()?)?,
-                value: t.next()?.to_string(),
-                view: read_view(&mut t)?,
-            },
-            "show" => Request::Show {
-                id,
-                view: read_view(&mut t)?,
+                setting: Setting::decode(t.next()?, t.next()?)?,
             },
             "export" => Request::Export {
                 id,
@@ -262,32 +197,535 @@ impl Request {
                 },
             },
             "cancel" => Request::Cancel { id },
-            "ab" => {
-                let lang = Lang::from_code(t.next()?)?;
-                let currency = Currency::from_code(t.next()?)?;
-                let mut test = AbTest {
-                    mde_relative: match t.next()? {
-                        "1" => true,
-                        "0" => false,
-                        _ => return None,
-                    },
-                    ..AbTest::default()
-                };
-                for field in AbField::ALL {
-                    field.set(&mut test, t.next()?.parse().ok()?);
-                }
-                Request::Ab {
-                    id,
-                    lang,
-                    currency,
-                    test,
-                }
-            }
             _ => return None,
         };
         // Nothing may follow a complete request.
         t.next().is_none().then_some(request)
     }
+}
+
+/// Why there is no result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The engine refused the file or its reading.
+    Rfm(RfmError),
+    /// The browser could not read the file (moved, changed).
+    Unreadable,
+    /// The user stopped the reading.
+    Cancelled,
+}
+
+/// How the file is read, as proposed from its first rows and corrected by the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Column names (empty without a header).
+    pub headers: Vec<String>,
+    /// The first rows, split into fields.
+    pub preview: Vec<Vec<String>>,
+    /// The column of each role.
+    pub mapping: Mapping,
+    /// How dates whose year comes last are read.
+    pub date_order: DateOrder,
+    /// Whether the first rows settled the date order (otherwise it is a guess).
+    pub date_order_certain: bool,
+    /// The decimal mark of the amounts.
+    pub decimal: DecimalMark,
+    /// Whether the first rows settled the decimal mark.
+    pub decimal_certain: bool,
+    /// Whether the first row names the columns.
+    pub has_header: bool,
+    /// The day recency counts to: the result's, or the one chosen.
+    pub reference: Option<NaiveDate>,
+}
+
+/// A scored file, as the screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scored {
+    /// How many customers.
+    pub customers: u64,
+    /// The sum of every kept line amount.
+    pub revenue: Decimal,
+    /// The first purchase date kept.
+    pub first_purchase: NaiveDate,
+    /// The last purchase date kept.
+    pub last_purchase: NaiveDate,
+    /// The day recency counts to.
+    pub reference: NaiveDate,
+    /// What frequency counts.
+    pub basis: FrequencyBasis,
+    /// The cleaning report.
+    pub cleaning: Cleaning,
+    /// One summary per segment, in [`Segment::ALL`] order.
+    pub segments: Vec<SegmentSummary>,
+    /// The R×F grid.
+    pub grid: Grid,
+    /// The segment whose top customers are listed.
+    pub segment: Segment,
+    /// Its [`TOP`] customers by monetary value.
+    pub top: Vec<CustomerRfm>,
+    /// The quintile thresholds used.
+    pub thresholds: AllThresholds,
+    /// The revenue of the win-back segments.
+    pub win_back_revenue: Decimal,
+    /// Its share of all revenue (0–1).
+    pub at_risk: Decimal,
+}
+
+impl Scored {
+    /// What the screen shows of `result`, with the top customers of `segment`.
+    pub fn of(result: &RfmResult, segment: Segment) -> Scored {
+        let (win_back_revenue, at_risk) = win_back_revenue(result);
+        Scored {
+            customers: result.customers.len() as u64,
+            revenue: result.revenue,
+            first_purchase: result.first_purchase,
+            last_purchase: result.last_purchase,
+            reference: result.reference,
+            basis: result.frequency_basis,
+            cleaning: result.cleaning.clone(),
+            segments: segments(result),
+            grid: grid(result),
+            segment,
+            top: top(result, segment, TOP).into_iter().cloned().collect(),
+            thresholds: result.thresholds,
+            win_back_revenue,
+            at_risk,
+        }
+    }
+}
+
+/// Everything the screen shows of the worker's state: the file, why nothing is scored,
+/// how it is read, the result.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shown {
+    /// The file's name (`None` for pasted rows).
+    pub name: Option<String>,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Why there is no result, if so.
+    pub problem: Option<Problem>,
+    /// How it is read, once its first rows are sniffed.
+    pub reading: Option<Reading>,
+    /// The result.
+    pub scored: Option<Scored>,
+}
+
+impl Shown {
+    /// As cells, for reply 8.
+    pub fn encode(&self) -> Vec<Cell> {
+        let mut o = Out(Vec::new());
+        o.opt(self.name.as_deref(), |o, n| o.text(n));
+        o.count(self.size);
+        o.opt(self.problem.as_ref(), put_problem);
+        o.opt(self.reading.as_ref(), put_reading);
+        o.opt(self.scored.as_ref(), put_scored);
+        o.0
+    }
+
+    /// Reads [`Shown::encode`]'s cells; `None` for anything else.
+    pub fn decode(cells: &[Cell]) -> Option<Shown> {
+        let mut i = In { cells, at: 0 };
+        let shown = Shown {
+            name: i.opt(In::text)?,
+            size: i.count()?,
+            problem: i.opt(get_problem)?,
+            reading: i.opt(get_reading)?,
+            scored: i.opt(get_scored)?,
+        };
+        (i.at == cells.len()).then_some(shown)
+    }
+}
+
+/// Cells being written.
+struct Out(Vec<Cell>);
+
+impl Out {
+    fn num(&mut self, x: f64) {
+        self.0.push(Cell::Num(x));
+    }
+    /// A count (exact as a number below 2⁵³, far above any count here).
+    fn count(&mut self, n: u64) {
+        self.num(n as f64);
+    }
+    fn text(&mut self, t: &str) {
+        self.0.push(Cell::Text(t.to_string()));
+    }
+    fn flag(&mut self, b: bool) {
+        self.num(f64::from(u8::from(b)));
+    }
+    /// A Decimal as its four 32-bit words (flags with sign and scale, then the mantissa):
+    /// exact, and read back without parsing text.
+    fn decimal(&mut self, d: Decimal) {
+        for word in d.serialize().chunks_exact(4) {
+            self.num(f64::from(u32::from_le_bytes([
+                word[0], word[1], word[2], word[3],
+            ])));
+        }
+    }
+    fn day(&mut self, d: NaiveDate) {
+        self.num(f64::from(d.num_days_from_ce()));
+    }
+    /// An enum value as its index in `all`.
+    fn pick<T: PartialEq>(&mut self, all: &[T], value: &T) {
+        self.count(all.iter().position(|x| x == value).unwrap_or(0) as u64);
+    }
+    fn opt<T>(&mut self, value: Option<T>, put: impl FnOnce(&mut Out, T)) {
+        self.flag(value.is_some());
+        if let Some(v) = value {
+            put(self, v);
+        }
+    }
+    fn list<T>(&mut self, items: &[T], put: impl Fn(&mut Out, &T)) {
+        self.count(items.len() as u64);
+        for item in items {
+            put(self, item);
+        }
+    }
+}
+
+/// Cells being read.
+struct In<'a> {
+    cells: &'a [Cell],
+    at: usize,
+}
+
+impl In<'_> {
+    fn num(&mut self) -> Option<f64> {
+        let x = match self.cells.get(self.at)? {
+            Cell::Num(x) => *x,
+            Cell::Text(_) => return None,
+        };
+        self.at += 1;
+        Some(x)
+    }
+    fn count(&mut self) -> Option<u64> {
+        let x = self.num()?;
+        (x.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&x)).then_some(x as u64)
+    }
+    fn signed(&mut self) -> Option<i64> {
+        let x = self.num()?;
+        (x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0).then_some(x as i64)
+    }
+    fn text(&mut self) -> Option<String> {
+        let t = match self.cells.get(self.at)? {
+            Cell::Text(t) => t.clone(),
+            Cell::Num(_) => return None,
+        };
+        self.at += 1;
+        Some(t)
+    }
+    fn flag(&mut self) -> Option<bool> {
+        match self.count()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    fn decimal(&mut self) -> Option<Decimal> {
+        let mut bytes = [0u8; 16];
+        for word in bytes.chunks_exact_mut(4) {
+            let w = u32::try_from(self.count()?).ok()?;
+            word.copy_from_slice(&w.to_le_bytes());
+        }
+        // Flags: bit 31 the sign, bits 16–23 the scale (at most 28), nothing else.
+        let flags = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        (flags & 0x7F00_FFFF == 0 && (flags >> 16) & 0xFF <= 28)
+            .then(|| Decimal::deserialize(bytes))
+    }
+    fn day(&mut self) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(i32::try_from(self.signed()?).ok()?)
+    }
+    fn pick<T: Copy>(&mut self, all: &[T]) -> Option<T> {
+        all.get(usize::try_from(self.count()?).ok()?).copied()
+    }
+    fn opt<T>(&mut self, get: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        Some(match self.flag()? {
+            true => Some(get(self)?),
+            false => None,
+        })
+    }
+    fn list<T>(&mut self, get: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = usize::try_from(self.count()?).ok()?;
+        // Each item takes at least one cell: a length beyond what is left is damage.
+        if n > self.cells.len() - self.at {
+            return None;
+        }
+        (0..n).map(|_| get(self)).collect()
+    }
+}
+
+const BASES: [FrequencyBasis; 2] = [FrequencyBasis::Invoices, FrequencyBasis::Dates];
+const ORDERS: [DateOrder; 2] = [DateOrder::DayFirst, DateOrder::MonthFirst];
+const MARKS: [DecimalMark; 2] = [DecimalMark::Point, DecimalMark::Comma];
+
+fn put_problem(o: &mut Out, p: &Problem) {
+    match p {
+        Problem::Cancelled => o.count(0),
+        Problem::Unreadable => o.count(1),
+        Problem::Rfm(e) => {
+            o.count(2);
+            put_error(o, e);
+        }
+    }
+}
+
+fn get_problem(i: &mut In) -> Option<Problem> {
+    Some(match i.count()? {
+        0 => Problem::Cancelled,
+        1 => Problem::Unreadable,
+        2 => Problem::Rfm(get_error(i)?),
+        _ => return None,
+    })
+}
+
+fn put_error(o: &mut Out, e: &RfmError) {
+    match e {
+        RfmError::Empty => o.count(0),
+        RfmError::Binary => o.count(1),
+        RfmError::NotUtf8 { line } => {
+            o.count(2);
+            o.count(*line);
+        }
+        RfmError::TooLarge { bytes, cap } => {
+            o.count(3);
+            o.count(*bytes);
+            o.count(*cap);
+        }
+        RfmError::TooFewColumns { found } => {
+            o.count(4);
+            o.count(*found as u64);
+        }
+        RfmError::MissingColumn(role) => {
+            o.count(5);
+            o.pick(&ROLES, role);
+        }
+        RfmError::NoRows => o.count(6),
+        RfmError::NoValidRows(c) => {
+            o.count(7);
+            put_cleaning(o, c);
+        }
+        RfmError::RecordTooLong { line } => {
+            o.count(8);
+            o.count(*line);
+        }
+        RfmError::TooManyFields { line } => {
+            o.count(9);
+            o.count(*line);
+        }
+        RfmError::Overflow => o.count(10),
+        RfmError::ReferenceBeforeLastPurchase { last } => {
+            o.count(11);
+            o.day(*last);
+        }
+    }
+}
+
+fn get_error(i: &mut In) -> Option<RfmError> {
+    Some(match i.count()? {
+        0 => RfmError::Empty,
+        1 => RfmError::Binary,
+        2 => RfmError::NotUtf8 { line: i.count()? },
+        3 => RfmError::TooLarge {
+            bytes: i.count()?,
+            cap: i.count()?,
+        },
+        4 => RfmError::TooFewColumns {
+            found: usize::try_from(i.count()?).ok()?,
+        },
+        5 => RfmError::MissingColumn(i.pick(&ROLES)?),
+        6 => RfmError::NoRows,
+        7 => RfmError::NoValidRows(Box::new(get_cleaning(i)?)),
+        8 => RfmError::RecordTooLong { line: i.count()? },
+        9 => RfmError::TooManyFields { line: i.count()? },
+        10 => RfmError::Overflow,
+        11 => RfmError::ReferenceBeforeLastPurchase { last: i.day()? },
+        _ => return None,
+    })
+}
+
+fn put_cleaning(o: &mut Out, c: &Cleaning) {
+    o.count(c.rows);
+    o.count(c.kept);
+    o.list(&c.excluded, |o, e| {
+        o.pick(&Reason::ALL, &e.reason);
+        o.count(e.count);
+        o.list(&e.examples, |o, x| {
+            o.count(x.line);
+            o.text(&x.text);
+        });
+    });
+}
+
+fn get_cleaning(i: &mut In) -> Option<Cleaning> {
+    Some(Cleaning {
+        rows: i.count()?,
+        kept: i.count()?,
+        excluded: i.list(|i| {
+            Some(Excluded {
+                reason: i.pick(&Reason::ALL)?,
+                count: i.count()?,
+                examples: i.list(|i| {
+                    Some(Example {
+                        line: i.count()?,
+                        text: i.text()?,
+                    })
+                })?,
+            })
+        })?,
+    })
+}
+
+fn put_reading(o: &mut Out, r: &Reading) {
+    o.list(&r.headers, |o, h| o.text(h));
+    o.list(&r.preview, |o, row| o.list(row, |o, c| o.text(c)));
+    for role in ROLES {
+        o.opt(r.mapping.slot(role), |o, c| o.count(c as u64));
+    }
+    o.pick(&ORDERS, &r.date_order);
+    o.flag(r.date_order_certain);
+    o.pick(&MARKS, &r.decimal);
+    o.flag(r.decimal_certain);
+    o.flag(r.has_header);
+    o.opt(r.reference, Out::day);
+}
+
+fn get_reading(i: &mut In) -> Option<Reading> {
+    let headers = i.list(In::text)?;
+    let preview = i.list(|i| i.list(In::text))?;
+    let mut mapping = Mapping::default();
+    for role in ROLES {
+        *mapping.slot_mut(role) = i.opt(|i| usize::try_from(i.count()?).ok())?;
+    }
+    Some(Reading {
+        headers,
+        preview,
+        mapping,
+        date_order: i.pick(&ORDERS)?,
+        date_order_certain: i.flag()?,
+        decimal: i.pick(&MARKS)?,
+        decimal_certain: i.flag()?,
+        has_header: i.flag()?,
+        reference: i.opt(In::day)?,
+    })
+}
+
+fn put_thresholds(o: &mut Out, t: &Thresholds) {
+    for x in t {
+        o.decimal(*x);
+    }
+}
+
+fn get_thresholds(i: &mut In) -> Option<Thresholds> {
+    Some([i.decimal()?, i.decimal()?, i.decimal()?, i.decimal()?])
+}
+
+fn put_scored(o: &mut Out, s: &Scored) {
+    o.count(s.customers);
+    o.decimal(s.revenue);
+    o.day(s.first_purchase);
+    o.day(s.last_purchase);
+    o.day(s.reference);
+    o.pick(&BASES, &s.basis);
+    put_cleaning(o, &s.cleaning);
+    o.list(&s.segments, |o, x| {
+        o.pick(&Segment::ALL, &x.segment);
+        o.count(x.customers);
+        o.decimal(x.customer_share);
+        o.decimal(x.revenue);
+        o.decimal(x.revenue_share);
+        for avg in [x.avg_recency, x.avg_frequency, x.avg_monetary] {
+            o.opt(avg, Out::decimal);
+        }
+    });
+    for n in s.grid.customers.iter().flatten() {
+        o.count(*n);
+    }
+    for d in s.grid.revenue.iter().flatten() {
+        o.decimal(*d);
+    }
+    o.pick(&Segment::ALL, &s.segment);
+    o.list(&s.top, |o, c| {
+        o.text(&c.customer);
+        o.num(c.recency as f64);
+        o.count(c.frequency);
+        o.decimal(c.monetary);
+        for score in [c.r, c.f, c.m] {
+            o.count(u64::from(score));
+        }
+        o.pick(&Segment::ALL, &c.segment);
+    });
+    put_thresholds(o, &s.thresholds.recency);
+    put_thresholds(o, &s.thresholds.frequency);
+    put_thresholds(o, &s.thresholds.monetary);
+    o.decimal(s.win_back_revenue);
+    o.decimal(s.at_risk);
+}
+
+fn get_scored(i: &mut In) -> Option<Scored> {
+    let customers = i.count()?;
+    let revenue = i.decimal()?;
+    let first_purchase = i.day()?;
+    let last_purchase = i.day()?;
+    let reference = i.day()?;
+    let basis = i.pick(&BASES)?;
+    let cleaning = get_cleaning(i)?;
+    let segments = i.list(|i| {
+        Some(SegmentSummary {
+            segment: i.pick(&Segment::ALL)?,
+            customers: i.count()?,
+            customer_share: i.decimal()?,
+            revenue: i.decimal()?,
+            revenue_share: i.decimal()?,
+            avg_recency: i.opt(In::decimal)?,
+            avg_frequency: i.opt(In::decimal)?,
+            avg_monetary: i.opt(In::decimal)?,
+        })
+    })?;
+    let mut grid = Grid {
+        customers: [[0; 5]; 5],
+        revenue: [[Decimal::ZERO; 5]; 5],
+    };
+    for n in grid.customers.iter_mut().flatten() {
+        *n = i.count()?;
+    }
+    for d in grid.revenue.iter_mut().flatten() {
+        *d = i.decimal()?;
+    }
+    let segment = i.pick(&Segment::ALL)?;
+    let top = i.list(|i| {
+        let score = |i: &mut In| u8::try_from(i.count()?).ok();
+        Some(CustomerRfm {
+            customer: i.text()?,
+            recency: i.signed()?,
+            frequency: i.count()?,
+            monetary: i.decimal()?,
+            r: score(i)?,
+            f: score(i)?,
+            m: score(i)?,
+            segment: i.pick(&Segment::ALL)?,
+        })
+    })?;
+    let thresholds = AllThresholds {
+        recency: get_thresholds(i)?,
+        frequency: get_thresholds(i)?,
+        monetary: get_thresholds(i)?,
+    };
+    Some(Scored {
+        customers,
+        revenue,
+        first_purchase,
+        last_purchase,
+        reference,
+        basis,
+        cleaning,
+        segments,
+        grid,
+        segment,
+        top,
+        thresholds,
+        win_back_revenue: i.decimal()?,
+        at_risk: i.decimal()?,
+    })
 }
 
 /// From the worker to the page.
@@ -302,26 +740,13 @@ pub enum Reply {
         /// The file's size.
         total: f64,
     },
-    /// The screen, written anew.
-    Html {
+    /// What the screen shows, anew.
+    Shown {
         /// The request's id.
         id: u32,
-        /// The screen below the file picker.
-        html: String,
-        /// The yearly churn with the CRM the win-back proposal gives, % (`None`: no
-        /// proposal, or the model already has it).
-        proposal: Option<Decimal>,
-    },
-    /// The answer to [`Request::Ab`].
-    Ab {
-        /// The request's id.
-        id: u32,
-        /// The result: the verdict, the rates, the lifts and the progress.
-        result: String,
-        /// The sample the plan needs.
-        plan: String,
-        /// B's relative lift to carry into a campaign, when B wins.
-        lift: Option<Decimal>,
+        /// A [`Shown`] as cells: read by the screen's part ([`Shown::decode`]), so the
+        /// first load carries no reader for it.
+        cells: Vec<Cell>,
     },
     /// The answer to [`Request::Export`].
     Csv {
@@ -336,10 +761,7 @@ impl Reply {
     /// The request this replies to.
     pub fn id(&self) -> u32 {
         match self {
-            Reply::Progress { id, .. }
-            | Reply::Html { id, .. }
-            | Reply::Ab { id, .. }
-            | Reply::Csv { id, .. } => *id,
+            Reply::Progress { id, .. } | Reply::Shown { id, .. } | Reply::Csv { id, .. } => *id,
         }
     }
 }
@@ -351,25 +773,12 @@ pub fn encode_reply(reply: &Reply) -> Vec<Cell> {
         Reply::Progress { id, done, total } => {
             vec![num(0.0), num(f64::from(*id)), num(*done), num(*total)]
         }
-        Reply::Html { id, html, proposal } => vec![
-            num(8.0),
-            num(f64::from(*id)),
-            Cell::Text(html.clone()),
-            Cell::Text(proposal.map(|p| p.to_string()).unwrap_or_default()),
-        ],
+        Reply::Shown { id, cells } => {
+            let mut all = vec![num(8.0), num(f64::from(*id))];
+            all.extend(cells.iter().cloned());
+            all
+        }
         Reply::Csv { id, text } => vec![num(7.0), num(f64::from(*id)), Cell::Text(text.clone())],
-        Reply::Ab {
-            id,
-            result,
-            plan,
-            lift,
-        } => vec![
-            num(9.0),
-            num(f64::from(*id)),
-            Cell::Text(result.clone()),
-            Cell::Text(plan.clone()),
-            Cell::Text(lift.map(|l| l.to_string()).unwrap_or_default()),
-        ],
     }
 }
 
@@ -401,36 +810,14 @@ pub fn decode_reply(cells: &[Cell]) -> Option<Reply> {
             },
             4,
         ),
-        8 => {
-            let proposal = match s(3)?.as_str() {
-                "" => None,
-                p => Some(p.parse().ok()?),
-            };
-            (
-                Reply::Html {
-                    id,
-                    html: s(2)?,
-                    proposal,
-                },
-                4,
-            )
-        }
+        8 => (
+            Reply::Shown {
+                id,
+                cells: cells.get(2..)?.to_vec(),
+            },
+            cells.len(),
+        ),
         7 => (Reply::Csv { id, text: s(2)? }, 3),
-        9 => {
-            let lift = match s(4)?.as_str() {
-                "" => None,
-                l => Some(l.parse().ok()?),
-            };
-            (
-                Reply::Ab {
-                    id,
-                    result: s(2)?,
-                    plan: s(3)?,
-                    lift,
-                },
-                5,
-            )
-        }
         _ => return None,
     };
     (cells.len() == len).then_some(reply)

@@ -1,20 +1,16 @@
 //! The customer-value worker's side: holds the screen's state, reads the file it is
-//! sent in slices (never whole), scores it, and writes the screen after every change.
+//! sent in slices (never whole), scores it, and sends what the screen shows as data
+//! ([`Shown`]) after every change.
 
-use super::protocol::{encode_reply, Cell, Control, Reply, Request, View};
-use super::view;
+use super::protocol::{self, encode_reply, Cell, Problem, Reply, Request, Scored, Setting, Shown};
 use crate::engine::deals::DateOrder;
-use crate::engine::measure::parse_iso;
 use crate::engine::rfm::export::{customers_csv, segments_csv};
 use crate::engine::rfm::read::{sniff, SNIFF_BYTES};
 use crate::engine::rfm::{
-    check_size, Aggregator, DecimalMark, Mapping, ReadOptions, RfmError, RfmResult, Segment,
+    check_size, Aggregator, DecimalMark, Mapping, ReadOptions, RfmResult, Segment,
 };
-use crate::i18n::format::Fmt;
-use crate::worker::ab;
 use crate::worker::protocol::READY;
 use crate::worker::scope::{cancelled, post_numbers, scope, CANCELLED};
-use rust_decimal::Decimal;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,16 +42,6 @@ pub(super) struct FirstRows {
     pub preview: Vec<Vec<String>>,
 }
 
-/// Why there is no result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Problem {
-    Rfm(RfmError),
-    /// The browser could not read the file (moved, changed).
-    Unreadable,
-    /// The user stopped the reading.
-    Cancelled,
-}
-
 /// Everything the screen shows.
 #[derive(Default)]
 pub(super) struct State {
@@ -68,16 +54,10 @@ pub(super) struct State {
     pub result: Option<RfmResult>,
     pub problem: Option<Problem>,
     pub segment: Option<Segment>,
-    /// The share of the win-back revenue won back each year, % as typed, and its value
-    /// when it is one from 0 to 100.
-    pub won_back: (String, Option<Decimal>),
 }
 
 thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State {
-        won_back: ("20".into(), Some(Decimal::from(20))),
-        ..State::default()
-    });
+    static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
 fn post(reply: &Reply) {
@@ -91,10 +71,38 @@ fn post(reply: &Reply) {
     let _ = scope().post_message(&array);
 }
 
-/// Writes the screen for `view` and posts it as the answer to `id`.
-fn show(id: u32, view: View) {
-    let (html, proposal) = STATE.with(|s| view::screen(&s.borrow(), view));
-    post(&Reply::Html { id, html, proposal });
+/// What the screen shows of `s`.
+fn shown(s: &State) -> Shown {
+    let reading = match (&s.first, &s.reading) {
+        (Some(first), Some(r)) => Some(protocol::Reading {
+            headers: first.headers.clone(),
+            preview: first.preview.clone(),
+            mapping: r.mapping,
+            date_order: r.date_order,
+            date_order_certain: first.date_order_certain,
+            decimal: r.decimal,
+            decimal_certain: first.decimal_certain,
+            has_header: r.has_header,
+            reference: s.result.as_ref().map(|x| x.reference).or(r.reference),
+        }),
+        _ => None,
+    };
+    Shown {
+        name: s.name.clone(),
+        size: s.size as u64,
+        problem: s.problem.clone(),
+        reading,
+        scored: s
+            .result
+            .as_ref()
+            .map(|r| Scored::of(r, s.segment.unwrap_or(Segment::AtRisk))),
+    }
+}
+
+/// Posts what the screen shows as the answer to `id`.
+fn show(id: u32) {
+    let cells = STATE.with(|s| shown(&s.borrow()).encode());
+    post(&Reply::Shown { id, cells });
 }
 
 /// Bytes `start..end` of `blob`; `None` when the browser cannot read them.
@@ -121,40 +129,20 @@ pub fn start() {
             return;
         };
         match request {
-            Request::File { id, view } => {
+            Request::File { id } => {
                 if let Some(blob) = blob {
-                    wasm_bindgen_futures::spawn_local(open(id, view, blob));
+                    wasm_bindgen_futures::spawn_local(open(id, blob));
                 }
             }
-            Request::Set {
-                id,
-                control,
-                value,
-                view,
-            } => {
-                if set(control, &value) {
-                    wasm_bindgen_futures::spawn_local(score(id, view));
+            Request::Set { id, setting } => {
+                if set(setting) {
+                    wasm_bindgen_futures::spawn_local(score(id));
                 } else {
-                    show(id, view);
+                    show(id);
                 }
             }
-            Request::Show { id, view } => show(id, view),
             Request::Export { id, customers } => export(id, customers),
             Request::Cancel { id } => CANCELLED.with(|c| c.borrow_mut().push(id)),
-            Request::Ab {
-                id,
-                lang,
-                currency,
-                test,
-            } => {
-                let fmt = Fmt { lang, currency };
-                post(&Reply::Ab {
-                    id,
-                    result: ab::result(fmt, &test),
-                    plan: ab::plan(fmt, &test),
-                    lift: ab::lift(&test),
-                });
-            }
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -163,7 +151,7 @@ pub fn start() {
 }
 
 /// A new file: its first rows propose how to read it, then it is scored.
-async fn open(id: u32, view: View, blob: Blob) {
+async fn open(id: u32, blob: Blob) {
     let name = blob.dyn_ref::<web_sys::File>().map(|f| f.name());
     STATE.with(|s| {
         let mut s = s.borrow_mut();
@@ -212,64 +200,38 @@ async fn open(id: u32, view: View, blob: Blob) {
         }
     });
     if ok {
-        score(id, view).await;
+        score(id).await;
     } else {
-        show(id, view);
+        show(id);
     }
 }
 
-/// Applies a control's new value; `true` when the file must be read again. A value the
-/// control cannot take changes nothing (the screen shows the value it keeps).
-fn set(control: Control, value: &str) -> bool {
+/// Applies a control's new value; `true` when the file must be read again.
+fn set(setting: Setting) -> bool {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        match control {
-            Control::Segment => {
-                s.segment = Segment::from_key(value).or(s.segment);
-                return false;
-            }
-            Control::WonBack => {
-                let share = value
-                    .replace(',', ".")
-                    .parse::<Decimal>()
-                    .ok()
-                    .filter(|v| *v >= Decimal::ZERO && *v <= Decimal::ONE_HUNDRED);
-                let typed = if value == "-" { "" } else { value };
-                s.won_back = (typed.to_string(), share);
-                return false;
-            }
-            _ => {}
+        if let Setting::Segment(segment) = setting {
+            s.segment = Some(segment);
+            return false;
         }
         let Some(r) = s.reading.as_mut() else {
             return false;
         };
         let before = *r;
-        match control {
-            Control::Role(role) => {
-                *r.mapping.slot_mut(role) = value.parse::<usize>().ok();
-            }
-            Control::DateOrder => {
-                r.date_order = match value {
-                    "mdy" => DateOrder::MonthFirst,
-                    _ => DateOrder::DayFirst,
-                }
-            }
-            Control::Decimal => {
-                r.decimal = match value {
-                    "comma" => DecimalMark::Comma,
-                    _ => DecimalMark::Point,
-                }
-            }
-            Control::Header => r.has_header = value == "1",
-            Control::Reference => r.reference = parse_iso(value),
-            Control::Segment | Control::WonBack => {}
+        match setting {
+            Setting::Role(role, column) => *r.mapping.slot_mut(role) = column,
+            Setting::DateOrder(order) => r.date_order = order,
+            Setting::Decimal(mark) => r.decimal = mark,
+            Setting::Header(on) => r.has_header = on,
+            Setting::Reference(day) => r.reference = day,
+            Setting::Segment(_) => {}
         }
         *r != before
     })
 }
 
 /// Reads and scores the file as the state says, posting progress, then the screen.
-async fn score(id: u32, view: View) {
+async fn score(id: u32) {
     let (blob, reading) = STATE.with(|s| {
         let mut s = s.borrow_mut();
         // The old result goes first: its memory goes to this reading.
@@ -278,7 +240,7 @@ async fn score(id: u32, view: View) {
         (s.file.clone(), s.reading)
     });
     let (Some(blob), Some(reading)) = (blob, reading) else {
-        return show(id, view);
+        return show(id);
     };
     let outcome = read_all(id, &blob, reading).await;
     STATE.with(|s| {
@@ -292,7 +254,7 @@ async fn score(id: u32, view: View) {
     // bytes. Linear memory only grows, so after a file this is the peak it needed.
     let bytes = core::arch::wasm32::memory_size(0) as f64 * 65_536.0;
     let _ = js_sys::Reflect::set(&scope(), &"retornoWasmBytes".into(), &bytes.into());
-    show(id, view);
+    show(id);
 }
 
 async fn read_all(id: u32, blob: &Blob, reading: Reading) -> Result<RfmResult, Problem> {
