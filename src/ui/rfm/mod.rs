@@ -6,6 +6,7 @@
 //! it.
 
 pub(in crate::ui) mod client;
+pub(in crate::ui) mod reading;
 pub(in crate::ui) mod results;
 
 use super::widgets::download;
