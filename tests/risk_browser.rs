@@ -5,7 +5,10 @@
 //! the same figures on every machine.
 //!
 //! - `default`: the default scenario with ranges switched on (every default range, seed
-//!   15, 10,000 trials);
+//!   15, 10,000 trials), drawn around the risk-adjusted model (the 10 % haircut kept);
+//! - `legacy`: the same, as a link of the version before 2026-12-08, which set the
+//!   haircut aside when ranges were switched on ([`LEGACY_LINK`], frozen): it opens with
+//!   the figures it always had (haircut 0 %);
 //! - `collapsed`: every range a single point at its value, the haircut kept: every
 //!   quantile is the deterministic NPV, which specs/risk.spec.js also checks against the
 //!   independent Python model (model_golden.json, case "defaults").
@@ -14,7 +17,7 @@
 //! risk_browser` rewrites it; otherwise the test fails when it is out of date.
 
 use retorno::engine::risk::{simulate, DriverRange, Summary};
-use retorno::scenario::codec::encode_link;
+use retorno::scenario::codec::{decode_link, encode_link};
 use retorno::scenario::Scenario;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -23,6 +26,10 @@ const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/risk_browser.json"
 );
+
+/// The `default` case's link as the version before 2026-12-08 wrote it: the haircut set
+/// aside (`num`'s 10 → 0, `r.haircut_pct` 10).
+const LEGACY_LINK: &str = "1.eyJ2Ijo2LCJjdXIiOiJFVVIiLCJvbiI6IjExMTExMTEwMTExIiwibnVtIjoiNDBfMTVfMTUwMF81MDAwXzMwMDBfNDBfMjQwMF82NV8zXzIwXzQ1MDAwXzIwMDAwXzEyMDAwXzE1MDAwXzEwMDAwXzYwMDBfNjBfNDVfMTBfMTBfMTEuNV80XzE1XzEzXzJfNDZfMzVfMTAwMDBfNF8yOF8xMjAwMDBfOF84MDBfMjVfNjBfNTVfM18xMF82MF84NV8xMDBfMF8yMDBfNjBfMTUwXzYwXzE1XzIwXzVfMzBfMiIsInIiOnsib24iOnRydWUsImhhaXJjdXRfcGN0IjoiMTAiLCJjdXN0b20iOltdLCJzZWVkIjoxNSwidHJpYWxzIjoxMDAwMH19.HFpUZw";
 
 /// A figure as the page's `data-value` writes it: to the cent.
 fn cents(x: f64) -> String {
@@ -63,6 +70,7 @@ fn fixture() -> Value {
     json!({
         "about": "Written by tests/risk_browser.rs (RETORNO_WRITE_FIXTURES=1 cargo test --test risk_browser); read by tests/e2e/specs/risk.spec.js.",
         "default": figures(&default),
+        "legacy": figures(&decode_link(LEGACY_LINK).unwrap()),
         "collapsed": figures(&collapsed),
     })
 }
@@ -77,6 +85,35 @@ fn the_browser_fixture_is_what_the_native_engine_computes() {
     assert_eq!(
         file, now,
         "risk_browser.json is out of date: see the module docs"
+    );
+}
+
+#[test]
+fn ranges_keep_the_haircut_and_a_legacy_link_keeps_its_figures() {
+    let mut on = Scenario::default();
+    on.set_ranges_on(true);
+    assert_eq!(
+        on.inputs,
+        Scenario::default().inputs,
+        "switching on changes no input"
+    );
+    let legacy = decode_link(LEGACY_LINK).unwrap();
+    assert_eq!(
+        encode_link(&legacy),
+        LEGACY_LINK,
+        "the frozen link reads and writes back unchanged"
+    );
+    assert_eq!(legacy.inputs.risk_haircut_pct, Decimal::ZERO);
+    // Its simulation is the one it always had: NPV P50 210,571.25, the figure the
+    // fixture held for this very link before the rule changed (git history of
+    // tests/fixtures/risk_browser.json, "default" case).
+    assert_eq!(fixture()["legacy"]["npv"][1], json!("210571.25"));
+    let mut off = legacy;
+    off.set_ranges_on(false);
+    assert_eq!(
+        off.inputs,
+        Scenario::default().inputs,
+        "off puts the 10 % back"
     );
 }
 

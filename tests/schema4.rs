@@ -130,17 +130,27 @@ fn bad_risk_settings_in_links_and_files_are_refused() {
 }
 
 #[test]
-fn switching_ranges_on_sets_the_haircut_aside_and_off_puts_it_back() {
+fn switching_ranges_on_keeps_the_haircut_and_off_puts_back_one_set_aside_before() {
     let mut s = Scenario::default();
     assert_eq!(s.inputs.risk_haircut_pct, d("10"));
     s.set_ranges_on(true);
     assert_eq!(
         (s.inputs.risk_haircut_pct, s.risk.haircut_pct),
-        (d("0"), d("10"))
+        (d("10"), d("0"))
     );
-    // Switching on twice changes nothing (the 0 % is not put aside over the 10 %).
+    s.set_ranges_on(false);
+    assert_eq!(s.inputs.risk_haircut_pct, d("10"));
+    // A scenario an older version saved with ranges on: the haircut set aside (0 % in
+    // the inputs, 10 % kept). Off puts it back, once.
+    s.risk.on = true;
+    s.inputs.risk_haircut_pct = d("0");
+    s.risk.haircut_pct = d("10");
+    s.set_ranges_on(false);
+    assert_eq!(
+        (s.inputs.risk_haircut_pct, s.risk.haircut_pct),
+        (d("10"), d("0"))
+    );
     s.set_ranges_on(true);
-    assert_eq!(s.risk.haircut_pct, d("10"));
     s.set_ranges_on(false);
     assert_eq!(s.inputs.risk_haircut_pct, d("10"));
 }

@@ -158,6 +158,8 @@ pub enum AppMsg {
     Saved,
     CopyLink,
     LinkCopied,
+    LinkLong,
+    LinkAsFile,
     LinkManual,
     ViewingLink,
     KeepLink,
@@ -373,6 +375,7 @@ pub enum RiskMsg {
     ReportTitle,
     ReportIntro,
     ReportTop,
+    Rule,
 }
 
 /// A visible text of the calculator's risk panel only (the switch, the ranges, the
@@ -383,7 +386,8 @@ pub enum RiskPanelMsg {
     Title,
     Hint,
     Switch,
-    HaircutAside,
+    LegacyAside,
+    CompareRule,
     Trials,
     Seed,
     Resimulate,

@@ -67,6 +67,13 @@ pub const LINK_VERSION: u32 = 1;
 /// app wrote; a default scenario's link is about 300 characters.
 pub const MAX_LINK_CHARS: usize = 2_000_000;
 
+/// Longest share link, in characters of the whole address, that the app hands out without
+/// a warning: 2,000, the practical limit mail clients, chat tools and older browsers keep
+/// (Internet Explorer's 2,083, the sitemaps protocol's 2,048), well under what a QR code
+/// holds (2,953 bytes at most, version 40 level L, ISO/IEC 18004). Longer links still
+/// work; the app says so and offers the scenario as a file.
+pub const LONG_LINK_CHARS: usize = 2_000;
+
 /// Largest stored scenario or import file read, in bytes (5 MiB, about the size of
 /// localStorage; a typical scenario exports to about 2 KB).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;

@@ -14,11 +14,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Risk {
-    /// Ranges on: the simulation runs, and the TEI risk haircut is set aside (both at
-    /// once would count the same uncertainty twice).
+    /// Ranges on: the simulation runs around the risk-adjusted model (the haircut stays;
+    /// see [`super::Scenario::set_ranges_on`]).
     pub on: bool,
-    /// The risk haircut as it was when ranges were switched on, put back when they are
-    /// switched off.
+    /// Non-zero only in scenarios saved before 2026-12-08, when switching ranges on set
+    /// the haircut aside (to 0 %): the haircut as it was then, put back when ranges are
+    /// switched off. Kept so that those links open with the same figures.
     pub haircut_pct: Decimal,
     /// The ranges the user set, each field at most once; they stay as set (absolute
     /// values) when the field's value changes.
@@ -104,17 +105,20 @@ impl Risk {
 }
 
 impl super::Scenario {
-    /// Switches ranges on or off: on, the risk haircut is put aside (set to 0 %); off,
-    /// it comes back as it was.
+    /// Switches ranges on or off. The headline stays the risk-adjusted case either way:
+    /// the ranges are drawn around the model with its haircut, so the haircut corrects the
+    /// central estimate for optimism and the simulation shows the uncertainty left around
+    /// it (HM Treasury, *The Green Book*, 2022: optimism bias adjustment, then
+    /// sensitivity and Monte Carlo analysis of the adjusted estimate; Forrester's TEI
+    /// risk-adjusts each line before its figures are reported). Switching ranges on never
+    /// changes the headline. Off, a haircut an older version set aside
+    /// ([`Risk::haircut_pct`]) comes back.
     pub fn set_ranges_on(&mut self, on: bool) {
         if on == self.risk.on {
             return;
         }
-        if on {
-            self.risk.haircut_pct = self.inputs.risk_haircut_pct;
-            self.inputs.risk_haircut_pct = Decimal::ZERO;
-        } else {
-            self.inputs.risk_haircut_pct = self.risk.haircut_pct;
+        if !on && !self.risk.haircut_pct.is_zero() {
+            self.inputs.risk_haircut_pct = std::mem::take(&mut self.risk.haircut_pct);
         }
         self.risk.on = on;
     }

@@ -79,7 +79,7 @@ fn Shell(ws: Workspace) -> impl IntoView {
                 <main class="calc">
                     <results::SummaryStrip ctx />
                     <div class="left">
-                        <scenarios::ScenarioBar ws />
+                        <scenarios::ScenarioBar ws export=lazy::export_current />
                         <fields::WhatIf ctx />
                     </div>
                     <results::Results ctx risk=ws.risk risk_details=lazy::risk_panel />

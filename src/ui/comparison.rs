@@ -77,7 +77,8 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
             })
             .collect_view();
         // With ranges on in any scenario: NPV's P10–P90 and the chance of a positive NPV.
-        let risk_rows = list.iter().any(|s| s.risk.on).then(|| {
+        let any_ranges = list.iter().any(|s| s.risk.on);
+        let risk_rows = any_ranges.then(|| {
             let cell = |s: &Scenario, pick: &dyn Fn(Fmt, &crate::engine::risk::Summary) -> String| {
                 let f = Fmt { currency: s.currency, ..fmt };
                 let text = match Job::of(s) {
@@ -168,6 +169,7 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
                         <tbody>{headline}{differing}{switches}{pins}</tbody>
                     </table>
                 </div>
+                {any_ranges.then(|| view! { <p class="hint" data-testid="compare-risk-rule">{RiskPanelMsg::CompareRule.text(lang)}</p> })}
             </section>
         })
     }

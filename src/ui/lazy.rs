@@ -8,7 +8,7 @@
 //! Why wasm-split and its figures: docs/ARCHITECTURE.md, "Lazy screens".
 
 use super::risk::{self, RiskRun};
-use super::workspace::Workspace;
+use super::workspace::{Screen, Workspace};
 use super::{abtest, customers, measure, present, scenarios, site, Ctx};
 use crate::i18n::PartMsg;
 use leptos::prelude::*;
@@ -106,6 +106,23 @@ part! {
     split risk, risk_details, load_risk => {
         Ok(risk::panel::details(ctx, run).into_any())
     }
+}
+
+/// Downloads the scenario on screen as a file ([`scenarios::export_current`]), with the
+/// library's code, which holds the export. If that code cannot be fetched, the library
+/// screen opens instead: it says so, retries, and has the same export.
+pub fn export_current(ws: Workspace) {
+    leptos::task::spawn_local(async move {
+        if export_file(ws.ctx).await.is_err() {
+            ws.screen.set(Screen::Scenarios);
+        }
+    });
+}
+
+#[leptos::wasm_split::wasm_split(library, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn export_file(ctx: Ctx) -> Result<(), LoadFailed> {
+    scenarios::export_current(ctx);
+    Ok(())
 }
 
 /// Where a part's code stands.

@@ -10,7 +10,9 @@ use super::workspace::{Screen, Workspace};
 use super::Ctx;
 use super::{present, report};
 use crate::i18n::{fill, AppMsg, Msg};
-use crate::scenario::codec::{encode_link, export_json, import_json, unique_name, DecodeError};
+use crate::scenario::codec::{
+    encode_link, export_json, import_json, unique_name, DecodeError, LONG_LINK_CHARS,
+};
 use crate::scenario::{Scenario, Variant};
 use crate::units::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
 use leptos::prelude::*;
@@ -72,9 +74,11 @@ fn text_field(
     }
 }
 
-/// The scenario bar above the calculator: what this scenario is, save, share.
+/// The scenario bar above the calculator: what this scenario is, save, share. `export`
+/// downloads the scenario as a file when its link is too long ([`export_current`], which
+/// the full app loads with the library's code).
 #[component]
-pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
+pub fn ScenarioBar(ws: Workspace, export: fn(Workspace)) -> impl IntoView {
     let (ctx, session) = (ws.ctx, ws.session);
     let link = RwSignal::new(None::<String>);
     let viewing_link = move || session.stash.with(Option::is_some);
@@ -91,13 +95,16 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
         // The clipboard can be refused (permissions, insecure context): the link is also
         // shown in a field to copy by hand.
         let _ = window().navigator().clipboard().write_text(&url);
-        session.note(Note::new(
-            AppMsg::LinkCopied,
-            vec![url.chars().count().to_string()],
-            Tone::Info,
-        ));
+        let chars = url.chars().count();
+        let (msg, tone) = if chars > LONG_LINK_CHARS {
+            (AppMsg::LinkLong, Tone::Warn)
+        } else {
+            (AppMsg::LinkCopied, Tone::Info)
+        };
+        session.note(Note::new(msg, vec![chars.to_string()], tone));
         link.set(Some(url));
     };
+    let as_file = move |_| export(ws);
     view! {
         <section class="panel scenario-bar" aria-labelledby="scenario-title">
             <Show when=viewing_link>
@@ -124,11 +131,17 @@ pub fn ScenarioBar(ws: Workspace) -> impl IntoView {
                 <button type="button" data-testid="present" on:click=move |_| present::start(ws)>{ctx.tr(AppMsg::Present)}</button>
                 <button type="button" class="secondary" data-testid="report" on:click=move |_| ctx.scenario.with_untracked(report::open)>{ctx.tr(AppMsg::Report)}</button>
             </div>
-            {move || link.get().map(|url| view! {
-                <label class="field link-field">
-                    <span>{ctx.t(AppMsg::LinkManual)}</span>
-                    <input type="text" readonly data-testid="share-link" prop:value=url />
-                </label>
+            {move || link.get().map(|url| {
+                let long = url.chars().count() > LONG_LINK_CHARS;
+                view! {
+                    <label class="field link-field">
+                        <span>{ctx.t(AppMsg::LinkManual)}</span>
+                        <input type="text" readonly data-testid="share-link" prop:value=url />
+                    </label>
+                    {long.then(|| view! {
+                        <button type="button" class="secondary" data-testid="link-as-file" on:click=as_file>{ctx.tr(AppMsg::LinkAsFile)}</button>
+                    })}
+                }
             })}
         </section>
     }
@@ -372,10 +385,9 @@ pub fn Library(ws: Workspace) -> impl IntoView {
         <section class="panel" aria-labelledby="export-title">
             <h2 id="export-title">{ctx.tr(AppMsg::ExportImport)}</h2>
             <div class="actions">
-                <button type="button" class="secondary" data-testid="export-current" on:click=move |_| {
-                    let s = ctx.scenario.get_untracked();
-                    download("retorno-scenario.json", "application/json", &export_json(std::slice::from_ref(&s), now()));
-                }>{ctx.tr(AppMsg::ExportCurrent)}</button>
+                <button type="button" class="secondary" data-testid="export-current" on:click=move |_| export_current(ctx)>
+                    {ctx.tr(AppMsg::ExportCurrent)}
+                </button>
                 <button type="button" class="secondary" data-testid="export-all" on:click=move |_| {
                     let all = session.library.get_untracked();
                     download("retorno-scenarios.json", "application/json", &export_json(&all, now()));
@@ -390,6 +402,16 @@ pub fn Library(ws: Workspace) -> impl IntoView {
 }
 
 /// Saves the working scenario as a new named one and makes it the open one.
+/// Downloads the scenario on screen as an export file.
+pub fn export_current(ctx: Ctx) {
+    let s = ctx.scenario.get_untracked();
+    download(
+        "retorno-scenario.json",
+        "application/json",
+        &export_json(&[s], now()),
+    );
+}
+
 pub fn save_as_new(ws: Workspace) {
     let (ctx, session) = (ws.ctx, ws.session);
     let mut scenario = ctx.scenario.get_untracked();

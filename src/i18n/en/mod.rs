@@ -177,6 +177,8 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::SaveAsNew => "Save as new",
         AppMsg::Saved => "Saved “{0}”.",
         AppMsg::CopyLink => "Copy link",
+        AppMsg::LinkLong => "Link copied, but {0} characters long: mail and chat tools may cut links over 2,000 characters, and it will not fit a QR code. Send the scenario as a file instead.",
+        AppMsg::LinkAsFile => "Download it as a file (JSON)",
         AppMsg::LinkCopied => "Link copied ({0} characters). The data travels in the link itself, after the #: no server sees it.",
         AppMsg::LinkManual => "Copy this link:",
         AppMsg::ViewingLink => "You are viewing a shared scenario. Your own scenarios are untouched.",

@@ -36,7 +36,8 @@ pub(in crate::i18n) fn risk_text(msg: RiskMsg) -> &'static str {
         RiskMsg::MathQuantiles => "P10, P50 and P90: the values below which 10 %, 50 % and 90 % of the trials fall, interpolated linearly between sorted trials (Hyndman and Fan's definition 7, as spreadsheets' PERCENTILE.INC). A payback percentile that falls on trials that never pay back is “never”.",
         RiskMsg::MathIndependent => "The drivers are drawn independently of each other: no correlation between them is modelled, so drivers that tend to move together (conversion and deal size, say) may spread more or less than shown.",
         RiskMsg::ReportTitle => "Risk ranges",
-        RiskMsg::ReportIntro => "Instead of a flat risk haircut, {0} drivers were given a low, likely and high value, and the model was run {1} times with draws of them (Monte Carlo, seed {2}).",
+        RiskMsg::ReportIntro => "{0} drivers were given a low, likely and high value, and the model was run {1} times with draws of them (Monte Carlo, seed {2}).",
+        RiskMsg::Rule => "The headline is the risk-adjusted case (benefits −{0}); {1} trials over the ranges, drawn around it, show how far it may move and never change it.",
         RiskMsg::ReportTop => "Drivers that move NPV most: {0}.",
     }
 }
@@ -46,8 +47,8 @@ pub(in crate::i18n) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
     match msg {
         RiskPanelMsg::Title => "Risk ranges (Monte Carlo)",
         RiskPanelMsg::Hint => "One figure hides how sure it is. Give the drivers a low and a high value and see how often the CRM pays for itself.",
-        RiskPanelMsg::Switch => "Use ranges instead of the risk haircut",
-        RiskPanelMsg::HaircutAside => "While ranges are on, the risk haircut ({0}) is set aside: both would count the same uncertainty twice. Switching ranges off puts it back. The headline figures are the likely case, without the haircut.",
+        RiskPanelMsg::Switch => "Simulate ranges of the drivers",
+        RiskPanelMsg::LegacyAside => "Saved when ranges set the risk haircut ({0}) aside: it is 0% here; switching ranges off puts it back.",
         RiskPanelMsg::Trials => "Trials",
         RiskPanelMsg::Seed => "Seed",
         RiskPanelMsg::Resimulate => "Resimulate (new seed)",
@@ -69,6 +70,7 @@ pub(in crate::i18n) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
         RiskPanelMsg::MathContributions => "What drives the spread: Spearman's rank correlation between each driver's draws and NPV, from the simulation itself (the tornado moves one driver at a time by ±20 %).",
         RiskPanelMsg::CompareNpvRange => "NPV P10–P90 (ranges)",
         RiskPanelMsg::CompareChance => "Chance that NPV > 0",
+        RiskPanelMsg::CompareRule => "Headline figures: each scenario's risk-adjusted case. NPV P10–P90: its ranges' trials, drawn around that case.",
         RiskPanelMsg::CompareOff => "no ranges",
         RiskPanelMsg::LineError => "Risk ranges: some ranges need correcting (see the risk panel).",
     }

@@ -177,6 +177,8 @@ pub(super) fn app_text(msg: AppMsg) -> &'static str {
         AppMsg::SaveAsNew => "Guardar como nuevo",
         AppMsg::Saved => "Guardado «{0}».",
         AppMsg::CopyLink => "Copiar enlace",
+        AppMsg::LinkLong => "Enlace copiado, pero de {0} caracteres: el correo y los chats pueden cortar enlaces de más de 2.000 caracteres y no cabe en un código QR. Envía el escenario como archivo.",
+        AppMsg::LinkAsFile => "Descargarlo como archivo (JSON)",
         AppMsg::LinkCopied => "Enlace copiado ({0} caracteres). Los datos van en el propio enlace, tras el #: no pasan por ningún servidor.",
         AppMsg::LinkManual => "Copia este enlace:",
         AppMsg::ViewingLink => "Estás viendo un escenario compartido. Tus escenarios no se han tocado.",

@@ -36,7 +36,8 @@ pub(in crate::i18n) fn risk_text(msg: RiskMsg) -> &'static str {
         RiskMsg::MathQuantiles => "P10, P50 y P90: los valores por debajo de los cuales queda el 10 %, 50 % y 90 % de las simulaciones, con interpolación lineal entre simulaciones ordenadas (la definición 7 de Hyndman y Fan, como PERCENTIL.INC de las hojas de cálculo). Un percentil de recuperación que cae en simulaciones que no se recuperan es «nunca».",
         RiskMsg::MathIndependent => "Las variables se sortean de forma independiente: no se modela correlación entre ellas, así que variables que suelen moverse juntas (conversión y tamaño del trato, por ejemplo) pueden dispersarse más o menos de lo mostrado.",
         RiskMsg::ReportTitle => "Rangos de riesgo",
-        RiskMsg::ReportIntro => "En lugar de un recorte fijo por riesgo, {0} variables tienen un valor bajo, probable y alto, y el modelo se calculó {1} veces con sorteos de ellas (Monte Carlo, semilla {2}).",
+        RiskMsg::ReportIntro => "{0} variables tienen un valor bajo, probable y alto, y el modelo se calculó {1} veces con sorteos de ellas (Monte Carlo, semilla {2}).",
+        RiskMsg::Rule => "Las cifras principales son el caso ajustado por riesgo (beneficios −{0}); {1} simulaciones sobre los rangos, alrededor de él, muestran cuánto puede variar, sin cambiarlo.",
         RiskMsg::ReportTop => "Variables que más mueven el VAN: {0}.",
     }
 }
@@ -46,8 +47,8 @@ pub(in crate::i18n) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
     match msg {
         RiskPanelMsg::Title => "Rangos de riesgo (Monte Carlo)",
         RiskPanelMsg::Hint => "Una sola cifra oculta cuán segura es. Da a cada variable un valor bajo y uno alto y mira con qué frecuencia el CRM se paga solo.",
-        RiskPanelMsg::Switch => "Usar rangos en lugar del recorte por riesgo",
-        RiskPanelMsg::HaircutAside => "Con los rangos activos, el recorte por riesgo ({0}) queda en suspenso: ambos contarían dos veces la misma incertidumbre. Al desactivar los rangos vuelve. Las cifras principales son el caso más probable, sin el recorte.",
+        RiskPanelMsg::Switch => "Simular rangos de las variables",
+        RiskPanelMsg::LegacyAside => "Guardado cuando los rangos dejaban en suspenso el recorte por riesgo ({0}): aquí es 0 %; al desactivar los rangos vuelve.",
         RiskPanelMsg::Trials => "Simulaciones",
         RiskPanelMsg::Seed => "Semilla",
         RiskPanelMsg::Resimulate => "Volver a simular (nueva semilla)",
@@ -69,6 +70,7 @@ pub(in crate::i18n) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
         RiskPanelMsg::MathContributions => "Qué explica la dispersión: correlación de rangos de Spearman entre el sorteo de cada variable y el VAN, de la propia simulación (el tornado mueve una variable cada vez un ±20 %).",
         RiskPanelMsg::CompareNpvRange => "VAN P10–P90 (rangos)",
         RiskPanelMsg::CompareChance => "Probabilidad de VAN > 0",
+        RiskPanelMsg::CompareRule => "Cifras principales: el caso ajustado por riesgo de cada escenario. VAN P10–P90: las simulaciones de sus rangos, alrededor de ese caso.",
         RiskPanelMsg::CompareOff => "sin rangos",
         RiskPanelMsg::LineError => "Rangos de riesgo: hay rangos que corregir (ver el panel de riesgo).",
     }

@@ -213,6 +213,18 @@ pub fn headline(fmt: Fmt, s: &Summary) -> String {
     )
 }
 
+/// The rule that ties the ranges to the headline, in words
+/// ([`Scenario::set_ranges_on`]): the same sentence wherever simulated figures show.
+pub fn rule(fmt: Fmt, scenario: &Scenario) -> String {
+    fill(
+        RiskMsg::Rule.text(fmt.lang),
+        &[
+            &fmt.percent(scenario.inputs.risk_haircut_pct),
+            &fmt.plain(scenario.risk.trials.into()),
+        ],
+    )
+}
+
 /// Why a simulation cannot run, in words.
 pub fn error_text(ctx: Ctx, error: &RiskError) -> Vec<String> {
     let fmt = ctx.fmt.get();
@@ -256,7 +268,8 @@ fn range_error_text(fmt: Fmt, e: &RangeError, likely: Decimal, ctx: Ctx) -> Stri
 }
 
 /// The range's headline under the headline figures, while ranges are on: the last
-/// figures (marked while new ones are computed), or what stops the simulation.
+/// figures (marked while new ones are computed), or what stops the simulation, and the
+/// [`rule`] that relates them to the headline.
 #[component]
 pub fn RiskLine(ctx: Ctx, run: RiskRun) -> impl IntoView {
     move || {
@@ -271,9 +284,11 @@ pub fn RiskLine(ctx: Ctx, run: RiskRun) -> impl IntoView {
                 (None, None) => ctx.t(RiskMsg::Waiting).to_string(),
             };
             let stale = st.progress.is_some() && st.summary.is_some();
-            Some(
-                view! { <p class="risk-line" class:stale=stale data-testid="risk-line">{text}</p> },
-            )
+            let rule = ctx.scenario.with(|s| rule(fmt, s));
+            Some(view! {
+                <p class="risk-line" class:stale=stale data-testid="risk-line">{text}</p>
+                <p class="hint risk-rule" data-testid="risk-rule">{rule}</p>
+            })
         })
     }
 }
@@ -327,7 +342,7 @@ pub fn RiskSection(ctx: Ctx, run: RiskRun) -> impl IntoView {
         <Show when=move || ctx.scenario.with(|s| s.risk.on)>
             <section class="report-risk" data-testid="report-risk">
                 <h2>{ctx.tr(RiskMsg::ReportTitle)}</h2>
-                <p>{intro}</p>
+                <p>{intro}" "{move || ctx.scenario.with(|s| rule(ctx.fmt.get(), s))}</p>
                 <Figures ctx run />
                 {METHOD.into_iter().map(|m| view! { <p class="hint">{ctx.tr(m)}</p> }).collect_view()}
             </section>

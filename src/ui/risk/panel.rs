@@ -30,10 +30,16 @@ pub fn RiskPanel(ctx: Ctx, run: RiskRun, details: fn(Ctx, RiskRun) -> AnyView) -
         let checked = event_target_checked(&ev);
         ctx.rewrite(|s| s.set_ranges_on(checked));
     };
-    let aside = move || {
-        let fmt = ctx.fmt.get();
+    // Only in scenarios an older version saved with the haircut set aside.
+    let legacy = move || {
         let cut = ctx.scenario.with(|s| s.risk.haircut_pct);
-        fill(ctx.t(RiskPanelMsg::HaircutAside), &[&fmt.percent(cut)])
+        (!cut.is_zero()).then(|| {
+            let text = fill(
+                ctx.t(RiskPanelMsg::LegacyAside),
+                &[&ctx.fmt.get().percent(cut)],
+            );
+            view! { <p class="hint" data-testid="risk-legacy">{text}</p> }
+        })
     };
     view! {
         <section class="panel risk" aria-labelledby="risk-title" data-testid="risk">
@@ -44,7 +50,7 @@ pub fn RiskPanel(ctx: Ctx, run: RiskRun, details: fn(Ctx, RiskRun) -> AnyView) -
                 <span>{ctx.tr(RiskPanelMsg::Switch)}</span>
             </label>
             <Show when=move || on.get()>
-                <p class="hint" data-testid="risk-aside">{aside}</p>
+                {legacy}
                 {details(ctx, run)}
             </Show>
         </section>

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 /// The fields offered a range: every input but the horizon (whole years) and the
-/// haircut (set aside while ranges are on), without the drivers of lines switched off.
+/// haircut (an allowance for uncertainty already, fixed like the discount rate), without
+/// the drivers of lines switched off.
 fn rangeable(inputs: &Inputs) -> Vec<Field> {
     Field::ALL
         .iter()

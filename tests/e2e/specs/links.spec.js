@@ -1,6 +1,7 @@
 // Share links: a fresh browser opens one with the same figures, the user's own data
 // stays untouched, a link pasted into an open tab opens, hostile links only warn.
 // Expected values: tests/fixtures/model_golden.json through app.js, as in scenarios.spec.js.
+import { readFile } from "node:fs/promises";
 import {
   test,
   expect,
@@ -60,6 +61,7 @@ test.describe("share link", () => {
     console.log(`share link length: ${link.length} characters`);
     expect(link.length, "a share link fits in 2,000 characters").toBeLessThan(2000);
     await expect(notes(page, `Link copied (${link.length} characters).`)).toBeVisible();
+    await expect(page.getByTestId("link-as-file")).toHaveCount(0);
     expect(link.startsWith(new URL("/", page.url()).href)).toBe(true);
 
     // A new browser context: empty storage, nothing shared with the sender.
@@ -153,6 +155,27 @@ test.describe("share link", () => {
     expect(await stored(tab)).toEqual(mine);
     // And the first tab still shows the user's own figures.
     await expect(npv(page)).toHaveText(money(TEN_YEARS.npv));
+  });
+});
+
+test.describe("a long link", () => {
+  // Over 2,000 characters (codec::LONG_LINK_CHARS: mail and chat tools' practical limit),
+  // the copy is made but the person is told, and offered the scenario as a file.
+  test("warns where it is copied and offers the JSON file, which holds the whole scenario", async ({ page }) => {
+    await open(page);
+    await go(page, "measure");
+    await page.getByTestId("load-example").click();
+    await go(page, "calculator");
+    const link = await shareLink(page);
+    expect(link.length).toBeGreaterThan(2000);
+    await expect(warnings(page, `Link copied, but ${link.length} characters long`)).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("link-as-file").click()]);
+    expect(download.suggestedFilename()).toBe("retorno-scenario.json");
+    const file = JSON.parse(await readFile(await download.path(), "utf8"));
+    expect(file.format).toBe("retorno-scenarios");
+    expect(file.scenarios).toHaveLength(1);
+    // The measurements travel whole: the example's periods, as the link carries them.
+    expect(file.scenarios[0].measure.periods.length).toBeGreaterThan(1);
   });
 });
 

@@ -6,10 +6,19 @@
 // same figures to the cent; the deterministic NPV from model_golden.json (the independent
 // Python model); the default ranges and messages worked by hand in the comments.
 import { readFileSync } from "node:fs";
-import { test, expect, expected, money, percent, open, openAt, npv, field, fieldError, setField, go, lang, axe, describe as describeScenario, rows, row } from "./app.js";
+import { test, expect, expected, money, percent, card, open, openAt, npv, field, fieldError, setField, go, lang, axe, describe as describeScenario, rows, row } from "./app.js";
 import { expectNoSideScroll } from "./measure-page.js";
 
 const FIXTURE = JSON.parse(readFileSync(new URL("../../fixtures/risk_browser.json", import.meta.url), "utf8"));
+
+/**
+ * The rule that ties the ranges to the headline (src/scenario/risk.rs, set_ranges_on),
+ * for the default scenario: haircut 10 %, 10,000 trials.
+ */
+const RULE_EN =
+  "The headline is the risk-adjusted case (benefits −10%); 10,000 trials over the ranges, drawn around it, show how far it may move and never change it.";
+const RULE_ES =
+  "Las cifras principales son el caso ajustado por riesgo (beneficios −10 %); 10.000 simulaciones sobre los rangos, alrededor de él, muestran cuánto puede variar, sin cambiarlo.";
 
 /** The `data-value`s (figures to the cent) of a row of the risk table. */
 const values = (scope, testid) =>
@@ -31,13 +40,17 @@ async function expectFigures(scope, want) {
 }
 
 test.describe("risk ranges", () => {
-  test("switching ranges on sets the haircut aside, simulates, and switching off puts it back", async ({ page }) => {
+  test("switching ranges on keeps the headline (the risk-adjusted case), says so, and simulates around it", async ({ page }) => {
     await open(page);
     const haircut = field(page, "risk_haircut_pct");
+    const defaults = expected("defaults"); // the independent Python model: NPV 171,301.30, ROI 49.17 %
     await expect(haircut).toHaveValue("10");
     await page.getByTestId("risk-on").check();
-    await expect(haircut).toHaveValue("0");
-    await expect(page.getByTestId("risk-aside")).toContainText("the risk haircut (10%) is set aside");
+    await expect(haircut).toHaveValue("10");
+    await expect(npv(page)).toHaveText(money(defaults.npv));
+    await expect(card(page, "roi")).toHaveText(percent(defaults.roi_pct));
+    await expect(page.getByTestId("risk-rule")).toHaveText(RULE_EN);
+    await expect(page.getByTestId("risk-legacy")).toHaveCount(0);
     await simulated(page);
     // The default scenario with ranges on is the fixture's "default" case.
     await expectFigures(page, FIXTURE.default);
@@ -59,11 +72,27 @@ test.describe("risk ranges", () => {
     await lang(page, "es");
     await expect(page.getByTestId("risk-chance")).toContainText("de probabilidad de que el VAN sea positivo");
     await expect(page.getByTestId("risk-line")).toContainText("El 80 % de las simulaciones: VAN entre");
+    await expect(page.getByTestId("risk-rule")).toHaveText(RULE_ES);
     await lang(page, "en");
 
     await page.getByTestId("risk-on").uncheck();
     await expect(haircut).toHaveValue("10");
     await expect(page.getByTestId("risk-line")).toHaveCount(0);
+    await expect(page.getByTestId("risk-rule")).toHaveCount(0);
+    await expect(npv(page)).toHaveText(money(defaults.npv));
+  });
+
+  test("a link from before the rule (haircut set aside) opens with its own figures and says so", async ({ page }) => {
+    await openAt(page, `/index.html#s=${FIXTURE.legacy.link}`);
+    const haircut = field(page, "risk_haircut_pct");
+    await expect(haircut).toHaveValue("0");
+    await expect(page.getByTestId("risk-legacy")).toHaveText(
+      "Saved when ranges set the risk haircut (10%) aside: it is 0% here; switching ranges off puts it back.",
+    );
+    await simulated(page);
+    await expectFigures(page, FIXTURE.legacy);
+    await page.getByTestId("risk-on").uncheck();
+    await expect(haircut).toHaveValue("10");
     await expect(npv(page)).toHaveText(money(expected("defaults").npv));
   });
 
@@ -139,6 +168,7 @@ test.describe("risk ranges", () => {
     await expect(page.getByTestId("presentation").getByTestId("risk-line")).toContainText(
       `NPV between ${money(p10)} and ${money(p90)}`,
     );
+    await expect(page.getByTestId("presentation").getByTestId("risk-rule")).toHaveText(RULE_EN);
     await page.keyboard.press("Escape");
 
     await describeScenario(page, { name: "Acme" });
@@ -151,11 +181,15 @@ test.describe("risk ranges", () => {
     await expect(page.getByTestId("compare-risk-range").locator("td").nth(1)).toHaveText(range, { timeout: 30_000 });
     await expect(page.getByTestId("compare-risk-chance").locator("td").nth(1)).toHaveText(percent(Number(FIXTURE.default.chance)));
     await expect(page.getByTestId("compare-risk-range").locator("td").nth(0)).not.toHaveText("…", { timeout: 30_000 });
+    await expect(page.getByTestId("compare-risk-rule")).toHaveText("Headline figures: each scenario's risk-adjusted case. NPV P10–P90: its ranges' trials, drawn around that case.");
 
     await page.goto(`/report.html#s=${FIXTURE.default.link}`);
     const report = page.getByTestId("report-risk");
     await simulated(report);
     await expectFigures(report, FIXTURE.default);
     await expect(report).toContainText("45 drivers were given a low, likely and high value");
+    await expect(report).toContainText(RULE_EN);
+    // The summary states the haircut the figures carry, never 0 % while risk is counted.
+    await expect(page.getByTestId("report-summary")).toContainText("Benefits are reduced by 10% for estimation risk");
   });
 });
