@@ -347,10 +347,12 @@ fn periods_are_stored_with_iso_dates() {
         assert_eq!(p.deals, "x");
     }
     assert_eq!(read(json!({})), Period::default());
-    // Numbers are read from strings or JSON numbers.
-    let p = read(json!({"values": {"customers_start": "1000", "revenue": 12.5}}));
+    // Amounts are read from decimal strings, as the app writes them; a JSON number (a
+    // binary float) is refused (Cargo.toml, rust_decimal's `serde-str`).
+    let p = read(json!({"values": {"customers_start": "1000", "revenue": "12.5"}}));
     assert_eq!(p.values.customers_start, Some(d("1000")));
     assert_eq!(p.values.revenue, Some(d("12.5")));
+    assert!(serde_json::from_value::<Period>(json!({"values": {"revenue": 12.5}})).is_err());
     // A date that is not even a string is an error, not a silent default.
     assert!(serde_json::from_value::<Period>(json!({"start": 20250101})).is_err());
 }
