@@ -138,7 +138,7 @@ fn footer_name(ctx: Ctx) {
 }
 
 /// The document: two stretches of static HTML (built as text, which costs a fraction of
-/// the code reactive views of the same tables would) around the live charts.
+/// the code reactive views of the same tables would) around the live charts and risk.
 #[component]
 fn ReportDocument(ctx: Ctx, author: Signal<String>) -> impl IntoView {
     let parts = Memo::new(move |_| {
@@ -166,8 +166,9 @@ fn ReportDocument(ctx: Ctx, author: Signal<String>) -> impl IntoView {
     }
 }
 
-/// The HTML before the charts (cover and summary, assumptions, costs and benefits) and
-/// after them (method, link back).
+/// The HTML before the charts (cover and summary) and after them (costs and benefits by
+/// year, assumptions, method, link back): in the order a finance reader checks a case,
+/// each section starting a page only when it would be cut there.
 fn document_html(
     ctx: Ctx,
     fmt: Fmt,
@@ -180,13 +181,14 @@ fn document_html(
         scenario,
         author,
         summary(ctx, fmt, &scenario.inputs, report),
+    );
+    let tail = section(
+        "report-flows",
+        ReportMsg::Flows.text(fmt.lang),
+        flows_table(fmt, report, "report"),
     ) + assumptions(fmt, &scenario.inputs)
-        + section(
-            "report-flows",
-            ReportMsg::Flows.text(fmt.lang),
-            flows_table(fmt, report, "report"),
-        );
-    let tail = method(fmt, &scenario.inputs, report) + link_back(fmt, scenario);
+        + method(fmt, &scenario.inputs, report)
+        + link_back(fmt, scenario);
     (head, tail)
 }
 

@@ -125,6 +125,9 @@ for (const code of ["en", "es"]) {
       }, printable);
       expect(wide).toEqual([]);
       await expect(page.getByTestId("report-toolbar")).toBeHidden();
+      // The page itself is white in print: the screen's grey showed below the report, as
+      // an empty grey box, on its last page.
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
       const tables = await report.locator("table").evaluateAll((ts) => ts.map((t) => t.innerText));
       const charts = await report.locator("figure").evaluateAll((fs) =>
         fs.map((f) => ({ title: f.querySelector("h3").textContent, texts: [...f.querySelectorAll("svg text")].map((t) => t.textContent) })),
