@@ -221,7 +221,11 @@ impl Fmt {
     /// A value in the unit of a field, with its unit.
     pub fn in_unit(self, unit: Unit, value: Decimal) -> String {
         let lang = self.lang;
-        let with = |msg: Msg| format!("{} {}", self.plain(value), msg.text(lang));
+        let with = |msg: Msg| {
+            let n = self.plain(value);
+            let unit = msg.after(&n).text(lang);
+            format!("{n} {unit}")
+        };
         match unit {
             Unit::Money => self.money_precise(value),
             Unit::Percent => self.percent(value),

@@ -15,6 +15,7 @@ mod es;
 pub mod format;
 mod parse;
 mod part;
+mod plural;
 mod screen;
 mod track;
 mod visitor;
@@ -24,6 +25,7 @@ pub use ab::{AbMsg, AbResultMsg};
 pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
 pub use part::PartMsg;
+pub use plural::{of_written, plural, Plural};
 pub use screen::ScreenMsg;
 pub use track::TrackMsg;
 pub use visitor::VisitorMsg;
@@ -86,6 +88,12 @@ pub enum Msg {
     UnitDays,
     UnitWeeks,
     UnitYears,
+    /// The singular of [`Msg::UnitDays`], after a count of one.
+    UnitDay,
+    /// The singular of [`Msg::UnitWeeks`].
+    UnitWeek,
+    /// The singular of [`Msg::UnitYears`].
+    UnitYear,
     EmbedTitle,
     EmbedHeading,
     EmbedIntro,
@@ -409,6 +417,19 @@ pub enum RiskPanelMsg {
     LineError,
 }
 
+impl Msg {
+    /// A unit's name after the number written `n`: the singular of days, weeks and
+    /// years after a count of one ([`of_written`]), else the unit as it is.
+    pub fn after(self, n: &str) -> Msg {
+        match (self, of_written(n)) {
+            (Msg::UnitDays, Plural::One) => Msg::UnitDay,
+            (Msg::UnitWeeks, Plural::One) => Msg::UnitWeek,
+            (Msg::UnitYears, Plural::One) => Msg::UnitYear,
+            _ => self,
+        }
+    }
+}
+
 /// Something with a text in each language: a [`Msg`], an [`AppMsg`] or a [`ReportMsg`].
 pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
@@ -462,6 +483,10 @@ impl Text for ReportMsg {
 
 /// `template` with `{0}`, `{1}`… replaced by `args`, in one pass (an argument's own
 /// text is never read as a placeholder); a placeholder with no argument is kept.
+///
+/// `{0|one|other}` is the plural form of a noun counted by argument 0: `one` when that
+/// number, as written, is in CLDR's "one" category, else `other` ([`of_written`]):
+/// `"{0} {0|año|años}"` gives "1 año", "21 años".
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out =
         String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
@@ -473,10 +498,19 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         let index = after[..digits].bytes().try_fold(0usize, |n, d| {
             n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
         });
-        match index.and_then(|i| args.get(i)) {
-            Some(arg) if digits > 0 && after[digits..].starts_with('}') => {
-                out.push_str(arg);
-                rest = &after[digits + 1..];
+        let inner = after.find('}').map(|close| (close, &after[digits..close]));
+        match (index.and_then(|i| args.get(i)), inner) {
+            (Some(arg), Some((close, inner)))
+                if digits > 0 && (inner.is_empty() || inner.starts_with('|')) =>
+            {
+                let forms = inner.get(1..).unwrap_or_default();
+                let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+                out.push_str(match (inner.is_empty(), of_written(arg)) {
+                    (true, _) => arg,
+                    (false, Plural::One) => one,
+                    (false, Plural::Other) => other,
+                });
+                rest = &after[close + 1..];
             }
             _ => {
                 out.push('{');
