@@ -147,14 +147,23 @@ fn a_lift_scales_customers_and_revenue_of_a_row() {
 
 #[test]
 fn only_a_winning_b_offers_its_lift() {
-    // The example: 13 % against 10 %, significant (the golden case) → +30 %, carried as
-    // 1.3 × the row.
-    assert_eq!(AbTest::example().winning_lift(), Some(d("0.3")));
+    // The example: 13 % against 10 %, significant (the golden case), but 1,000 of the
+    // planned 3,841 per variant: not conclusive yet, nothing to carry.
+    assert_eq!(AbTest::example().winning_lift(), None);
+    // The same rates at 4,000 each, past the plan: +30 %, carried as 1.3 × the row.
+    let done = AbTest {
+        visitors_a: d("4000"),
+        conversions_a: d("400"),
+        visitors_b: d("4000"),
+        conversions_b: d("520"),
+        ..AbTest::example()
+    };
+    assert_eq!(done.winning_lift(), Some(d("0.3")));
     // The same figures the other way round: A wins, nothing to carry.
     let swapped = AbTest {
-        conversions_a: d("130"),
-        conversions_b: d("100"),
-        ..AbTest::example()
+        conversions_a: d("520"),
+        conversions_b: d("400"),
+        ..done.clone()
     };
     assert_eq!(swapped.winning_lift(), None);
     // No data, or too few to read (3 of 50 each: an expected count below 5).
@@ -167,6 +176,77 @@ fn only_a_winning_b_offers_its_lift() {
         ..AbTest::default()
     };
     assert_eq!(small.winning_lift(), None);
+}
+
+#[test]
+fn the_verdict_waits_for_the_planned_sample() {
+    use retorno::engine::abtest::Verdict;
+    // Expected values worked apart from the engine (Python's math.erfc on the pooled
+    // z-test's formula): 100/1,000 against 130/1,000 gives z = 2.1027, p = 0.0355, and
+    // 400/4,000 against 520/4,000 gives z = 4.2055, p = 0.000026, both below α = 0.05
+    // (the golden file has the first: "hand-worked"). The plan is the default one:
+    // 10 % + 20 % relative at 95 % and 80 % power, 3,841 per variant (golden
+    // "10 % + 20 % relative").
+    let with = |na: &str, ca: &str, nb: &str, cb: &str| AbTest {
+        visitors_a: d(na),
+        conversions_a: d(ca),
+        visitors_b: d(nb),
+        conversions_b: d(cb),
+        ..AbTest::example()
+    };
+    let verdict = |t: &AbTest| {
+        let a = t.analysis().unwrap();
+        (a.verdict, t.verdict(&a))
+    };
+    // Before the plan: significant at 26 % of the sample, yet not conclusive.
+    assert_eq!(
+        verdict(&with("1000", "100", "1000", "130")),
+        (Verdict::BWins, Verdict::NotConclusiveYet)
+    );
+    // Not significant before the plan: not conclusive either (not "no difference").
+    assert_eq!(
+        verdict(&with("1000", "100", "1000", "101")).1,
+        Verdict::NotConclusiveYet
+    );
+    // One variant one visitor short (3,840 of 3,841; z = 2.8038, p = 0.0051): still not.
+    assert_eq!(
+        verdict(&with("3840", "384", "3841", "461")).1,
+        Verdict::NotConclusiveYet
+    );
+    // Both at the plan (z = 2.8078, p = 0.0050) and past it: the verdict stands.
+    assert_eq!(
+        verdict(&with("3841", "384", "3841", "461")).1,
+        Verdict::BWins
+    );
+    assert_eq!(
+        verdict(&with("4000", "400", "4000", "520")).1,
+        Verdict::BWins
+    );
+    assert_eq!(
+        verdict(&with("4000", "520", "4000", "400")).1,
+        Verdict::AWins
+    );
+    // 400 against 410 of 4,000: z = 0.3706, p = 0.711, no difference at the plan.
+    assert_eq!(
+        verdict(&with("4000", "400", "4000", "410")).1,
+        Verdict::NoSignificantDifference
+    );
+    // A broken split and too few data say so at any sample (golden "SRM on": 10,000
+    // against 10,600 at 50/50, p < 0.001; 3 of 50: an expected count below 5).
+    assert_eq!(
+        verdict(&with("10000", "520", "10600", "600")).1,
+        Verdict::SampleRatioMismatch
+    );
+    assert_eq!(
+        verdict(&with("50", "3", "50", "6")).1,
+        Verdict::NotEnoughData
+    );
+    // No valid plan (a change of zero) fixes no sample: never conclusive.
+    let no_plan = AbTest {
+        mde: d("0"),
+        ..with("4000", "400", "4000", "520")
+    };
+    assert_eq!(verdict(&no_plan).1, Verdict::NotConclusiveYet);
 }
 
 #[test]

@@ -80,13 +80,18 @@ pub fn result(fmt: Fmt, test: &AbTest) -> AnyView {
         }
     };
     let confidence = fmt.share(a.confidence);
-    let (verdict, kind) = match a.verdict {
+    let (verdict, kind) = match test.verdict(&a) {
         Verdict::SampleRatioMismatch => (R::VerdictSrm, "ab-verdict bad"),
         Verdict::NotEnoughData => (R::VerdictNotEnough, "ab-verdict none"),
         Verdict::BWins => (R::VerdictB, "ab-verdict good"),
         Verdict::AWins => (R::VerdictA, "ab-verdict bad"),
         Verdict::NoSignificantDifference => (R::VerdictNone, "ab-verdict none"),
+        Verdict::NotConclusiveYet => (R::VerdictEarly, "ab-verdict none"),
     };
+    // How much of the planned sample is in, for the interim verdict.
+    let done = test.sample().map_or(0.0, |s| {
+        crate::engine::abtest::progress(a.a, a.b, s.per_variant).fraction
+    });
     let row = |arm: Arm, n: u64, c: u64, rate: f64| {
         view! {
             <tr>
@@ -130,7 +135,7 @@ pub fn result(fmt: Fmt, test: &AbTest) -> AnyView {
     let absolute_ci = interval(fmt, &confidence, a.absolute_ci, |x| points(fmt, x));
     view! {
         <h3>{title}</h3>
-        <p class=kind data-testid="ab-verdict">{fill(verdict.text(lang), &[&confidence])}</p>
+        <p class=kind data-testid="ab-verdict">{fill(verdict.text(lang), &[&confidence, &fmt.share(done)])}</p>
         <table class="ab-table">
             <thead>
                 <tr>

@@ -8,8 +8,8 @@
 //! user sees them (95 = 95 %).
 
 use super::super::abtest::{
-    analyse, days_needed, sample_size, AbError, Analysis, Mde, Plan, SampleSize, Settings, Variant,
-    Verdict, MAX_COUNT,
+    analyse, days_needed, progress, sample_size, verdict_at, AbError, Analysis, Mde, Plan,
+    SampleSize, Settings, Variant, Verdict, MAX_COUNT,
 };
 use super::super::campaigns::Campaign;
 use super::super::money::{self, to_f64};
@@ -259,12 +259,23 @@ impl AbTest {
         })
     }
 
-    /// B's relative lift as it is carried into a campaign ([`lift_of`]) when B wins;
-    /// `None` otherwise (no result, another verdict, no relative lift).
+    /// What `analysis` (this test's) says once read against the planned sample: not
+    /// conclusive before both variants reach it ([`verdict_at`]).
+    pub fn verdict(&self, analysis: &Analysis) -> Verdict {
+        let reached = self
+            .sample()
+            .ok()
+            .map(|s| progress(analysis.a, analysis.b, s.per_variant));
+        verdict_at(analysis, reached.as_ref())
+    }
+
+    /// B's relative lift as it is carried into a campaign ([`lift_of`]) when B wins at
+    /// the planned sample; `None` otherwise (no result, another verdict, the planned
+    /// sample not in yet, no relative lift).
     pub fn winning_lift(&self) -> Option<Decimal> {
         let a = self.analysis().ok()?;
         a.relative_lift
-            .filter(|_| a.verdict == Verdict::BWins)
+            .filter(|_| self.verdict(&a) == Verdict::BWins)
             .and_then(lift_of)
     }
 
