@@ -26,7 +26,7 @@ pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
 pub use part::PartMsg;
 pub use plural::{of_written, plural, Plural};
-pub use screen::ScreenMsg;
+pub use screen::{example_names, ScreenMsg};
 pub use track::TrackMsg;
 pub use visitor::VisitorMsg;
 

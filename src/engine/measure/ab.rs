@@ -200,10 +200,11 @@ fn count(value: Decimal) -> u64 {
 impl AbTest {
     /// A new offer in the example's "Email nurturing" campaign: 100 of 1,000 leads bought
     /// with the old one, 130 of 1,000 with the new (the hand-worked case of
-    /// `tests/fixtures/abtest_golden.json`), 500 leads a day.
-    pub fn example() -> AbTest {
+    /// `tests/fixtures/abtest_golden.json`), 500 leads a day; `name` says what is tested
+    /// in the language it is shown in.
+    pub fn example(name: &str) -> AbTest {
         AbTest {
-            name: "Email nurturing: new offer".to_string(),
+            name: name.to_string(),
             visitors_a: dec(1_000, 0),
             conversions_a: dec(100, 0),
             visitors_b: dec(1_000, 0),

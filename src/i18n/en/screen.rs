@@ -1,5 +1,6 @@
 //! The texts of the full app's lazily loaded screens, in English.
 
+use crate::engine::measure::ExampleNames;
 use crate::i18n::ScreenMsg;
 
 pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
@@ -109,3 +110,8 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::PresentNoPins => "No slider is pinned: pin some on the calculator.",
     }
 }
+
+pub(in crate::i18n) const EXAMPLE: ExampleNames<'static> = ExampleNames {
+    campaigns: ["Email nurturing", "Google Ads", "Trade fair"],
+    ab_test: "Email nurturing: new offer",
+};

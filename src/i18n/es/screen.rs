@@ -1,5 +1,6 @@
 //! Los textos de las pantallas de la aplicación que se cargan al abrirlas, en español.
 
+use crate::engine::measure::ExampleNames;
 use crate::i18n::ScreenMsg;
 
 pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
@@ -109,3 +110,8 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::PresentNoPins => "No hay controles fijados: fíjalos en la calculadora.",
     }
 }
+
+pub(in crate::i18n) const EXAMPLE: ExampleNames<'static> = ExampleNames {
+    campaigns: ["Nurturing por email", "Google Ads", "Feria comercial"],
+    ab_test: "Nurturing por email: nueva oferta",
+};

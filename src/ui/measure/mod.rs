@@ -26,7 +26,7 @@ use crate::engine::measure::{
     compare, trend, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals,
     PeriodLabel, Trend, Verdict,
 };
-use crate::i18n::{fill, AppMsg, Lang, Msg, ScreenMsg, Text, TrackMsg};
+use crate::i18n::{example_names, fill, AppMsg, Lang, Msg, ScreenMsg, Text, TrackMsg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -305,7 +305,7 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
                             </button>
                         }
                     >
-                        <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example())>
+                        <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example(example_names(ctx.lang.get_untracked())))>
                             {ctx.tr(ScreenMsg::LoadExample)}
                         </button>
                     </Show>
