@@ -43,6 +43,8 @@ pub(in crate::i18n) fn rfm_text(msg: RfmMsg) -> &'static str {
             Role::Price => "Unit price",
             Role::Invoice => "Invoice (optional)",
         },
+        R::Example => "Try the example file",
+        R::ExampleFailed => "The example file could not be loaded. Check the connection and try again.",
         R::FileInfo => "{0} · {1} KB",
         R::Pasted => "Pasted rows",
         R::Cancelled => "Stopped. Nothing was scored; choose the file again to score it.",

@@ -43,6 +43,8 @@ pub(in crate::i18n) fn rfm_text(msg: RfmMsg) -> &'static str {
             Role::Price => "Precio unitario",
             Role::Invoice => "Factura (opcional)",
         },
+        R::Example => "Probar con el archivo de ejemplo",
+        R::ExampleFailed => "No se pudo cargar el archivo de ejemplo. Comprueba la conexión y vuelve a intentarlo.",
         R::FileInfo => "{0} · {1} KB",
         R::Pasted => "Filas pegadas",
         R::Cancelled => "Detenido. No se puntuó nada; elige de nuevo el archivo para puntuarlo.",
