@@ -88,10 +88,6 @@ pub fn result(fmt: Fmt, test: &AbTest) -> AnyView {
         Verdict::NoSignificantDifference => (R::VerdictNone, "ab-verdict none"),
         Verdict::NotConclusiveYet => (R::VerdictEarly, "ab-verdict none"),
     };
-    // How much of the planned sample is in, for the interim verdict.
-    let done = test.sample().map_or(0.0, |s| {
-        crate::engine::abtest::progress(a.a, a.b, s.per_variant).fraction
-    });
     let row = |arm: Arm, n: u64, c: u64, rate: f64| {
         view! {
             <tr>
@@ -135,7 +131,7 @@ pub fn result(fmt: Fmt, test: &AbTest) -> AnyView {
     let absolute_ci = interval(fmt, &confidence, a.absolute_ci, |x| points(fmt, x));
     view! {
         <h3>{title}</h3>
-        <p class=kind data-testid="ab-verdict">{fill(verdict.text(lang), &[&confidence, &fmt.share(done)])}</p>
+        <p class=kind data-testid="ab-verdict">{fill(verdict.text(lang), &[&confidence])}</p>
         <table class="ab-table">
             <thead>
                 <tr>
