@@ -175,22 +175,19 @@ fn Intro(ctx: Ctx, c: Customers) -> impl IntoView {
 /// and kept by the service worker with every file of the build, so it works offline.
 /// `None` when it cannot be fetched.
 async fn example_file() -> Option<Blob> {
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     const NAME: &str = "rfm_sample.csv";
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(NAME))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !response.ok() {
+    let response = JsFuture::from(window().fetch_with_str(NAME)).await.ok()?;
+    let get = |key: &str| js_sys::Reflect::get(&response, &JsValue::from_str(key)).ok();
+    if get("ok")?.as_bool() != Some(true) {
         return None;
     }
-    let blob = JsFuture::from(response.blob().ok()?).await.ok()?;
+    let read: js_sys::Function = get("blob")?.dyn_into().ok()?;
+    let promise: js_sys::Promise = read.call0(&response).ok()?.dyn_into().ok()?;
+    let blob = JsFuture::from(promise).await.ok()?;
     // A `File`, so the screen shows its name as it does a chosen file's.
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type("text/csv");
-    web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), NAME, &options)
+    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), NAME)
         .ok()
         .map(Into::into)
 }
