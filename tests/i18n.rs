@@ -96,16 +96,52 @@ fn plural_forms_follow_the_number_as_written() {
         ("5", Other),
         ("21", Other),
         ("−1", One),
-        ("1,0", One),   // Spanish 1,0: n = 1
+        ("1,0", Other), // never written (no trailing zeros); see of_written
         ("1.0", Other), // English 1.0: v = 1
         ("1,5", Other),
         ("1.5", Other),
         ("1.000", Other), // a thousand, grouped (Spanish)
         ("1,000", Other), // a thousand, grouped (English)
         ("10.001", Other),
-        ("01", One),
     ] {
         assert_eq!(of_written(text), want, "{text}");
+    }
+    // The same as CLDR's rules on the operands, for numbers written as Intl writes them
+    // (es-ES groups from five digits with ".", en-US from four with ","; up to four
+    // decimals, without trailing zeros, and Spanish "1,0" as a one-decimal format would).
+    fn group(n: u64, mark: char, from: u64) -> String {
+        let digits = n.to_string();
+        if n < from {
+            return digits;
+        }
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push(mark);
+            }
+            out.push(c);
+        }
+        out
+    }
+    for i in (0..=25_000).chain([1_000_000, 21_000_001]) {
+        for (lang, mark, decimal, from) in
+            [(Lang::Es, '.', ',', 10_000), (Lang::En, ',', '.', 1_000)]
+        {
+            let int = group(i, mark, from);
+            assert_eq!(
+                of_written(&int),
+                retorno::i18n::plural(lang, i, 0, 0),
+                "{int}"
+            );
+            for (frac, v, f) in [("5", 1, 5), ("25", 2, 25), ("125", 3, 125), ("0001", 4, 1)] {
+                let text = format!("{int}{decimal}{frac}");
+                assert_eq!(
+                    of_written(&text),
+                    retorno::i18n::plural(lang, i, v, f),
+                    "{text}"
+                );
+            }
+        }
     }
     // The catalogue's forms, worked by hand in both languages.
     let es = "{0} {0|año|años}";
@@ -147,9 +183,11 @@ fn every_counted_noun_has_its_plural_form() {
     assert_eq!(fill(Msg::Months.text(Lang::Es), &["1,5"]), "1,5 meses");
     assert_eq!(fill(Msg::Months.text(Lang::En), &["1"]), "1 month");
     assert_eq!(fill(Msg::Months.text(Lang::En), &["21"]), "21 months");
-    assert_eq!(Msg::UnitYears.after("1").text(Lang::Es), "año");
-    assert_eq!(Msg::UnitYears.after("2").text(Lang::En), "years");
-    assert_eq!(Msg::UnitDays.after("1").text(Lang::En), "day");
+    assert_eq!(fill(Msg::UnitYears.text(Lang::Es), &["1"]), "año");
+    assert_eq!(fill(Msg::UnitYears.text(Lang::En), &["2"]), "years");
+    assert_eq!(fill(Msg::UnitDays.text(Lang::En), &["1"]), "day");
+    // As a field's unit: the plural.
+    assert_eq!(fill(Msg::UnitWeeks.text(Lang::Es), &[""]), "semanas");
 }
 
 #[test]

@@ -85,15 +85,11 @@ pub enum Msg {
     UnitPercent,
     UnitHours,
     UnitMinutes,
+    /// Days, weeks and years are plural forms ("{0|año|años}", see [`fill`]): after a
+    /// number, filled with it; as a field's unit, filled with nothing (the plural).
     UnitDays,
     UnitWeeks,
     UnitYears,
-    /// The singular of [`Msg::UnitDays`], after a count of one.
-    UnitDay,
-    /// The singular of [`Msg::UnitWeeks`].
-    UnitWeek,
-    /// The singular of [`Msg::UnitYears`].
-    UnitYear,
     EmbedTitle,
     EmbedHeading,
     EmbedIntro,
@@ -417,19 +413,6 @@ pub enum RiskPanelMsg {
     LineError,
 }
 
-impl Msg {
-    /// A unit's name after the number written `n`: the singular of days, weeks and
-    /// years after a count of one ([`of_written`]), else the unit as it is.
-    pub fn after(self, n: &str) -> Msg {
-        match (self, of_written(n)) {
-            (Msg::UnitDays, Plural::One) => Msg::UnitDay,
-            (Msg::UnitWeeks, Plural::One) => Msg::UnitWeek,
-            (Msg::UnitYears, Plural::One) => Msg::UnitYear,
-            _ => self,
-        }
-    }
-}
-
 /// Something with a text in each language: a [`Msg`], an [`AppMsg`] or a [`ReportMsg`].
 pub trait Text: Copy + Send + Sync + 'static {
     /// The text in `lang`.
@@ -498,18 +481,22 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         let index = after[..digits].bytes().try_fold(0usize, |n, d| {
             n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
         });
-        let inner = after.find('}').map(|close| (close, &after[digits..close]));
-        match (index.and_then(|i| args.get(i)), inner) {
-            (Some(arg), Some((close, inner)))
-                if digits > 0 && (inner.is_empty() || inner.starts_with('|')) =>
-            {
-                let forms = inner.get(1..).unwrap_or_default();
-                let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
-                out.push_str(match (inner.is_empty(), of_written(arg)) {
-                    (true, _) => arg,
-                    (false, Plural::One) => one,
-                    (false, Plural::Other) => other,
-                });
+        // Byte searches: `}` and `|` are ASCII, so every position is a char boundary.
+        let close = after.bytes().position(|b| b == b'}').unwrap_or(0);
+        let inner = after.get(digits..close).unwrap_or("{");
+        match index.and_then(|i| args.get(i)) {
+            Some(arg) if digits > 0 && (inner.is_empty() || inner.starts_with('|')) => {
+                if inner.is_empty() {
+                    out.push_str(arg);
+                } else {
+                    // "|one|other": the second bar splits them.
+                    let forms = &inner[1..];
+                    let bar = forms.bytes().position(|b| b == b'|').unwrap_or(forms.len());
+                    out.push_str(match of_written(arg) {
+                        Plural::One => &forms[..bar],
+                        Plural::Other => forms.get(bar + 1..).unwrap_or(&forms[..bar]),
+                    });
+                }
                 rest = &after[close + 1..];
             }
             _ => {

@@ -40,33 +40,19 @@ pub fn plural(lang: Lang, i: u64, v: u32, f: u64) -> Plural {
     }
 }
 
-/// The category of a number as the app writes it (`Intl` in either language: "1",
-/// "10.000", "1,5", "2.5"), as [`super::fill`] needs it: the language is told by the
-/// decimal mark. The last `.` or `,` is the decimal mark unless exactly three digits
-/// follow it (then it groups thousands, as in "1.000" and "1,000"); a decimal comma is
-/// Spanish, a decimal point English. Signs, spaces and symbols are ignored.
+/// The category of a number as the app writes it (`Intl` in either language, with no
+/// trailing zero after a decimal mark: "1", "10.000", "1,5", "2.5"), as [`super::fill`]
+/// needs it, without knowing the language: for such numbers CLDR's rules above give one
+/// only for "1" in both languages (Spanish's "1,0", one by `n = 1`, is never written).
+/// Signs, spaces and symbols around the number are ignored. `tests/i18n.rs` checks
+/// this against [`plural`] for numbers written the app's ways in both languages.
 pub fn of_written(text: &str) -> Plural {
-    let s: Vec<u8> = text
-        .bytes()
-        .filter(|b| b.is_ascii_digit() || *b == b'.' || *b == b',')
-        .collect();
-    let mark = s
-        .iter()
-        .rposition(|b| !b.is_ascii_digit())
-        .filter(|p| s.len() - p - 1 != 3);
-    let (int, frac) = s.split_at(mark.unwrap_or(s.len()));
-    let number = |digits: &[u8]| {
-        digits
-            .iter()
-            .filter(|b| b.is_ascii_digit())
-            .fold(0u64, |n, d| {
-                n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
-            })
-    };
-    let frac = frac.get(1..).unwrap_or_default();
-    let lang = match mark.map(|p| s[p]) {
-        Some(b',') => Lang::Es,
-        _ => Lang::En,
-    };
-    plural(lang, number(int), frac.len() as u32, number(frac))
+    // Bytes, not chars: the digits are ASCII, and this is the smaller code.
+    let b = text.as_bytes();
+    match b.iter().position(u8::is_ascii_digit) {
+        Some(i) if b[i] == b'1' && !b.get(i + 1).is_some_and(|d| b",.0123456789".contains(d)) => {
+            Plural::One
+        }
+        _ => Plural::Other,
+    }
 }

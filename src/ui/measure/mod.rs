@@ -172,7 +172,7 @@ fn update_measure(ctx: Ctx, f: impl FnOnce(&mut Measurement)) {
 
 fn kpi_value(fmt: Fmt, unit: KpiUnit, v: Decimal) -> String {
     let lang = fmt.lang;
-    let with = |value: String, msg: Msg| format!("{value} {}", msg.after(&value).text(lang));
+    let with = |value: String, msg: Msg| format!("{value} {}", fill(msg.text(lang), &[&value]));
     let one = |v: Decimal| fmt.plain(v.round_dp(1));
     match unit {
         KpiUnit::Percent => fmt.percent(v),
