@@ -56,7 +56,7 @@ pub(in crate::i18n) fn result_text(msg: AbResultMsg) -> &'static str {
         R::VerdictB => "B converts better than A: the difference is significant at {0} confidence.",
         R::VerdictA => "B converts worse than A: the difference is significant at {0} confidence. Keep A.",
         R::VerdictNone => "No significant difference at {0} confidence, so far.",
-        R::VerdictEarly => "Not conclusive yet: interim figures, before the planned sample.",
+        R::VerdictEarly => "Not conclusive yet: interim figures.",
         R::EarlyWarning => "Decide only once both variants reach the planned sample. Stopping a test as soon as it looks significant makes false winners far more likely than the confidence says (Evan Miller, “How Not To Run an A/B Test”, 2010).",
         R::Progress => "Planned sample: {0} per variant. A has {1} and B {2}: {3} of the way.",
         R::Reached => "Both variants have reached the planned sample of {0}.",

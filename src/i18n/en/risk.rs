@@ -36,7 +36,7 @@ pub(in crate::i18n) fn risk_text(msg: RiskMsg) -> &'static str {
         RiskMsg::MathQuantiles => "P10, P50 and P90: the values below which 10 %, 50 % and 90 % of the trials fall, interpolated linearly between sorted trials (Hyndman and Fan's definition 7, as spreadsheets' PERCENTILE.INC). A payback percentile that falls on trials that never pay back is “never”.",
         RiskMsg::MathIndependent => "The drivers are drawn independently of each other: no correlation between them is modelled, so drivers that tend to move together (conversion and deal size, say) may spread more or less than shown.",
         RiskMsg::ReportTitle => "Risk ranges",
-        RiskMsg::ReportIntro => "Instead of a flat risk haircut, {0} {0|driver was|drivers were} given a low, likely and high value, and the model was run {1} times with draws of them (Monte Carlo, seed {2}).",
+        RiskMsg::ReportIntro => "Instead of a flat risk haircut, {0} drivers were given a low, likely and high value, and the model was run {1} times with draws of them (Monte Carlo, seed {2}).",
         RiskMsg::ReportTop => "Drivers that move NPV most: {0}.",
     }
 }

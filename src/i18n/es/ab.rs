@@ -56,7 +56,7 @@ pub(in crate::i18n) fn result_text(msg: AbResultMsg) -> &'static str {
         R::VerdictB => "B convierte mejor que A: la diferencia es significativa con una confianza del {0}.",
         R::VerdictA => "B convierte peor que A: la diferencia es significativa con una confianza del {0}. Quédate con A.",
         R::VerdictNone => "Por ahora no hay una diferencia significativa con una confianza del {0}.",
-        R::VerdictEarly => "Aún no es concluyente: cifras provisionales, antes de la muestra prevista.",
+        R::VerdictEarly => "Aún no es concluyente: cifras provisionales.",
         R::EarlyWarning => "Decide solo cuando las dos variantes lleguen a la muestra prevista. Parar un test en cuanto parece significativo multiplica los falsos ganadores mucho más de lo que dice la confianza (Evan Miller, «How Not To Run an A/B Test», 2010).",
         R::Progress => "Muestra prevista: {0} por variante. A tiene {1} y B {2}: un {3} del camino.",
         R::Reached => "Las dos variantes han llegado a la muestra prevista de {0}.",

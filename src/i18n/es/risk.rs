@@ -36,7 +36,7 @@ pub(in crate::i18n) fn risk_text(msg: RiskMsg) -> &'static str {
         RiskMsg::MathQuantiles => "P10, P50 y P90: los valores por debajo de los cuales queda el 10 %, 50 % y 90 % de las simulaciones, con interpolación lineal entre simulaciones ordenadas (la definición 7 de Hyndman y Fan, como PERCENTIL.INC de las hojas de cálculo). Un percentil de recuperación que cae en simulaciones que no se recuperan es «nunca».",
         RiskMsg::MathIndependent => "Las variables se sortean de forma independiente: no se modela correlación entre ellas, así que variables que suelen moverse juntas (conversión y tamaño del trato, por ejemplo) pueden dispersarse más o menos de lo mostrado.",
         RiskMsg::ReportTitle => "Rangos de riesgo",
-        RiskMsg::ReportIntro => "En lugar de un recorte fijo por riesgo, {0} {0|variable tiene|variables tienen} un valor bajo, probable y alto, y el modelo se calculó {1} veces con sorteos de ellas (Monte Carlo, semilla {2}).",
+        RiskMsg::ReportIntro => "En lugar de un recorte fijo por riesgo, {0} variables tienen un valor bajo, probable y alto, y el modelo se calculó {1} veces con sorteos de ellas (Monte Carlo, semilla {2}).",
         RiskMsg::ReportTop => "Variables que más mueven el VAN: {0}.",
     }
 }

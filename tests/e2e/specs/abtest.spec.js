@@ -40,7 +40,7 @@ test.describe("A/B tests", () => {
     // Significant (p = 0.035), but 1,000 of the planned 3,841 per variant: a fixed-horizon
     // test is read at its planned sample only (issue 27), so the verdict waits and the
     // interim figures below stay.
-    await expect(page.getByTestId("ab-verdict")).toHaveText("Not conclusive yet: interim figures, before the planned sample.");
+    await expect(page.getByTestId("ab-verdict")).toHaveText("Not conclusive yet: interim figures.");
     await expect(page.getByTestId("ab-rate-a")).toHaveText(pct(g.rate_a));
     await expect(page.getByTestId("ab-rate-b")).toHaveText(pct(g.rate_b));
     // +3 pp, 95 % interval +0.2 to +5.8 pp (Wald); +30 %, +1.7 % to +66.2 % (Katz log).

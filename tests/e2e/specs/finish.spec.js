@@ -51,8 +51,8 @@ test.describe("issue 27: finishing", () => {
       // 1,000 of the 3,841 planned per variant: significant at p = 0.035, but a
       // fixed-horizon test is read at its planned sample only.
       const early = {
-        en: "Not conclusive yet: interim figures, before the planned sample.",
-        es: "Aún no es concluyente: cifras provisionales, antes de la muestra prevista.",
+        en: "Not conclusive yet: interim figures.",
+        es: "Aún no es concluyente: cifras provisionales.",
       }[code];
       await expect(page.getByTestId("ab-verdict")).toHaveText(early);
       await expect(page.getByTestId("ab-verdict")).not.toHaveClass(/good/);
