@@ -18,6 +18,11 @@ use retorno::scenario::{MeasurementError, Scenario, ScenarioError, SCHEMA_VERSIO
 use retorno::units::{Problem, MAX_NAME_CHARS};
 use serde_json::{json, Value};
 
+/// The example as the English screen loads it.
+fn example() -> AbTest {
+    AbTest::example("Email nurturing: new offer")
+}
+
 fn golden() -> Value {
     let text = std::fs::read_to_string("tests/fixtures/abtest_golden.json").unwrap();
     serde_json::from_str(&text).unwrap()
@@ -57,7 +62,7 @@ fn row(leads: &str, customers: &str, revenue: &str) -> Campaign {
 fn the_example_reaches_the_engine_as_statsmodels_reads_it() {
     let g = golden();
     let hand = case(&g, "analyses", "hand-worked 100/1000 vs 130/1000");
-    let a = AbTest::example().analysis().unwrap();
+    let a = example().analysis().unwrap();
     close(a.rate_a, &hand["rate_a"]);
     close(a.rate_b, &hand["rate_b"]);
     close(a.test.unwrap().z, &hand["z"]);
@@ -66,10 +71,10 @@ fn the_example_reaches_the_engine_as_statsmodels_reads_it() {
     close(a.relative_ci.unwrap().high, &hand["lift_ci"][1]);
     // The default plan is 10 % + 20 % relative at 95 % and 80 % power.
     let plan = case(&g, "sample_sizes", "10 % + 20 % relative");
-    let sample = AbTest::example().sample().unwrap();
+    let sample = example().sample().unwrap();
     assert_eq!(json!(sample.per_variant), plan["per_variant"]);
     // 3,841 per variant at 500 a day split 50/50: ⌈7,682 ÷ 500⌉ = 16 days (golden too).
-    assert_eq!(AbTest::example().days(sample.per_variant), Some(Ok(16)));
+    assert_eq!(example().days(sample.per_variant), Some(Ok(16)));
     assert_eq!(AbTest::default().days(3_841), None, "no traffic, no days");
 }
 
@@ -110,7 +115,7 @@ fn each_field_keeps_its_rule() {
         field.set(&mut t, d("77"));
         assert_eq!(field.get(&t), d("77"));
     }
-    assert!(AbTest::default().is_valid() && AbTest::example().is_valid());
+    assert!(AbTest::default().is_valid() && example().is_valid());
     let long = AbTest {
         name: "x".repeat(MAX_NAME_CHARS + 1),
         ..AbTest::default()
@@ -147,14 +152,23 @@ fn a_lift_scales_customers_and_revenue_of_a_row() {
 
 #[test]
 fn only_a_winning_b_offers_its_lift() {
-    // The example: 13 % against 10 %, significant (the golden case) → +30 %, carried as
-    // 1.3 × the row.
-    assert_eq!(AbTest::example().winning_lift(), Some(d("0.3")));
+    // The example: 13 % against 10 %, significant (the golden case), but 1,000 of the
+    // planned 3,841 per variant: not conclusive yet, nothing to carry.
+    assert_eq!(example().winning_lift(), None);
+    // The same rates at 4,000 each, past the plan: +30 %, carried as 1.3 × the row.
+    let done = AbTest {
+        visitors_a: d("4000"),
+        conversions_a: d("400"),
+        visitors_b: d("4000"),
+        conversions_b: d("520"),
+        ..example()
+    };
+    assert_eq!(done.winning_lift(), Some(d("0.3")));
     // The same figures the other way round: A wins, nothing to carry.
     let swapped = AbTest {
-        conversions_a: d("130"),
-        conversions_b: d("100"),
-        ..AbTest::example()
+        conversions_a: d("520"),
+        conversions_b: d("400"),
+        ..done.clone()
     };
     assert_eq!(swapped.winning_lift(), None);
     // No data, or too few to read (3 of 50 each: an expected count below 5).
@@ -170,6 +184,77 @@ fn only_a_winning_b_offers_its_lift() {
 }
 
 #[test]
+fn the_verdict_waits_for_the_planned_sample() {
+    use retorno::engine::abtest::Verdict;
+    // Expected values worked apart from the engine (Python's math.erfc on the pooled
+    // z-test's formula): 100/1,000 against 130/1,000 gives z = 2.1027, p = 0.0355, and
+    // 400/4,000 against 520/4,000 gives z = 4.2055, p = 0.000026, both below α = 0.05
+    // (the golden file has the first: "hand-worked"). The plan is the default one:
+    // 10 % + 20 % relative at 95 % and 80 % power, 3,841 per variant (golden
+    // "10 % + 20 % relative").
+    let with = |na: &str, ca: &str, nb: &str, cb: &str| AbTest {
+        visitors_a: d(na),
+        conversions_a: d(ca),
+        visitors_b: d(nb),
+        conversions_b: d(cb),
+        ..example()
+    };
+    let verdict = |t: &AbTest| {
+        let a = t.analysis().unwrap();
+        (a.verdict, t.verdict(&a))
+    };
+    // Before the plan: significant at 26 % of the sample, yet not conclusive.
+    assert_eq!(
+        verdict(&with("1000", "100", "1000", "130")),
+        (Verdict::BWins, Verdict::NotConclusiveYet)
+    );
+    // Not significant before the plan: not conclusive either (not "no difference").
+    assert_eq!(
+        verdict(&with("1000", "100", "1000", "101")).1,
+        Verdict::NotConclusiveYet
+    );
+    // One variant one visitor short (3,840 of 3,841; z = 2.8038, p = 0.0051): still not.
+    assert_eq!(
+        verdict(&with("3840", "384", "3841", "461")).1,
+        Verdict::NotConclusiveYet
+    );
+    // Both at the plan (z = 2.8078, p = 0.0050) and past it: the verdict stands.
+    assert_eq!(
+        verdict(&with("3841", "384", "3841", "461")).1,
+        Verdict::BWins
+    );
+    assert_eq!(
+        verdict(&with("4000", "400", "4000", "520")).1,
+        Verdict::BWins
+    );
+    assert_eq!(
+        verdict(&with("4000", "520", "4000", "400")).1,
+        Verdict::AWins
+    );
+    // 400 against 410 of 4,000: z = 0.3706, p = 0.711, no difference at the plan.
+    assert_eq!(
+        verdict(&with("4000", "400", "4000", "410")).1,
+        Verdict::NoSignificantDifference
+    );
+    // A broken split and too few data say so at any sample (golden "SRM on": 10,000
+    // against 10,600 at 50/50, p < 0.001; 3 of 50: an expected count below 5).
+    assert_eq!(
+        verdict(&with("10000", "520", "10600", "600")).1,
+        Verdict::SampleRatioMismatch
+    );
+    assert_eq!(
+        verdict(&with("50", "3", "50", "6")).1,
+        Verdict::NotEnoughData
+    );
+    // No valid plan (a change of zero) fixes no sample: never conclusive.
+    let no_plan = AbTest {
+        mde: d("0"),
+        ..with("4000", "400", "4000", "520")
+    };
+    assert_eq!(verdict(&no_plan).1, Verdict::NotConclusiveYet);
+}
+
+#[test]
 fn version_5_scenarios_open_without_a_test_and_the_test_is_kept() {
     assert_eq!(SCHEMA_VERSION, 6);
     let mut stored = stored_value(&Scenario::default());
@@ -179,9 +264,9 @@ fn version_5_scenarios_open_without_a_test_and_the_test_is_kept() {
     assert_eq!(opened.version, 6);
 
     let mut s = Scenario::default();
-    s.measure.ab = AbTest::example();
+    s.measure.ab = example();
     let link = encode_link(&s);
-    assert_eq!(decode_link(&link).unwrap().measure.ab, AbTest::example());
+    assert_eq!(decode_link(&link).unwrap().measure.ab, example());
     let json = serde_json::to_value(&s).unwrap();
     assert_eq!(json["measure"]["ab"]["visitors_b"], json!("1000"));
     assert_eq!(decode_stored(&json.to_string()).unwrap(), s);
@@ -204,4 +289,31 @@ fn a_broken_test_in_storage_is_refused_with_its_reason() {
     assert!(decode_stored(&stored.to_string()).is_err());
     stored["measure"] = json!({"ab": {"visitors_a": "many"}});
     assert!(decode_stored(&stored.to_string()).is_err());
+}
+
+#[test]
+fn the_example_follows_the_language_it_is_loaded_in() {
+    use retorno::i18n::{example_names, Lang};
+    // Issue 27: in Spanish the example's campaigns and test were English.
+    let es = Measurement::example(example_names(Lang::Es));
+    let en = Measurement::example(example_names(Lang::En));
+    let names = |m: &Measurement| {
+        m.campaigns
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&es),
+        ["Nurturing por email", "Google Ads", "Feria comercial"]
+    );
+    assert_eq!(names(&en), ["Email nurturing", "Google Ads", "Trade fair"]);
+    assert_eq!(es.ab.name, "Nurturing por email: nueva oferta");
+    assert_eq!(en.ab, example());
+    // Only the names differ.
+    let mut renamed = es.clone();
+    renamed.campaigns = en.campaigns.clone();
+    renamed.ab.name = en.ab.name.clone();
+    assert_eq!(renamed, en);
+    assert_eq!(retorno::scenario::validate_measurement(&es), Ok(()));
 }

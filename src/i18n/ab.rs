@@ -58,6 +58,7 @@ pub enum AbResultMsg {
     VerdictB,
     VerdictA,
     VerdictNone,
+    VerdictEarly,
     EarlyWarning,
     Progress,
     Reached,

@@ -28,6 +28,8 @@ pub enum CustomersMsg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum RfmMsg {
+    Example,
+    ExampleFailed,
     SegmentName(Segment),
     RoleName(Role),
     FileInfo,

@@ -218,19 +218,20 @@ impl Fmt {
         }
     }
 
-    /// A value in the unit of a field, with its unit.
+    /// A value in the unit of a field, with its unit (its singular after 1: "1 año").
     pub fn in_unit(self, unit: Unit, value: Decimal) -> String {
-        let lang = self.lang;
-        let with = |msg: Msg| format!("{} {}", self.plain(value), msg.text(lang));
-        match unit {
-            Unit::Money => self.money_precise(value),
-            Unit::Percent => self.percent(value),
-            Unit::Count => self.plain(value),
-            Unit::Hours => with(Msg::UnitHours),
-            Unit::Minutes => with(Msg::UnitMinutes),
-            Unit::Days => with(Msg::UnitDays),
-            Unit::Weeks => with(Msg::UnitWeeks),
-            Unit::Years => with(Msg::UnitYears),
-        }
+        let msg = match unit {
+            Unit::Money => return self.money_precise(value),
+            Unit::Percent => return self.percent(value),
+            Unit::Count => return self.plain(value),
+            Unit::Hours => Msg::UnitHours,
+            Unit::Minutes => Msg::UnitMinutes,
+            Unit::Days => Msg::UnitDays,
+            Unit::Weeks => Msg::UnitWeeks,
+            Unit::Years => Msg::UnitYears,
+        };
+        let n = self.plain(value);
+        let unit = fill(msg.text(self.lang), &[&n]);
+        format!("{n} {unit}")
     }
 }

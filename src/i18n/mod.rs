@@ -15,6 +15,7 @@ mod es;
 pub mod format;
 mod parse;
 mod part;
+mod plural;
 mod screen;
 mod track;
 mod visitor;
@@ -24,7 +25,8 @@ pub use ab::{AbMsg, AbResultMsg};
 pub use customers::{CustomersMsg, RfmMsg};
 pub use parse::{parse_number, ParseError};
 pub use part::PartMsg;
-pub use screen::ScreenMsg;
+pub use plural::{of_written, plural, Plural};
+pub use screen::{example_names, ScreenMsg};
 pub use track::TrackMsg;
 pub use visitor::VisitorMsg;
 
@@ -83,6 +85,8 @@ pub enum Msg {
     UnitPercent,
     UnitHours,
     UnitMinutes,
+    /// Days, weeks and years are plural forms ("{0|año|años}", see [`fill`]): after a
+    /// number, filled with it; as a field's unit, filled with nothing (the plural).
     UnitDays,
     UnitWeeks,
     UnitYears,
@@ -466,6 +470,10 @@ impl Text for ReportMsg {
 
 /// `template` with `{0}`, `{1}`… replaced by `args`, in one pass (an argument's own
 /// text is never read as a placeholder); a placeholder with no argument is kept.
+///
+/// `{0|one|other}` is the plural form of a noun counted by argument 0: `one` when that
+/// number, as written, is in CLDR's "one" category, else `other` ([`of_written`]):
+/// `"{0} {0|año|años}"` gives "1 año", "21 años".
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out =
         String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
@@ -477,10 +485,23 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         let index = after[..digits].bytes().try_fold(0usize, |n, d| {
             n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
         });
+        // Byte searches: `}` and `|` are ASCII, so every position is a char boundary.
+        let close = after.bytes().position(|b| b == b'}').unwrap_or(0);
+        let inner = after.get(digits..close).unwrap_or("{");
         match index.and_then(|i| args.get(i)) {
-            Some(arg) if digits > 0 && after[digits..].starts_with('}') => {
-                out.push_str(arg);
-                rest = &after[digits + 1..];
+            Some(arg) if digits > 0 && (inner.is_empty() || inner.starts_with('|')) => {
+                if inner.is_empty() {
+                    out.push_str(arg);
+                } else {
+                    // "|one|other": the second bar splits them.
+                    let forms = &inner[1..];
+                    let bar = forms.bytes().position(|b| b == b'|').unwrap_or(forms.len());
+                    out.push_str(match of_written(arg) {
+                        Plural::One => &forms[..bar],
+                        Plural::Other => forms.get(bar + 1..).unwrap_or(&forms[..bar]),
+                    });
+                }
+                rest = &after[close + 1..];
             }
             _ => {
                 out.push('{');

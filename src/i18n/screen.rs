@@ -123,3 +123,12 @@ impl Text for ScreenMsg {
         }
     }
 }
+
+/// The worked example's names in `lang` (`Measurement::example`, `AbTest::example`): the
+/// example follows the language it is loaded in.
+pub fn example_names(lang: Lang) -> crate::engine::measure::ExampleNames<'static> {
+    match lang {
+        Lang::Es => es::screen::EXAMPLE,
+        Lang::En => en::screen::EXAMPLE,
+    }
+}

@@ -80,12 +80,13 @@ pub fn result(fmt: Fmt, test: &AbTest) -> AnyView {
         }
     };
     let confidence = fmt.share(a.confidence);
-    let (verdict, kind) = match a.verdict {
+    let (verdict, kind) = match test.verdict(&a) {
         Verdict::SampleRatioMismatch => (R::VerdictSrm, "ab-verdict bad"),
         Verdict::NotEnoughData => (R::VerdictNotEnough, "ab-verdict none"),
         Verdict::BWins => (R::VerdictB, "ab-verdict good"),
         Verdict::AWins => (R::VerdictA, "ab-verdict bad"),
         Verdict::NoSignificantDifference => (R::VerdictNone, "ab-verdict none"),
+        Verdict::NotConclusiveYet => (R::VerdictEarly, "ab-verdict none"),
     };
     let row = |arm: Arm, n: u64, c: u64, rate: f64| {
         view! {

@@ -14,7 +14,7 @@ use super::workspace::{Lifted, Screen, Workspace};
 use super::Ctx;
 use crate::engine::abtest::Arm;
 use crate::engine::measure::{with_lift, AbField, AbTest, LiftError};
-use crate::i18n::{fill, AbMsg as M, AppMsg, Msg, Text};
+use crate::i18n::{example_names, fill, AbMsg as M, AppMsg, Msg, Text};
 use crate::units::MAX_NAME_CHARS;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -26,7 +26,8 @@ pub fn AbScreen(ws: Workspace) -> impl IntoView {
     let test = Memo::new(move |_| ctx.scenario.with(|s| s.measure.ab.clone()));
     let lift = Memo::new(move |_| test.with(AbTest::winning_lift));
     let example = move |_| {
-        ctx.rewrite(|s| s.measure.ab = AbTest::example());
+        let names = example_names(ctx.lang.get_untracked());
+        ctx.rewrite(|s| s.measure.ab = AbTest::example(names.ab_test));
         ws.lifted.set(None);
     };
     // The name is written again only by a rewrite (the example, an undo, another

@@ -120,6 +120,16 @@ fn Intro(ctx: Ctx, c: Customers) -> impl IntoView {
             c.choose(blob);
         }
     };
+    let failed = RwSignal::new(false);
+    let on_example = move |_| {
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            match example_file().await {
+                Some(file) => c.choose(file),
+                None => failed.set(true),
+            }
+        });
+    };
     let t = move |m: C| move || m.text(ctx.lang.get());
     view! {
         <section class="panel" aria-labelledby="customers-title">
@@ -143,7 +153,13 @@ fn Intro(ctx: Ctx, c: Customers) -> impl IntoView {
                     on:change=on_file
                 />
                 <span>{t(C::DropHere)}</span>
+                <button type="button" class="secondary" data-testid="rfm-example" on:click=on_example>
+                    {move || R::Example.text(ctx.lang.get())}
+                </button>
             </div>
+            {move || failed.get().then(|| view! {
+                <p class="rfm-error" role="alert" data-testid="rfm-example-error">{R::ExampleFailed.text(ctx.lang.get())}</p>
+            })}
             <details class="rfm-paste">
                 <summary>{t(C::PasteSummary)}</summary>
                 <label for="rfm-paste">{t(C::PasteLabel)}</label>
@@ -152,6 +168,28 @@ fn Intro(ctx: Ctx, c: Customers) -> impl IntoView {
             </details>
         </section>
     }
+}
+
+/// The committed sample of transactions (`tests/fixtures/rfm_sample.csv`, copied next to
+/// the page by index.html): fetched by a relative address, so it works from any sub-path,
+/// and kept by the service worker with every file of the build, so it works offline.
+/// `None` when it cannot be fetched.
+async fn example_file() -> Option<Blob> {
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    const NAME: &str = "rfm_sample.csv";
+    let response = JsFuture::from(window().fetch_with_str(NAME)).await.ok()?;
+    let get = |key: &str| js_sys::Reflect::get(&response, &JsValue::from_str(key)).ok();
+    if get("ok")?.as_bool() != Some(true) {
+        return None;
+    }
+    let read: js_sys::Function = get("blob")?.dyn_into().ok()?;
+    let promise: js_sys::Promise = read.call0(&response).ok()?.dyn_into().ok()?;
+    let blob = JsFuture::from(promise).await.ok()?;
+    // A `File`, so the screen shows its name as it does a chosen file's.
+    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), NAME)
+        .ok()
+        .map(Into::into)
 }
 
 /// The progress of a reading (its Cancel button is apart), the note of an applied proposal

@@ -42,9 +42,10 @@ pub fn suffix(ctx: Ctx, unit: Unit) -> String {
         Unit::Percent => ctx.t(Msg::UnitPercent).to_string(),
         Unit::Hours => ctx.t(Msg::UnitHours).to_string(),
         Unit::Minutes => ctx.t(Msg::UnitMinutes).to_string(),
-        Unit::Days => ctx.t(Msg::UnitDays).to_string(),
-        Unit::Weeks => ctx.t(Msg::UnitWeeks).to_string(),
-        Unit::Years => ctx.t(Msg::UnitYears).to_string(),
+        // The plural form, as a unit's name.
+        Unit::Days => fill(ctx.t(Msg::UnitDays), &[""]),
+        Unit::Weeks => fill(ctx.t(Msg::UnitWeeks), &[""]),
+        Unit::Years => fill(ctx.t(Msg::UnitYears), &[""]),
         Unit::Count => String::new(),
     }
 }

@@ -208,6 +208,9 @@ pub enum Verdict {
     AWins,
     /// The difference is not significant at the chosen confidence (yet).
     NoSignificantDifference,
+    /// The planned sample is not in yet: whatever the z-test says is an interim look,
+    /// not a result ([`verdict_at`]). Never returned by [`analyse`], which knows no plan.
+    NotConclusiveYet,
 }
 
 /// How a test is read.
@@ -550,6 +553,24 @@ pub fn days_needed(per_variant: u64, daily_traffic: u64, share_a: f64) -> Result
     }
     // Non-negative and at most 2⁵³: the cast is exact.
     Ok(days as u64)
+}
+
+/// The verdict of a fixed-horizon test: `analysis`'s own while the split is broken or
+/// the data too few, and otherwise only once both variants have reached the planned
+/// sample (`progress`; `None` when no valid plan fixes one); before that, whether
+/// significant or not, [`Verdict::NotConclusiveYet`].
+///
+/// A fixed-horizon test is read once, at the sample fixed in advance: its α holds only
+/// there. Checking the p-value as data come in and stopping at the first significant
+/// look makes a false winner several times likelier than α (Evan Miller, "How Not To Run
+/// an A/B Test", 2010; Johari, Koomen, Pekelis & Walsh, "Peeking at A/B Tests", KDD
+/// 2017, who give sequential tests as the way to read a test early).
+pub fn verdict_at(analysis: &Analysis, progress: Option<&Progress>) -> Verdict {
+    match analysis.verdict {
+        Verdict::SampleRatioMismatch | Verdict::NotEnoughData => analysis.verdict,
+        _ if !progress.is_some_and(|p| p.reached) => Verdict::NotConclusiveYet,
+        v => v,
+    }
 }
 
 /// How far `a` and `b` are from `required_per_variant` visitors each.

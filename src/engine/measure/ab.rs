@@ -8,8 +8,8 @@
 //! user sees them (95 = 95 %).
 
 use super::super::abtest::{
-    analyse, days_needed, sample_size, AbError, Analysis, Mde, Plan, SampleSize, Settings, Variant,
-    Verdict, MAX_COUNT,
+    analyse, days_needed, progress, sample_size, verdict_at, AbError, Analysis, Mde, Plan,
+    SampleSize, Settings, Variant, Verdict, MAX_COUNT,
 };
 use super::super::campaigns::Campaign;
 use super::super::money::{self, to_f64};
@@ -200,10 +200,11 @@ fn count(value: Decimal) -> u64 {
 impl AbTest {
     /// A new offer in the example's "Email nurturing" campaign: 100 of 1,000 leads bought
     /// with the old one, 130 of 1,000 with the new (the hand-worked case of
-    /// `tests/fixtures/abtest_golden.json`), 500 leads a day.
-    pub fn example() -> AbTest {
+    /// `tests/fixtures/abtest_golden.json`), 500 leads a day; `name` says what is tested
+    /// in the language it is shown in.
+    pub fn example(name: &str) -> AbTest {
         AbTest {
-            name: "Email nurturing: new offer".to_string(),
+            name: name.to_string(),
             visitors_a: dec(1_000, 0),
             conversions_a: dec(100, 0),
             visitors_b: dec(1_000, 0),
@@ -259,12 +260,23 @@ impl AbTest {
         })
     }
 
-    /// B's relative lift as it is carried into a campaign ([`lift_of`]) when B wins;
-    /// `None` otherwise (no result, another verdict, no relative lift).
+    /// What `analysis` (this test's) says once read against the planned sample: not
+    /// conclusive before both variants reach it ([`verdict_at`]).
+    pub fn verdict(&self, analysis: &Analysis) -> Verdict {
+        let reached = self
+            .sample()
+            .ok()
+            .map(|s| progress(analysis.a, analysis.b, s.per_variant));
+        verdict_at(analysis, reached.as_ref())
+    }
+
+    /// B's relative lift as it is carried into a campaign ([`lift_of`]) when B wins at
+    /// the planned sample; `None` otherwise (no result, another verdict, the planned
+    /// sample not in yet, no relative lift).
     pub fn winning_lift(&self) -> Option<Decimal> {
         let a = self.analysis().ok()?;
         a.relative_lift
-            .filter(|_| a.verdict == Verdict::BWins)
+            .filter(|_| self.verdict(&a) == Verdict::BWins)
             .and_then(lift_of)
     }
 

@@ -7,11 +7,21 @@ use crate::engine::model::CostLine;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// The example's names, in the language it is shown in: the engine holds no text of its
+/// own, so the screen passes them in (`i18n::example_names`).
+#[derive(Debug, Clone, Copy)]
+pub struct ExampleNames<'a> {
+    /// The three campaigns: an email nurturing, a search ads and a trade fair campaign.
+    pub campaigns: [&'a str; 3],
+    /// What the example's A/B test tries ([`AbTest::example`]).
+    pub ab_test: &'a str,
+}
+
 impl Measurement {
     /// A believable company measured in the first half of 2025 (before) and of 2026
     /// (after), with three campaigns, an A/B test and what the CRM actually cost in the
-    /// first half of 2026: what a demo starts from.
-    pub fn example() -> Measurement {
+    /// first half of 2026: what a demo starts from, named by `names`.
+    pub fn example(names: ExampleNames) -> Measurement {
         fn period(
             start: (i32, u32, u32),
             end: (i32, u32, u32),
@@ -90,16 +100,13 @@ impl Measurement {
                 ),
             ],
             campaigns: vec![
-                campaign("Email nurturing", [8_000, 0, 12_000, 600, 60, 72_000, 40]),
-                campaign("Google Ads", [30_000, 0, 20_000, 900, 45, 90_000, 40]),
+                campaign(names.campaigns[0], [8_000, 0, 12_000, 600, 60, 72_000, 40]),
+                campaign(names.campaigns[1], [30_000, 0, 20_000, 900, 45, 90_000, 40]),
                 // The stand, travel and the team's days: what the trade fair really costs.
-                campaign(
-                    "Feria / Trade fair",
-                    [25_000, 6_000, 0, 300, 30, 60_000, 50],
-                ),
+                campaign(names.campaigns[2], [25_000, 6_000, 0, 300, 30, 60_000, 50]),
             ],
             clv: ClvInputs::default(),
-            ab: AbTest::example(),
+            ab: AbTest::example(names.ab_test),
             targets: Default::default(),
             plan_start: None,
             date_order: Some(DateOrder::DayFirst),

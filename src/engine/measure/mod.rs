@@ -39,6 +39,7 @@ pub use costs::{
     realised, ActualCosts, LineVariance, PeriodRealisation, Realisation, Realised, RealisedError,
     Skipped,
 };
+pub use example::ExampleNames;
 pub use feed::{apply, proposals, proposals_between, Proposal};
 pub use figures::{KpiGroup, Measure, Values};
 pub use kpis::{

@@ -14,7 +14,7 @@ pub(in crate::i18n) fn report_text(msg: ReportMsg) -> &'static str {
         ReportMsg::NoBenefits => "No benefit line brings any value with these inputs.",
         ReportMsg::TopLines => "Most of the value comes from: {0} (share of the present value of benefits).",
         ReportMsg::Risk => "Benefits are reduced by {0} for estimation risk and ramp up with adoption: {1} in year 1, {2} in year 2, {3} from year 3 (Forrester's Total Economic Impact practice).",
-        ReportMsg::Horizon => "Over {0} years after the initial investment, discounted at {1} a year.",
+        ReportMsg::Horizon => "Over {0} {0|year|years} after the initial investment, discounted at {1} a year.",
         ReportMsg::Summary => "Executive summary",
         ReportMsg::Input => "Input",
         ReportMsg::Value => "Value",

@@ -1,5 +1,6 @@
 //! The texts of the full app's lazily loaded screens, in English.
 
+use crate::engine::measure::ExampleNames;
 use crate::i18n::ScreenMsg;
 
 pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
@@ -40,20 +41,20 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::PeriodStart => "From",
         ScreenMsg::PeriodEnd => "To",
         ScreenMsg::DatesReversed => "{0}: the end date is before the start date.",
-        ScreenMsg::PeriodsDiffer => "{0} lasts {1} days and the baseline {2}: counts (complaints, downloads…) are not directly comparable.",
+        ScreenMsg::PeriodsDiffer => "{0} lasts {1} {1|day|days} and the baseline {2}: counts (complaints, downloads…) are not directly comparable.",
         ScreenMsg::CycleFromDeals => "The sales cycle comes from the deals pasted below.",
         ScreenMsg::Better => "Better",
         ScreenMsg::Worse => "Worse",
         ScreenMsg::Same => "Same",
         ScreenMsg::Changed => "Changed",
-        ScreenMsg::ScoreSummary => "{0} KPIs better, {1} worse, {2} unchanged.",
+        ScreenMsg::ScoreSummary => "{0} {0|KPI|KPIs} better, {1} worse, {2} unchanged.",
         ScreenMsg::Kpi => "KPI",
         ScreenMsg::Change => "Change",
         ScreenMsg::Verdict => "Verdict",
         ScreenMsg::DateFormat => "Date format",
         ScreenMsg::DayFirst => "day/month/year",
         ScreenMsg::MonthFirst => "month/day/year",
-        ScreenMsg::RowsSkipped => "{0} rows do not count:",
+        ScreenMsg::RowsSkipped => "{0} {0|row does|rows do} not count:",
         ScreenMsg::RowLine => "Line {0}:",
         ScreenMsg::RowColumns => "missing columns (two dates expected).",
         ScreenMsg::RowClosedBefore => "closed before it was created.",
@@ -75,10 +76,10 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::ClvChurnIs => "yearly churn {0}",
         ScreenMsg::ClvSimple => "Simple CLV",
         ScreenMsg::ClvDiscounted => "Discounted CLV",
-        ScreenMsg::ClvSimpleMath => "({0} − {1}) × {2} years − {3}",
+        ScreenMsg::ClvSimpleMath => "({0} − {1}) × {2} {2|year|years} − {3}",
         ScreenMsg::ClvDiscountedMath => "({0} − {1}) ÷ (1 + d − r) − {4}, r = {2}, d = {3}",
         ScreenMsg::ClvInfinite => "unbounded",
-        ScreenMsg::YearsN => "{0} years",
+        ScreenMsg::YearsN => "{0} {0|year|years}",
         ScreenMsg::FeedHint => "The measured conversion, churn (made yearly), sales cycle, order value and CAC become the calculator's benefit drivers; the AI accuracy becomes the churn model's precision, and the CLV rise that the margin per customer brings (CLV calculator above) becomes the lifetime-value line, switched on.",
         ScreenMsg::FeedNothing => "Measure conversion, churn, cycle, order value or CAC in both periods to feed them to the model.",
         ScreenMsg::RoiInput => "Model input",
@@ -109,3 +110,8 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::PresentNoPins => "No slider is pinned: pin some on the calculator.",
     }
 }
+
+pub(in crate::i18n) const EXAMPLE: ExampleNames<'static> = ExampleNames {
+    campaigns: ["Email nurturing", "Google Ads", "Trade fair"],
+    ab_test: "Email nurturing: new offer",
+};

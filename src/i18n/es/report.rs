@@ -14,7 +14,7 @@ pub(in crate::i18n) fn report_text(msg: ReportMsg) -> &'static str {
         ReportMsg::NoBenefits => "Con estos datos, ninguna línea de beneficio aporta valor.",
         ReportMsg::TopLines => "La mayor parte del valor viene de: {0} (parte del valor actual de los beneficios).",
         ReportMsg::Risk => "Los beneficios se reducen un {0} por el riesgo de estimación y crecen con la adopción: {1} el año 1, {2} el año 2, {3} desde el año 3 (práctica del Total Economic Impact de Forrester).",
-        ReportMsg::Horizon => "A {0} años tras la inversión inicial, descontados al {1} anual.",
+        ReportMsg::Horizon => "A {0} {0|año|años} tras la inversión inicial, descontados al {1} anual.",
         ReportMsg::Summary => "Resumen ejecutivo",
         ReportMsg::Input => "Dato",
         ReportMsg::Value => "Valor",

@@ -1,5 +1,6 @@
 //! Los textos de las pantallas de la aplicación que se cargan al abrirlas, en español.
 
+use crate::engine::measure::ExampleNames;
 use crate::i18n::ScreenMsg;
 
 pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
@@ -40,20 +41,20 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::PeriodStart => "Desde",
         ScreenMsg::PeriodEnd => "Hasta",
         ScreenMsg::DatesReversed => "{0}: la fecha final es anterior a la inicial.",
-        ScreenMsg::PeriodsDiffer => "{0} dura {1} días y la línea base {2}: los recuentos (quejas, descargas…) no son comparables directamente.",
+        ScreenMsg::PeriodsDiffer => "{0} dura {1} {1|día|días} y la línea base {2}: los recuentos (quejas, descargas…) no son comparables directamente.",
         ScreenMsg::CycleFromDeals => "El ciclo de ventas sale de los tratos pegados más abajo.",
         ScreenMsg::Better => "Mejora",
         ScreenMsg::Worse => "Empeora",
         ScreenMsg::Same => "Igual",
         ScreenMsg::Changed => "Cambia",
-        ScreenMsg::ScoreSummary => "{0} KPI mejoran, {1} empeoran, {2} igual.",
+        ScreenMsg::ScoreSummary => "{0} KPI {0|mejora|mejoran}, {1} {1|empeora|empeoran}, {2} igual.",
         ScreenMsg::Kpi => "KPI",
         ScreenMsg::Change => "Cambio",
         ScreenMsg::Verdict => "Valoración",
         ScreenMsg::DateFormat => "Formato de fecha",
         ScreenMsg::DayFirst => "día/mes/año",
         ScreenMsg::MonthFirst => "mes/día/año",
-        ScreenMsg::RowsSkipped => "{0} filas no cuentan:",
+        ScreenMsg::RowsSkipped => "{0} {0|fila no cuenta|filas no cuentan}:",
         ScreenMsg::RowLine => "Línea {0}:",
         ScreenMsg::RowColumns => "faltan columnas (se esperan dos fechas).",
         ScreenMsg::RowClosedBefore => "se cerró antes de crearse.",
@@ -75,10 +76,10 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::ClvChurnIs => "abandono anual {0}",
         ScreenMsg::ClvSimple => "CLV simple",
         ScreenMsg::ClvDiscounted => "CLV descontado",
-        ScreenMsg::ClvSimpleMath => "({0} − {1}) × {2} años − {3}",
+        ScreenMsg::ClvSimpleMath => "({0} − {1}) × {2} {2|año|años} − {3}",
         ScreenMsg::ClvDiscountedMath => "({0} − {1}) ÷ (1 + d − r) − {4}, r = {2}, d = {3}",
         ScreenMsg::ClvInfinite => "sin límite",
-        ScreenMsg::YearsN => "{0} años",
+        ScreenMsg::YearsN => "{0} {0|año|años}",
         ScreenMsg::FeedHint => "La conversión, el abandono (pasado a anual), el ciclo de ventas, el valor del pedido y el CAC medidos se convierten en los impulsores de beneficio de la calculadora; la precisión de la IA pasa a ser la del modelo de abandono, y el aumento del valor de vida que trae el margen por cliente (calculadora de CLV, arriba) pasa a la línea de valor de vida, que se activa.",
         ScreenMsg::FeedNothing => "Mide la conversión, el abandono, el ciclo, el valor del pedido o el CAC en ambos periodos para llevarlos al modelo.",
         ScreenMsg::RoiInput => "Dato del modelo",
@@ -109,3 +110,8 @@ pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
         ScreenMsg::PresentNoPins => "No hay controles fijados: fíjalos en la calculadora.",
     }
 }
+
+pub(in crate::i18n) const EXAMPLE: ExampleNames<'static> = ExampleNames {
+    campaigns: ["Nurturing por email", "Google Ads", "Feria comercial"],
+    ab_test: "Nurturing por email: nueva oferta",
+};

@@ -26,7 +26,7 @@ use crate::engine::measure::{
     compare, trend, Comparison, Gap, KpiGroup, KpiUnit, Measurement, Period, PeriodDeals,
     PeriodLabel, Trend, Verdict,
 };
-use crate::i18n::{fill, AppMsg, Lang, Msg, ScreenMsg, Text, TrackMsg};
+use crate::i18n::{example_names, fill, AppMsg, Lang, Msg, ScreenMsg, Text, TrackMsg};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -172,7 +172,7 @@ fn update_measure(ctx: Ctx, f: impl FnOnce(&mut Measurement)) {
 
 fn kpi_value(fmt: Fmt, unit: KpiUnit, v: Decimal) -> String {
     let lang = fmt.lang;
-    let with = |value: String, msg: Msg| format!("{value} {}", msg.text(lang));
+    let with = |value: String, msg: Msg| format!("{value} {}", fill(msg.text(lang), &[&value]));
     let one = |v: Decimal| fmt.plain(v.round_dp(1));
     match unit {
         KpiUnit::Percent => fmt.percent(v),
@@ -265,7 +265,13 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
     let d = Derived::new(ctx);
     let empty = Memo::new(move |_| d.measure.with(Measurement::is_empty));
     let replace_all = move |with: Measurement| ctx.rewrite(|s| s.measure = with);
-    let clear = move |_| {
+    // "Load an example" and "Clear" take turns in one place: the second click of a
+    // double click (`detail` 2) lands on the other and must not undo the first.
+    let repeated = |ev: &leptos::ev::MouseEvent| ev.detail() > 1;
+    let clear = move |ev: leptos::ev::MouseEvent| {
+        if repeated(&ev) {
+            return;
+        }
         cleared.set(Some(d.measure.get_untracked()));
         replace_all(Measurement::default());
     };
@@ -305,7 +311,9 @@ pub fn MeasureScreen(ws: Workspace) -> impl IntoView {
                             </button>
                         }
                     >
-                        <button type="button" class="secondary" data-testid="load-example" on:click=move |_| replace_all(Measurement::example())>
+                        <button type="button" class="secondary" data-testid="load-example" on:click=move |ev| if !repeated(&ev) {
+                            replace_all(Measurement::example(example_names(ctx.lang.get_untracked())))
+                        }>
                             {ctx.tr(ScreenMsg::LoadExample)}
                         </button>
                     </Show>

@@ -142,7 +142,7 @@ pub(super) fn TargetForm(ctx: Ctx, d: Derived) -> impl IntoView {
         problem.set(None);
     };
     view! {
-        <form class="target-form" data-testid="target-form" on:submit=move |ev| { ev.prevent_default(); save(()); }>
+        <form class="target-form grid" data-testid="target-form" on:submit=move |ev| { ev.prevent_default(); save(()); }>
             <h3>{ctx.tr(ScreenMsg::TargetTitle)}</h3>
             <div class="field">
                 <label for="target-kpi">{ctx.tr(ScreenMsg::Kpi)}</label>

@@ -172,7 +172,7 @@ test.describe("customer value (RFM)", () => {
     const cases = [
       [{ name: "sheet.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 8, 0, 0]) }, "This is not a text file"],
       [{ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) }, "The file is empty."],
-      [{ name: "one.csv", mimeType: "text/csv", buffer: Buffer.from("id\n1\n2\n3\n") }, "Only 1 column(s) found"],
+      [{ name: "one.csv", mimeType: "text/csv", buffer: Buffer.from("id\n1\n2\n3\n") }, "Only 1 column found"],
       [{ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("customer,date,amount\nA,yesterday,10\nB,someday,x\n") }, "No row could be used: see why below."],
     ];
     for (const [file, message] of cases) {

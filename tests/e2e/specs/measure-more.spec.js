@@ -242,7 +242,7 @@ test.describe("persistence", () => {
       // CSAT 300 ÷ 400 = 75 % → 425 ÷ 500 = 85 %.
       await expectKpi(p, "Csat", "75% → 85%", "+10 pp (+13.3%)", "↑ Better");
       // Deals: 40 and 30 days → mean 35, median 35.
-      await expect(p.getByTestId("deals-stats-baseline")).toHaveText("Deals: 2 · mean 35 days · median 35 days");
+      await expect(p.getByTestId("deals-stats-baseline")).toHaveText("Deals: 2 · mean 35 · median 35 days");
       await expect(p.getByTestId("date-order")).toHaveValue("mdy");
       await expect(p.getByTestId("campaign-0-name")).toHaveValue("Search");
       // ROAS 60,000 ÷ 10,000 = 600 %, ROMI (12,000 − 10,000) ÷ 10,000 = 20 %.

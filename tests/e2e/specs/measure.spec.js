@@ -207,7 +207,7 @@ test.describe("deals", () => {
     await page.getByTestId("deals-baseline").fill(paste);
     // Good rows: 40, 30, 91, 0, 20, 30 → 6 deals, mean 211 ÷ 6 = 35.17, sorted
     // 0 20 30 30 40 91 → median (30 + 30) ÷ 2 = 30.
-    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("Deals: 6 · mean 35.2 days · median 30 days");
+    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("Deals: 6 · mean 35.2 · median 30 days");
     const bad = page.getByTestId("bad-deals-baseline");
     await expect(bad.locator(".warn-text")).toHaveText("3 rows do not count:");
     await expect(bad.locator("li")).toHaveText([
@@ -225,7 +225,7 @@ test.describe("deals", () => {
     // Read day first instead: "3/14/2025" has no month 14, so line 10 is bad and the
     // rest is 40, 30, 91, 0, 30 → mean 191 ÷ 5 = 38.2, median 30.
     await page.getByTestId("date-order").selectOption("dmy");
-    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("Deals: 5 · mean 38.2 days · median 30 days");
+    await expect(page.getByTestId("deals-stats-baseline")).toHaveText("Deals: 5 · mean 38.2 · median 30 days");
     await expect(bad.locator("li")).toHaveCount(4);
     await expect(bad.locator("li").nth(3)).toContainText("Line 10: date 1 is not valid.");
 
@@ -248,13 +248,13 @@ test.describe("deals", () => {
       ].join("\n"),
     );
     // 19, 30, 15 → 3 deals, mean 64 ÷ 3 = 21.33, median 19.
-    await expect(page.getByTestId("deals-stats-current")).toHaveText("Tratos: 3 · media 21,3 días · mediana 19 días");
+    await expect(page.getByTestId("deals-stats-current")).toHaveText("Tratos: 3 · media 21,3 · mediana 19 días");
     await expect(page.getByTestId("bad-deals-current")).toHaveCount(0);
     await expect(page.getByTestId("date-order")).toHaveValue("dmy");
 
     // The order was fixed at the first paste: English later reads the same text alike.
     await lang(page, "en");
-    await expect(page.getByTestId("deals-stats-current")).toHaveText("Deals: 3 · mean 21.3 days · median 19 days");
+    await expect(page.getByTestId("deals-stats-current")).toHaveText("Deals: 3 · mean 21.3 · median 19 days");
     await expect(page.getByTestId("date-order")).toHaveValue("dmy");
   });
 });

@@ -292,7 +292,7 @@ test.describe("export and import", () => {
 
     // Import: both back, same figures, same order (their own `updated`).
     await page.getByTestId("import").setInputFiles(file);
-    await expect(notes(page, "Imported 2 scenarios.")).toBeVisible();
+    await expect(notes(page, "Scenarios imported: 2.")).toBeVisible();
     await expect(rowNames(page)).toHaveText(["Beta", "Alpha"]);
     await expect(rowCell(row(page, "Alpha"), "npv")).toHaveText(money(DEFAULTS.npv));
     await expect(rowCell(row(page, "Beta"), "npv")).toHaveText(money(CHURN_12_5.npv));
@@ -305,7 +305,7 @@ test.describe("export and import", () => {
 
     // Import again: nothing overwritten, the names get " (2)", and a note says so.
     await page.getByTestId("import").setInputFiles(file);
-    await expect(notes(page, "Imported 2 scenarios.")).toBeVisible();
+    await expect(notes(page, "Scenarios imported: 2.")).toBeVisible();
     await expect(rows(page)).toHaveCount(4);
     for (const name of ["Alpha", "Beta", "Alpha (2)", "Beta (2)"]) await expect(row(page, name)).toHaveCount(1);
     await expect(notes(page, /^“(Alpha|Beta)” already existed: imported as “\1 \(2\)”\.×?$/)).toHaveCount(1);
