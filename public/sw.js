@@ -1,5 +1,6 @@
 // Retorno's service worker: keeps every file of the build in a cache, so both front
-// doors (index.html, embed.html) load and work offline after one visit.
+// doors (index.html, embed.html) load and work offline after one visit; example data
+// is kept once it is first used.
 //
 // This is the template: scripts/offline.py writes dist/sw.js from it, replacing the
 // BUILD line with the build's version (a hash of every file's name and content) and its
@@ -68,6 +69,16 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })).then((hit) => hit ?? fetch(request)),
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true }).then((hit) => hit ?? fetchAndKeep(cache, request, target)),
+    ),
   );
 });
+
+/** Fetches `request`; example data (not precached, see offline.py) is kept once fetched. */
+function fetchAndKeep(cache, request, target) {
+  return fetch(request).then((response) => {
+    if (response.ok && target.pathname.endsWith(".csv")) cache.put(request, response.clone());
+    return response;
+  });
+}

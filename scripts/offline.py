@@ -18,10 +18,12 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = os.path.join(HERE, "..", "public", "sw.js")
-# Not cached: the worker itself, host configuration files, precompressed copies (the
-# host serves those in place of the originals) and source maps.
+# Not precached: the worker itself, host configuration files, precompressed copies (the
+# host serves those in place of the originals), source maps, and example data (the
+# customer screen's 337 KB sample), which the worker keeps once it is first used
+# rather than making every visitor download it.
 SKIP_NAMES = {"sw.js", "_headers", "_redirects", "vercel.json"}
-SKIP_SUFFIXES = (".br", ".gz", ".map")
+SKIP_SUFFIXES = (".br", ".gz", ".map", ".csv")
 
 
 def files_of(dist):

@@ -134,15 +134,21 @@ test.describe("issue 27: finishing", () => {
     await expect(page.getByTestId("rfm-summary")).toContainText(`${CUSTOMERS} clientes`);
   });
 
-  test("the customer example works from a sub-path, and offline after one visit", async ({ page }) => {
+  test("the customer example works from a sub-path, and offline once it was tried", async ({ page }) => {
     const server = await serve({ port: PORT + 3, base: "/tools/roi/" });
     let running = true;
     try {
       const base = `http://127.0.0.1:${PORT + 3}/tools/roi/`;
       await page.goto(`${base}?screen=customers`);
       await expect(page.getByTestId("rfm-example")).toBeVisible();
-      // The service worker precaches every file of the build, the example included.
+      // The service worker precaches every file of the build but the example data, which
+      // it keeps once it is first used: not precached, then tried once online.
       await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      const cached = () => page.evaluate(async () => [(await caches.keys()).length, (await caches.match("rfm_sample.csv")) !== undefined]);
+      expect(await cached()).toEqual([1, false]);
+      await page.getByTestId("rfm-example").click();
+      await expect(page.getByTestId("rfm-results")).toBeVisible({ timeout: 30_000 });
+      await expect.poll(cached).toEqual([1, true]);
       await stop(server);
       running = false;
       await page.context().setOffline(true);
