@@ -391,7 +391,6 @@ pub enum RiskPanelMsg {
     Hint,
     Switch,
     LegacyAside,
-    CompareRule,
     Trials,
     Seed,
     Resimulate,

@@ -11,6 +11,7 @@ use super::{en, es, Lang, Text};
 #[allow(missing_docs)]
 pub enum ScreenMsg {
     CompareTitle,
+    CompareRiskRule,
     MeasureTitle,
     MeasureIntro,
     MeasureSections,

@@ -169,7 +169,7 @@ pub(super) fn Comparison(ws: Workspace, selected: RwSignal<Vec<String>>) -> impl
                         <tbody>{headline}{differing}{switches}{pins}</tbody>
                     </table>
                 </div>
-                {any_ranges.then(|| view! { <p class="hint" data-testid="compare-risk-rule">{RiskPanelMsg::CompareRule.text(lang)}</p> })}
+                {any_ranges.then(|| view! { <p class="hint" data-testid="compare-risk-rule">{ScreenMsg::CompareRiskRule.text(lang)}</p> })}
             </section>
         })
     }

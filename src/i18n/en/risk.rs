@@ -70,7 +70,6 @@ pub(in crate::i18n) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
         RiskPanelMsg::MathContributions => "What drives the spread: Spearman's rank correlation between each driver's draws and NPV, from the simulation itself (the tornado moves one driver at a time by ±20 %).",
         RiskPanelMsg::CompareNpvRange => "NPV P10–P90 (ranges)",
         RiskPanelMsg::CompareChance => "Chance that NPV > 0",
-        RiskPanelMsg::CompareRule => "Headline figures: each scenario's risk-adjusted case. NPV P10–P90: its ranges' trials, drawn around that case.",
         RiskPanelMsg::CompareOff => "no ranges",
         RiskPanelMsg::LineError => "Risk ranges: some ranges need correcting (see the risk panel).",
     }

@@ -6,6 +6,7 @@ use crate::i18n::ScreenMsg;
 pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
     match msg {
         ScreenMsg::CompareTitle => "Comparison",
+        ScreenMsg::CompareRiskRule => "Headline figures: each scenario's risk-adjusted case. NPV P10–P90: its ranges' trials, drawn around that case.",
         ScreenMsg::MeasureTitle => "Measure before and after",
         ScreenMsg::MeasureIntro => "Set a baseline before the CRM, measure the current period and compare: KPIs are the chapters, ROI is the ending. Leave blank what you do not measure.",
         ScreenMsg::MeasureSections => "Measurement sections",

@@ -70,7 +70,6 @@ pub(in crate::i18n) fn risk_panel_text(msg: RiskPanelMsg) -> &'static str {
         RiskPanelMsg::MathContributions => "Qué explica la dispersión: correlación de rangos de Spearman entre el sorteo de cada variable y el VAN, de la propia simulación (el tornado mueve una variable cada vez un ±20 %).",
         RiskPanelMsg::CompareNpvRange => "VAN P10–P90 (rangos)",
         RiskPanelMsg::CompareChance => "Probabilidad de VAN > 0",
-        RiskPanelMsg::CompareRule => "Cifras principales: el caso ajustado por riesgo de cada escenario. VAN P10–P90: las simulaciones de sus rangos, alrededor de ese caso.",
         RiskPanelMsg::CompareOff => "sin rangos",
         RiskPanelMsg::LineError => "Rangos de riesgo: hay rangos que corregir (ver el panel de riesgo).",
     }

@@ -6,6 +6,7 @@ use crate::i18n::ScreenMsg;
 pub(in crate::i18n) fn screen_text(msg: ScreenMsg) -> &'static str {
     match msg {
         ScreenMsg::CompareTitle => "Comparación",
+        ScreenMsg::CompareRiskRule => "Cifras principales: el caso ajustado por riesgo de cada escenario. VAN P10–P90: las simulaciones de sus rangos, alrededor de ese caso.",
         ScreenMsg::MeasureTitle => "Mide antes y después",
         ScreenMsg::MeasureIntro => "Fija una línea base antes del CRM, mide el periodo actual y compara: los KPI son los capítulos y el ROI, el desenlace. Deja en blanco lo que no midas.",
         ScreenMsg::MeasureSections => "Secciones de la medición",
