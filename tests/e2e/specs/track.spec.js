@@ -35,7 +35,7 @@ test.describe("periods pasted from a spreadsheet", () => {
     ].join("\n");
     await p.text.fill(table);
     await expect(p.summary).toHaveText("3 periods read, one row per period: Before, Pilot, Rollout.");
-    await expect(p.bad).toContainText("1 rows do not count:");
+    await expect(p.bad).toContainText("1 row does not count:");
     await expect(p.bad.locator("li")).toHaveText(["Line 4: column 3 is not a date. Broken\t2025-07-01\tsoon\t1000\t1"]);
     await p.apply.click();
     await expect(page.locator("#periods fieldset")).toHaveCount(3);
@@ -80,7 +80,7 @@ test.describe("periods pasted from a spreadsheet", () => {
     await p.open();
     await p.text.fill("Name\tDeals won\nOnly\t5");
     await expect(p.summary).toHaveText(
-      "1 periods read, one row per period: Only. A measurement needs at least two periods (a baseline and one more): this table gives 1.",
+      "1 period read, one row per period: Only. A measurement needs at least two periods (a baseline and one more): this table gives 1.",
     );
     await expect(p.apply).toBeDisabled();
     await p.text.fill("Fruit\tColour\napple\tred");
